@@ -1,0 +1,38 @@
+import { createServer } from 'node:net';
+
+/** A port on 127.0.0.1 that is free right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves when `port` can be bound on 127.0.0.1; rejects with a message naming who asked for it otherwise. */
+export function assertPortFree(port: number, purpose: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          err.code === 'EADDRINUSE'
+            ? `Port ${port} (${purpose}) is already in use. Stop whatever holds it or choose another port with its setting.`
+            : `Port ${port} (${purpose}) cannot be bound: ${err.message}`,
+        ),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
+/** Something the local stack started and must stop on shutdown. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}

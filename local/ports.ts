@@ -1,0 +1,16 @@
+/** Default ports of `npm start`; every one can be changed by the setting named beside it. */
+export const defaultPorts = {
+  blob: { port: 10000, setting: 'LOCAL_BLOB_PORT' },
+  queue: { port: 10001, setting: 'LOCAL_QUEUE_PORT' },
+  table: { port: 10002, setting: 'LOCAL_TABLE_PORT' },
+  cosmos: { port: 8081, setting: 'LOCAL_COSMOS_PORT' },
+  serviceBus: { port: 5672, setting: 'LOCAL_SERVICEBUS_PORT' },
+  email: { port: 7073, setting: 'LOCAL_EMAIL_PORT' },
+  identity: { port: 7072, setting: 'LOCAL_IDENTITY_PORT' },
+  functions: { port: 7071, setting: 'LOCAL_FUNCTIONS_PORT' },
+  webConfig: { port: 4281, setting: 'LOCAL_WEB_CONFIG_PORT' },
+  webMonitor: { port: 4282, setting: 'LOCAL_WEB_MONITOR_PORT' },
+  webClient: { port: 4283, setting: 'LOCAL_WEB_CLIENT_PORT' },
+} as const;
+
+export type PortName = keyof typeof defaultPorts;

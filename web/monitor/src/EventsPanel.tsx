@@ -1,0 +1,49 @@
+import { EmptyState, Panel } from '@kpi/web-ui/layout';
+import styles from './monitor.module.css';
+import { type PlatformEvent, timeAgo } from './monitoring-api';
+
+/** The most recent platform events, newest first. */
+export function EventsPanel({ items, now }: { items: PlatformEvent[]; now: number }) {
+  const sorted = [...items].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+  return (
+    <Panel title="Platform events" subtitle={`${items.length} recent`} flush>
+      {sorted.length === 0 ? (
+        <EmptyState title="No events yet">
+          Events such as catalog.published appear here as they arrive.
+        </EmptyState>
+      ) : (
+        <table className={styles.table} aria-label="Platform events">
+          <thead>
+            <tr>
+              <th scope="col">Type</th>
+              <th scope="col">Subject</th>
+              <th scope="col">Source</th>
+              <th scope="col">Received</th>
+              <th scope="col">Data</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((event) => (
+              <tr key={event.id} data-testid="event-row">
+                <td>
+                  <span className={styles.typeTag}>{event.type}</span>
+                </td>
+                <td>{event.subject}</td>
+                <td className={styles.muted}>{event.source}</td>
+                <td className={styles.muted} title={event.receivedAt}>
+                  {timeAgo(event.receivedAt, now)}
+                </td>
+                <td>
+                  <details className={styles.data}>
+                    <summary>Show</summary>
+                    <pre>{JSON.stringify(event.data, null, 2)}</pre>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,84 @@
+import { ApiError, useApi } from '@kpi/web-ui/api';
+import { ErrorPanel, Forbidden, Loading } from '@kpi/web-ui/layout';
+import { EventsPanel } from '../EventsPanel';
+import { HealthTable, LatencyChart } from '../HealthPanel';
+import styles from '../monitor.module.css';
+import {
+  type EventsResponse,
+  eventsPath,
+  type HealthResponse,
+  healthPath,
+  refreshMs,
+} from '../monitoring-api';
+
+/** Platform health and events, refreshed every 10 s. Vendor staff only (the API answers 403 otherwise). */
+export default function OverviewPage() {
+  const health = useApi<HealthResponse>(healthPath, { refreshMs });
+  const events = useApi<EventsResponse>(eventsPath, { refreshMs });
+  const refused = [health.error, events.error].find((e) => e instanceof ApiError && e.status === 403);
+  if (refused instanceof ApiError) {
+    return <Forbidden allowed="vendor staff (platform-admin or support)" requestId={refused.requestId} />;
+  }
+  if (health.loading || events.loading) return <Loading label="Loading platform status…" />;
+  const failed = health.data ? events.error : health.error;
+  if (!health.data || !events.data) {
+    const reload = () => {
+      health.reload();
+      events.reload();
+    };
+    return (
+      <ErrorPanel
+        title="Platform status could not be loaded"
+        error={failed}
+        action={{ label: 'Retry', onClick: reload }}
+      />
+    );
+  }
+  const now = Date.now();
+  const stale = health.error ?? events.error;
+  const apps = health.data.items;
+  const degraded = apps.filter((a) => a.status !== 'ok').length;
+  const updatedAt = [health.updatedAt, events.updatedAt]
+    .filter((d): d is Date => !!d)
+    .sort((a, b) => +a - +b)[0];
+  return (
+    <>
+      <div className={styles.toolbar}>
+        <h1>Platform overview</h1>
+        <span className={styles.live} aria-live="polite">
+          <span className={`${styles.dot} ${stale ? styles.dotStale : ''}`} aria-hidden="true" />
+          {stale ? 'Refresh failed — showing the last data' : 'Live'} · updated{' '}
+          {updatedAt ? updatedAt.toLocaleTimeString() : '—'} · every {refreshMs / 1000} s
+        </span>
+      </div>
+      {stale && (
+        <div className={styles.warning} role="status">
+          {stale.message}
+          {stale instanceof ApiError && stale.requestId ? ` (request id ${stale.requestId})` : ''}
+        </div>
+      )}
+      <div className={styles.tiles}>
+        <Tile label="Apps reporting" value={apps.length} />
+        <Tile label="Healthy" value={apps.length - degraded} />
+        <Tile label="Degraded" value={degraded} />
+        <Tile label="Recent events" value={events.data.items.length} />
+      </div>
+      <div className={styles.grid}>
+        <HealthTable items={apps} now={now} />
+        <LatencyChart items={apps} />
+        <div className={styles.wide}>
+          <EventsPanel items={events.data.items} now={now} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Tile({ label, value }: { label: string; value: number }) {
+  return (
+    <div className={styles.tile}>
+      <div className={styles.tileLabel}>{label}</div>
+      <div className={styles.tileValue}>{value}</div>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from './api-client';
+import { ApiError } from './api-error';
+
+type Call = { url: string; init: RequestInit };
+
+function fakeFetch(respond: (call: Call) => Response) {
+  const calls: Call[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const call = { url: String(input), init: init ?? {} };
+    calls.push(call);
+    return respond(call);
+  };
+  return { calls, fetch: fetch as typeof globalThis.fetch };
+}
+
+describe('createApiClient', () => {
+  it('sends the bearer token and JSON, and parses the JSON answer', async () => {
+    const { calls, fetch } = fakeFetch(() => Response.json({ ok: true }));
+    const client = createApiClient({ baseUrl: 'http://api.test/api/', getAccessToken: () => 'tok', fetch });
+    await expect(client.post('/metadata/kpis', { name: 'x' })).resolves.toEqual({ ok: true });
+    const call = calls[0]!;
+    expect(call.url).toBe('http://api.test/api/metadata/kpis');
+    expect(call.init.method).toBe('POST');
+    expect(call.init.body).toBe('{"name":"x"}');
+    expect(call.init.headers).toMatchObject({
+      authorization: 'Bearer tok',
+      'content-type': 'application/json',
+    });
+  });
+
+  it('turns the error body into an ApiError with code, details and request id', async () => {
+    const { fetch } = fakeFetch(() =>
+      Response.json(
+        { error: { code: 'AUTH.FORBIDDEN', message: 'Vendor staff only', details: { requestId: 'r-1' } } },
+        { status: 403 },
+      ),
+    );
+    const client = createApiClient({ baseUrl: 'http://api.test/api', getAccessToken: () => 'tok', fetch });
+    const error = await client.get('monitoring/events').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 403,
+      code: 'AUTH.FORBIDDEN',
+      message: 'Vendor staff only',
+      requestId: 'r-1',
+    });
+  });
+
+  it('keeps the request id from a header and names non-JSON failures by status', async () => {
+    const { fetch } = fakeFetch(
+      () => new Response('<html>bad gateway</html>', { status: 502, headers: { 'x-request-id': 'hdr-9' } }),
+    );
+    const client = createApiClient({
+      baseUrl: 'http://api.test/api',
+      getAccessToken: () => undefined,
+      fetch,
+    });
+    await expect(client.get('x')).rejects.toMatchObject({
+      status: 502,
+      code: 'HTTP.502',
+      requestId: 'hdr-9',
+    });
+  });
+
+  it('calls onUnauthorized on 401 and reports an unreachable API', async () => {
+    let unauthorized = 0;
+    const { fetch } = fakeFetch(() =>
+      Response.json({ error: { code: 'AUTH.TOKEN_EXPIRED', message: 'expired' } }, { status: 401 }),
+    );
+    const client = createApiClient({
+      baseUrl: 'http://api.test/api',
+      getAccessToken: () => 'old',
+      onUnauthorized: () => unauthorized++,
+      fetch,
+    });
+    await expect(client.get('x')).rejects.toMatchObject({ code: 'AUTH.TOKEN_EXPIRED' });
+    expect(unauthorized).toBe(1);
+
+    const down = createApiClient({
+      baseUrl: 'http://api.test/api',
+      getAccessToken: () => 'tok',
+      fetch: (async () => {
+        throw new TypeError('fetch failed');
+      }) as typeof globalThis.fetch,
+    });
+    await expect(down.get('x')).rejects.toMatchObject({ status: 0, code: 'NETWORK.UNREACHABLE' });
+  });
+});

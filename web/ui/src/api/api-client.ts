@@ -1,0 +1,77 @@
+import { ApiError, apiErrorFromResponse } from './api-error';
+
+/** Options of one API call. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** JSON body for POST/PUT/PATCH. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A small JSON client for the platform API. */
+export interface ApiClient {
+  request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
+  get<T>(path: string, options?: RequestOptions): Promise<T>;
+  post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  put<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  delete<T>(path: string, options?: RequestOptions): Promise<T>;
+}
+
+export interface ApiClientOptions {
+  /** e.g. `http://127.0.0.1:7071/api`; paths are appended to it. */
+  baseUrl: string;
+  /** The current bearer token. */
+  getAccessToken: () => string | undefined;
+  /** Called on 401 (token expired or revoked), e.g. to sign in again. */
+  onUnauthorized?: (error: ApiError) => void;
+  fetch?: typeof fetch;
+}
+
+/** Creates a client sending JSON with a bearer token and raising `ApiError` on any failure. */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  async function request<T>(method: string, path: string, { signal, body, headers }: RequestOptions = {}) {
+    const url = `${base}/${path.replace(/^\/+/, '')}`;
+    const token = options.getAccessToken();
+    const init: RequestInit = {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+    };
+    if (signal) init.signal = signal;
+    if (body !== undefined) init.body = JSON.stringify(body);
+    let response: Response;
+    try {
+      response = await doFetch(url, init);
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') throw err;
+      throw new ApiError(0, 'NETWORK.UNREACHABLE', `The API at ${base} could not be reached.`);
+    }
+    const text = await response.text();
+    if (!response.ok) {
+      const error = apiErrorFromResponse(response.status, response.statusText, text, response.headers);
+      if (response.status === 401) options.onUnauthorized?.(error);
+      throw error;
+    }
+    if (text === '') return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new ApiError(response.status, 'RESPONSE.NOT_JSON', `${method} ${path} did not answer with JSON.`);
+    }
+  }
+
+  return {
+    request,
+    get: (path, o) => request('GET', path, o),
+    post: (path, body, o) => request('POST', path, { ...o, body }),
+    put: (path, body, o) => request('PUT', path, { ...o, body }),
+    delete: (path, o) => request('DELETE', path, o),
+  };
+}

@@ -1,0 +1,2 @@
+/** Pages every UI shares. */
+export { NotFoundPage } from './layout/NotFoundPage';

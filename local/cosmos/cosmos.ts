@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import Account from '@vercel/cosmosdb-server/lib/account';
 import route from '@vercel/cosmosdb-server/lib/routes';
 import { CosmosPersistence, readCosmosSnapshot, restoreCosmosSnapshot } from './cosmos-persistence';
@@ -87,13 +87,22 @@ export async function startCosmos(options: CosmosOptions): Promise<RunningCosmos
     connectionString: `AccountEndpoint=${endpoint};AccountKey=${cosmosLocalKey};`,
     flush: () => active.flush(),
     async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await closeServer(server);
       await active.flush();
     },
   };
+}
+
+/** Lets in-flight requests finish (idle keep-alive sockets close at once), then cuts what is left. */
+function closeServer(server: Server, graceMs = 2000): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 function isWrite(req: IncomingMessage): boolean {

@@ -67,7 +67,12 @@ export async function startEmailServer(options: EmailServerOptions): Promise<Run
     connectionString: `endpoint=${endpoint};accesskey=${options.accessKey}`,
     stop: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        // In-flight sends finish (they end in the outbox); idle keep-alive sockets close now.
+        const force = setTimeout(() => server.closeAllConnections(), 2000);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
         server.closeIdleConnections();
       }),
   };

@@ -1,5 +1,5 @@
 /** A repository for containers that are not tenant data (platform events, health, effects, catalog globals). */
-import type { Container } from '@azure/cosmos';
+import type { Container, SqlParameter } from '@azure/cosmos';
 import type { ZodType } from 'zod';
 import {
   buildSql,
@@ -14,18 +14,24 @@ export interface GlobalRepositoryOptions<T> {
   container: Container;
   schema: ZodType<T>;
   entity: string;
-  /** The item's partition key value (must match the container's partition key path). Default: its id. */
-  partitionKeyOf?: (item: T) => string;
+  /** The container's partition key path, one top-level field (`/id`, `/source`, `/app`). Default `/id`. */
+  partitionKeyPath?: string;
 }
 
 /** Plain CRUD with explicit partition keys. */
 export class GlobalRepository<T extends { id: string }> {
   private readonly store: PartitionedStore<T>;
-  private readonly pkOf: (item: T) => string;
+  private readonly pkField: string;
 
   constructor(options: GlobalRepositoryOptions<T>) {
     this.store = new PartitionedStore(options.container, options.schema, options.entity);
-    this.pkOf = options.partitionKeyOf ?? ((item) => item.id);
+    const path = options.partitionKeyPath ?? '/id';
+    if (!/^\/[A-Za-z_][A-Za-z0-9_]*$/.test(path)) throw new Error(`Unsupported partition key path ${path}`);
+    this.pkField = path.slice(1);
+  }
+
+  private pkOf(item: T): string {
+    return String((item as Record<string, unknown>)[this.pkField]);
   }
 
   async get(id: string, partitionKey: string = id): Promise<T | undefined> {
@@ -36,10 +42,16 @@ export class GlobalRepository<T extends { id: string }> {
     return this.store.get(id, partitionKey);
   }
 
-  /** A page, within one partition when `partitionKey` is given, else across partitions. */
+  /**
+   * A page, within one partition when `partitionKey` is given (also as a SQL predicate: the stand-in ignores
+   * the option), else across partitions. `@pk` is reserved.
+   */
   async query(filter: QueryFilter, page?: PageOptions & { partitionKey?: string }): Promise<Page<T>> {
-    const q = { query: buildSql([], filter), parameters: filter.parameters ?? [] };
-    const { docs, continuationToken } = await this.store.page(q, page?.partitionKey, page);
+    const pk = page?.partitionKey;
+    const parameters: SqlParameter[] = [...(filter.parameters ?? [])];
+    if (pk !== undefined) parameters.push({ name: '@pk', value: pk });
+    const q = { query: buildSql(pk !== undefined ? [`c.${this.pkField} = @pk`] : [], filter), parameters };
+    const { docs, continuationToken } = await this.store.page(q, pk, page);
     const items = docs.map((d) => this.store.parse(d));
     return continuationToken ? { items, continuationToken } : { items };
   }
@@ -48,16 +60,16 @@ export class GlobalRepository<T extends { id: string }> {
     return this.query({ orderBy: 'c.id' }, page);
   }
 
-  create(item: T): Promise<Versioned<T>> {
+  async create(item: T): Promise<Versioned<T>> {
     return this.store.create(this.store.validateForWrite(item));
   }
 
-  replace(item: T, options?: { ifMatch?: string }): Promise<Versioned<T>> {
+  async replace(item: T, options?: { ifMatch?: string }): Promise<Versioned<T>> {
     const doc = this.store.validateForWrite(item);
     return this.store.replace(doc, this.pkOf(doc), options?.ifMatch);
   }
 
-  upsert(item: T): Promise<Versioned<T>> {
+  async upsert(item: T): Promise<Versioned<T>> {
     return this.store.upsert(this.store.validateForWrite(item));
   }
 

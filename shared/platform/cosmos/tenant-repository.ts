@@ -32,7 +32,11 @@ export interface TenantRepositoryOptions<T> {
   entity: string;
 }
 
-/** A container partitioned by `/tenantId`, accessed only within one tenant per call. */
+/**
+ * A container partitioned by `/tenantId`, accessed only within one tenant per call. Queries carry the tenant
+ * both as partition key option and as a SQL predicate: the local stand-in ignores the partition key option of
+ * queries, and real Cosmos DB is then just as safe.
+ */
 export class TenantRepository<T extends { id: string; tenantId: string }> {
   private readonly store: PartitionedStore<T>;
 
@@ -53,7 +57,7 @@ export class TenantRepository<T extends { id: string; tenantId: string }> {
   }
 
   /** A page of the tenant's items, ordered by id. */
-  list(scope: Scope, page?: PageOptions): Promise<Page<T>> {
+  async list(scope: Scope, page?: PageOptions): Promise<Page<T>> {
     return this.query(scope, { orderBy: 'c.id' }, page);
   }
 
@@ -74,23 +78,23 @@ export class TenantRepository<T extends { id: string; tenantId: string }> {
   }
 
   /** Creates; 409 `<ENTITY>.CONFLICT` when the id exists in this tenant. */
-  create(scope: Scope, item: TenantInput<T>): Promise<Versioned<T>> {
+  async create(scope: Scope, item: TenantInput<T>): Promise<Versioned<T>> {
     return this.store.create(this.stamp(scope, item));
   }
 
   /** Replaces; with `ifMatch`, 412 `CONCURRENCY.CONFLICT` when it changed since read; 404 when absent. */
-  replace(scope: Scope, item: TenantInput<T>, options?: { ifMatch?: string }): Promise<Versioned<T>> {
+  async replace(scope: Scope, item: TenantInput<T>, options?: { ifMatch?: string }): Promise<Versioned<T>> {
     const doc = this.stamp(scope, item);
     return this.store.replace(doc, doc.tenantId, options?.ifMatch);
   }
 
   /** Creates or replaces. */
-  upsert(scope: Scope, item: TenantInput<T>): Promise<Versioned<T>> {
+  async upsert(scope: Scope, item: TenantInput<T>): Promise<Versioned<T>> {
     return this.store.upsert(this.stamp(scope, item));
   }
 
   /** Deletes; false when there was nothing to delete in this tenant. */
-  delete(scope: Scope, id: string, options?: { ifMatch?: string }): Promise<boolean> {
+  async delete(scope: Scope, id: string, options?: { ifMatch?: string }): Promise<boolean> {
     return this.store.delete(id, resolveScope(scope), options?.ifMatch);
   }
 

@@ -84,11 +84,11 @@ async function handle(site: GatewaySite, agent: Agent, req: IncomingMessage, res
     return proxy(site, agent, 'index.html', req, res, true);
 
   const upstream = await fetchBlob(site, agent, path, req);
-  if (upstream.statusCode === 404 && isRoute) {
+  if (isMissing(upstream) && isRoute) {
     upstream.resume();
     return proxy(site, agent, 'index.html', req, res, true);
   }
-  if (upstream.statusCode === 404) {
+  if (isMissing(upstream)) {
     upstream.resume();
     return sendText(res, 404, 'Not found');
   }
@@ -105,11 +105,16 @@ async function proxy(
   isIndex: boolean,
 ) {
   const upstream = await fetchBlob(site, agent, path, req);
-  if (upstream.statusCode === 404 && isIndex) {
+  if (isMissing(upstream) && isIndex) {
     upstream.resume();
     return sendText(res, 404, `The ${site.name} UI has not been uploaded to ${site.blobBaseUrl} yet.`);
   }
   pipe(upstream, res, req.method === 'HEAD');
+}
+
+/** Anonymous reads answer 404 for a missing blob and 403 while the container does not exist yet. */
+function isMissing(upstream: IncomingMessage): boolean {
+  return upstream.statusCode === 404 || upstream.statusCode === 403;
 }
 
 /** The blob name for a request path, or undefined when it tries to leave the site. */

@@ -112,7 +112,7 @@ export function parseIncoming(buffer: Buffer): IncomingMessage {
       out.header = { durable: h.durable as boolean, priority: h.priority as number, ttl: h.ttl as number };
     } else if (s.code === 0x72) {
       out.annotations = Buffer.from(s.raw);
-      const ann = types.unwrap(s.typed.value) as Record<string, unknown>;
+      const ann = types.unwrap(s.typed) as Record<string, unknown>;
       const when = ann['x-opt-scheduled-enqueue-time'];
       if (when instanceof Date || typeof when === 'number') out.scheduledAt = Number(when);
     } else if (s.code === 0x73) {

@@ -77,6 +77,14 @@ export class LinkRouter {
       this.refuse(sender, address);
       return;
     }
+    const filter = (sender.source as { filter?: Record<string, unknown> } | undefined)?.filter;
+    if (filter && 'com.microsoft:session-filter' in filter) {
+      sender.close({
+        condition: 'amqp:not-implemented',
+        description: 'The local broker does not support message sessions.',
+      });
+      return;
+    }
     this.echoTerminus(sender);
     const attach = (sender as unknown as LinkInternals).local.attach;
     attach.snd_settle_mode = sender.snd_settle_mode;

@@ -2,7 +2,14 @@
  * A token issuer for tests: an in-memory RS256 key, a verifier that trusts it (local JWKS, no network),
  * and `sign` to mint tokens for the seeded users or any claims.
  */
-import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  SignJWT,
+} from 'jose';
 import type { Role } from './roles';
 import { type BearerVerifier, createBearerVerifier } from './verify-bearer';
 
@@ -10,6 +17,8 @@ export interface TestIssuer {
   issuer: string;
   audience: string;
   verifier: BearerVerifier;
+  /** The public key set, for verifiers with other options. */
+  jwks: JWTVerifyGetKey;
   /** Signs `claims`; `expiresIn` default `'5m'`; override `issuer`/`audience`/`key` to make bad tokens. */
   sign(
     claims: JWTPayload,
@@ -30,7 +39,8 @@ export async function createTestIssuer(
 ): Promise<TestIssuer> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
-  const verifier = createBearerVerifier({ issuer, audience, jwks: createLocalJWKSet({ keys: [jwk] }) });
+  const jwks = createLocalJWKSet({ keys: [jwk] });
+  const verifier = createBearerVerifier({ issuer, audience, jwks });
   const sign: TestIssuer['sign'] = async (claims, options = {}) => {
     const jwt = new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
@@ -45,6 +55,7 @@ export async function createTestIssuer(
     issuer,
     audience,
     verifier,
+    jwks,
     sign,
     user: (name, tenantId, roles) =>
       sign({

@@ -109,6 +109,37 @@ describe('verifyBearer', () => {
   });
 });
 
+describe('verified token cache', () => {
+  it('returns the cached caller for a repeated token, but never caches a rejection', async () => {
+    const token = await iss.user('olivia', 'contoso', ['owner']);
+    const a = await iss.verifier.verifyBearer(token);
+    expect(await iss.verifier.verifyBearer(token)).toBe(a);
+    const bad = await iss.sign({ sub: 'x' }, { audience: 'api://other' });
+    await expect(iss.verifier.verifyBearer(bad)).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
+    await expect(iss.verifier.verifyBearer(bad)).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
+  });
+
+  it('drops a cached token once it is past exp + tolerance', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k' };
+    const v = createBearerVerifier({
+      issuer: 'https://i',
+      audience: 'a',
+      jwks: createLocalJWKSet({ keys: [jwk] }),
+      clockToleranceSeconds: 0,
+    });
+    const t = await new SignJWT({ sub: 'x' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k' })
+      .setIssuer('https://i')
+      .setAudience('a')
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 1)
+      .sign(privateKey);
+    await expect(v.verifyBearer(t)).resolves.toMatchObject({ subject: 'x' });
+    await new Promise((r) => setTimeout(r, 2100));
+    await expect(v.verifyBearer(t)).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
+  });
+});
+
 describe('callerFromClaims', () => {
   it('keeps only platform roles for staff (no tid) and only tenant roles for tenant users', () => {
     expect(callerFromClaims({ sub: 'a', roles: ['platform-admin', 'owner'] })).toMatchObject({

@@ -25,6 +25,11 @@ export interface BearerVerifierOptions {
   /** Key source; default: remote JWKS found through discovery. Tests pass `createLocalJWKSet(...)`. */
   jwks?: JWTVerifyGetKey;
   clockToleranceSeconds?: number;
+  /**
+   * Verified tokens remembered until they expire (default 1000; 0 disables). A UI sends the same token for
+   * many requests, and signature verification is most of the edge's cost.
+   */
+  cacheSize?: number;
 }
 
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'];
@@ -42,15 +47,24 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
     return keys;
   };
 
+  const tolerance = options.clockToleranceSeconds ?? 60;
+  const cacheSize = options.cacheSize ?? 1000;
+  const cache = new Map<string, { caller: Caller; expiresAt: number }>();
+
   return {
     async verifyBearer(token) {
+      const hit = cache.get(token);
+      if (hit) {
+        if (Date.now() / 1000 < hit.expiresAt + tolerance) return hit.caller;
+        cache.delete(token);
+      }
       const jwks = await getKeys();
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, jwks, {
           issuer: [issuer, `${issuer}/`],
           audience: options.audience,
-          clockTolerance: options.clockToleranceSeconds ?? 60,
+          clockTolerance: tolerance,
           algorithms: ALGORITHMS,
           requiredClaims: ['sub', 'exp'],
         }));
@@ -69,7 +83,13 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
         }
         throw unauthorized(ErrorCodes.tokenInvalid, `Bearer token rejected: ${describeJoseError(err)}`);
       }
-      return callerFromClaims(payload);
+      const caller = callerFromClaims(payload);
+      if (cacheSize > 0 && typeof payload.exp === 'number') {
+        // Map keeps insertion order: dropping the first entry evicts the oldest.
+        if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
+        cache.set(token, { caller, expiresAt: payload.exp });
+      }
+      return caller;
     },
   };
 }

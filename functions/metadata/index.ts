@@ -1,0 +1,50 @@
+/** The metadata Function app: the KPI catalog, single source of truth for KPI definitions. Triggers only. */
+import { catalogTreeQuerySchema, catalogTreeSchema } from '@kpi/shared/contracts/catalog-tree';
+import { ANY_USER } from '@kpi/shared/platform/auth/roles';
+import { registerFallback } from '@kpi/shared/platform/http/fallback';
+import { registerOpenApiRoute } from '@kpi/shared/platform/http/openapi';
+import { httpRoute } from '@kpi/shared/platform/http/route';
+import { z } from 'zod';
+import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
+import { publishCatalog } from './catalog/publish-catalog';
+import { dependencies } from './dependencies';
+
+const APP = 'metadata';
+
+httpRoute({
+  app: APP,
+  name: 'tree-get',
+  method: 'GET',
+  route: 'tree',
+  roles: ANY_USER,
+  query: catalogTreeQuerySchema,
+  cache: { maxAgeSeconds: 0 },
+  responses: { 200: catalogTreeSchema },
+  summary: 'The KPI catalog as a tree Industry → Value chain → Use case → KPI, with counts',
+  tags: ['catalog'],
+  handler: async ({ query }) => {
+    const { tree, etag } = await dependencies().tree.tree(query);
+    return { body: tree, headers: { etag } };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'catalog-publish',
+  method: 'POST',
+  route: 'catalog/publish',
+  roles: ['platform-admin'],
+  body: z.object({}).strict(),
+  responses: {
+    200: z.object({ catalogVersion: z.string(), kpiCount: z.number(), imported: z.boolean() }),
+  },
+  summary: 'Publishes the catalog shipped with this build and announces it with catalog.published',
+  tags: ['catalog'],
+  handler: async ({ caller }) => {
+    const deps = dependencies();
+    return { body: await publishCatalog(deps, loadCatalog(), caller.email) };
+  },
+});
+
+registerOpenApiRoute(APP, { title: 'KPI Platform metadata service', version: '0.1.0' });
+registerFallback(APP);

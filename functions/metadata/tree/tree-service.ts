@@ -1,0 +1,68 @@
+/**
+ * The catalog tree, served from memory: the current catalog is loaded once per version and the
+ * unfiltered tree is built once, so a tree request costs a lookup (and a pointer read every few seconds
+ * to notice a newly published version, also from other instances).
+ */
+import type { CatalogTree } from '@kpi/shared/contracts/catalog-tree';
+import type { Catalog } from '@kpi/shared/domain/catalog/types';
+import { notFound } from '@kpi/shared/platform/errors';
+import { weakEtag } from '@kpi/shared/platform/http/etag';
+import type { CatalogStore } from '../catalog/catalog-store';
+import { catalogTree } from './catalog-tree';
+
+/** How long a loaded catalog is trusted before the pointer is read again. */
+const RECHECK_MS = 5_000;
+
+interface Loaded {
+  catalog: Catalog;
+  full: CatalogTree;
+  etag: string;
+}
+
+export interface TreeQuery {
+  industry?: string;
+  search?: string;
+}
+
+export class TreeService {
+  private loaded: Loaded | undefined;
+  private checkedAt = 0;
+  private pending: Promise<Loaded> | undefined;
+
+  constructor(
+    private readonly store: CatalogStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async tree(query: TreeQuery): Promise<{ tree: CatalogTree; etag: string }> {
+    const loaded = await this.current();
+    const search = query.search?.trim();
+    if (!query.industry && !search) return { tree: loaded.full, etag: loaded.etag };
+    if (query.industry && !loaded.catalog.industries.some((i) => i.id === query.industry)) {
+      throw notFound('CATALOG.INDUSTRY_NOT_FOUND', `No industry ${query.industry} in the catalog`);
+    }
+    const tree = catalogTree(loaded.catalog, { industry: query.industry, search });
+    return { tree, etag: weakEtag(JSON.stringify(tree)) };
+  }
+
+  private async current(): Promise<Loaded> {
+    if (this.loaded && this.now() - this.checkedAt < RECHECK_MS) return this.loaded;
+    // One reload at a time: concurrent requests share it.
+    this.pending ??= this.reload().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  private async reload(): Promise<Loaded> {
+    const pointer = await this.store.currentPointer();
+    if (!pointer) throw notFound('CATALOG.NOT_SEEDED', 'No catalog has been imported yet');
+    if (this.loaded?.catalog.catalogVersion !== pointer.catalogVersion) {
+      const catalog = await this.store.read(pointer.catalogVersion);
+      const full = catalogTree(catalog, {});
+      this.loaded = { catalog, full, etag: weakEtag(JSON.stringify(full)) };
+    }
+    this.checkedAt = this.now();
+    return this.loaded;
+  }
+}

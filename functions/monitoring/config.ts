@@ -1,0 +1,14 @@
+/** Every setting the monitoring app reads, validated once at start-up (see shared/platform/config). */
+import { connection, defineSettings, lazyConfig, text } from '@kpi/shared/platform/config';
+import { httpEdgeSettings } from '@kpi/shared/platform/http/edge-config';
+
+export const settingsSpec = defineSettings({
+  cosmos: connection('COSMOS', 'accountEndpoint'),
+  cosmosDatabase: text('COSMOS_DATABASE', { default: 'kpi' }),
+  /** Also the connection of the Service Bus triggers (`connection: 'SERVICEBUS'`). */
+  serviceBus: connection('SERVICEBUS', 'fullyQualifiedNamespace'),
+  storage: connection('STORAGE', 'blobServiceUri'),
+  ...httpEdgeSettings,
+});
+
+export const config = lazyConfig(settingsSpec);

@@ -1,0 +1,94 @@
+/** The monitoring Function app: platform events and health (fleet health, alerts and e-mail arrive later). Triggers only. */
+import { app } from '@azure/functions';
+import { eventEnvelopeSchema, recordedEventListSchema } from '@kpi/shared/contracts/platform-events';
+import { platformHealthListSchema } from '@kpi/shared/contracts/platform-health';
+import { registerFallback } from '@kpi/shared/platform/http/fallback';
+import { registerOpenApiRoute } from '@kpi/shared/platform/http/openapi';
+import { httpRoute } from '@kpi/shared/platform/http/route';
+import { serviceBusHandler } from '@kpi/shared/platform/servicebus/service-bus-handler';
+import { subscriptionName, topicName } from '@kpi/shared/platform/servicebus/entity-names';
+import { z } from 'zod';
+import { dependencies } from './dependencies';
+import { latestEvents, recordEvent } from './events/record-event';
+import { checkPlatform } from './health/platform-check';
+
+const APP = 'monitoring';
+const STAFF = ['platform-admin', 'support'] as const;
+
+app.serviceBusTopic('catalog-events-record', {
+  connection: 'SERVICEBUS',
+  topicName: topicName('catalog-events'),
+  subscriptionName: subscriptionName('catalog-events', 'monitoring'),
+  handler: serviceBusHandler({
+    app: APP,
+    schema: eventEnvelopeSchema,
+    idempotency: { inherent: 'the record is upserted under the message id' },
+    handler: async (envelope, meta) => {
+      const messageId = meta.messageId ?? `${envelope.type}:${envelope.time}`;
+      const record = await recordEvent(dependencies().events, envelope, {
+        messageId,
+        source: 'metadata',
+        receivedAt: new Date(),
+      });
+      meta.log.info('platform event recorded', { type: record.type, subject: record.subject });
+    },
+  }),
+});
+
+app.timer('platform-health-check', {
+  // NCRONTAB (seconds first): every 5 minutes, and once when the app starts.
+  schedule: '0 */5 * * * *',
+  runOnStartup: true,
+  handler: async (_timer, context) => {
+    const d = dependencies();
+    const health = await checkPlatform(
+      APP,
+      {
+        cosmos: () => d.database.read(),
+        blob: () => d.blobs.getProperties(),
+        'service-bus': async () => {
+          const receiver = d.serviceBus.createReceiver(
+            topicName('catalog-events'),
+            subscriptionName('catalog-events', 'monitoring'),
+          );
+          try {
+            await receiver.peekMessages(1);
+          } finally {
+            await receiver.close();
+          }
+        },
+      },
+      new Date(),
+    );
+    await d.health.upsert(health);
+    context.log(`platform health: ${health.status}`);
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'events-list',
+  method: 'GET',
+  route: 'events',
+  roles: STAFF,
+  query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) }),
+  responses: { 200: recordedEventListSchema },
+  summary: 'The newest platform events (catalog.published, …) as recorded from Service Bus',
+  tags: ['platform'],
+  handler: async ({ query }) => ({ body: { items: await latestEvents(dependencies().events, query.limit) } }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'health-list',
+  method: 'GET',
+  route: 'health',
+  roles: STAFF,
+  responses: { 200: platformHealthListSchema },
+  summary: 'The latest platform self-check of each app',
+  tags: ['platform'],
+  handler: async () => ({ body: { items: (await dependencies().health.list()).items } }),
+});
+
+registerOpenApiRoute(APP, { title: 'KPI Platform monitoring service', version: '0.1.0' });
+registerFallback(APP);

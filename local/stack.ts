@@ -1,0 +1,193 @@
+/**
+ * The whole platform on one machine: every stand-in, the local Functions host with every app, the
+ * UIs on their own origins, and seed data. `npm start` runs it on the documented ports with data in
+ * `.data/`; integration and browser tests run it on free ports in a temporary folder.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { BlobServiceClient } from '@azure/storage-blob';
+import { settingsForApp, type LocalValues } from './app-settings';
+import { startAzurite } from './azurite/azurite';
+import { startCosmos } from './cosmos/cosmos';
+import { startEmailServer } from './email/email-server';
+import { BlobOutbox } from './email/blob-outbox';
+import { startGateway } from './gateway/gateway';
+import { discoverApps, startHost } from './host/host';
+import { startIssuer } from './identity/issuer';
+import { seededUsers } from './identity/users';
+import type { Stoppable } from './net';
+import { seedCatalog, seedData } from './seed/seed';
+import { loadEntities, startBroker } from './servicebus/broker';
+import { resolvePorts, type StackPorts } from './stack-ports';
+import { uploadSite } from '@kpi/shared/platform/static-site/upload-site';
+import { buildUi } from './web/build-ui';
+
+export const repoRoot = resolve(__dirname, '..');
+
+/** The UIs, each hosted in its own storage account's `$web`, as in Azure. */
+export const uis = [
+  { name: 'config', account: 'webconfig', port: 'webConfig', clientId: 'kpi-config' },
+  { name: 'monitor', account: 'webmonitor', port: 'webMonitor', clientId: 'kpi-monitor' },
+  { name: 'client', account: 'webclient', port: 'webClient', clientId: 'kpi-client' },
+] as const;
+
+export type UiName = (typeof uis)[number]['name'];
+
+export interface StackOptions {
+  /** Where every part keeps its state (`.data` for npm start, a temp dir in tests). */
+  dataDir: string;
+  ports: 'default' | 'free';
+  /** Settings source for port overrides (npm start passes process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Build and serve the UIs (browser tests and npm start); API-only tests skip it. */
+  withUis?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Stack {
+  ports: StackPorts;
+  urls: {
+    api: string;
+    host: string;
+    issuer: string;
+    cosmos: string;
+    blob: string;
+    email: string;
+    serviceBus: string;
+    ui: Partial<Record<UiName, string>>;
+  };
+  /** Every local setting value, by name (connection strings of the stand-ins and the like). */
+  values: LocalValues;
+  /** A bearer token for a seeded user, signed by the local issuer. */
+  token(email: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export const apiAudience = 'api://kpi-platform';
+
+/** A fixed access key for the local e-mail stand-in, kept under dataDir so restarts reuse it. */
+async function localSecret(dataDir: string, name: string): Promise<string> {
+  const file = join(dataDir, 'secrets', name);
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const value = randomBytes(32).toString('base64');
+    await mkdir(join(dataDir, 'secrets'), { recursive: true });
+    await writeFile(file, value, { mode: 0o600 });
+    return value;
+  }
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const log = options.log ?? (() => {});
+  const dataDir = resolve(options.dataDir);
+  const ports = await resolvePorts(options.ports, options.env ?? {});
+  const started: Stoppable[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const part of started.reverse()) await part.stop().catch((err: Error) => log(`stop: ${err.message}`));
+  };
+
+  try {
+    const extraAccounts = Object.fromEntries(
+      await Promise.all(uis.map(async (ui) => [ui.account, await localSecret(dataDir, `${ui.account}.key`)])),
+    );
+    const [azurite, cosmos, broker, issuer] = await Promise.all([
+      startAzurite({
+        dataDir: join(dataDir, 'azurite'),
+        blobPort: ports.blob,
+        queuePort: ports.queue,
+        tablePort: ports.table,
+        extraAccounts,
+      }),
+      startCosmos({ port: ports.cosmos, dataDir: join(dataDir, 'cosmos') }),
+      startBroker({ port: ports.serviceBus, dataDir: join(dataDir, 'servicebus'), entities: loadEntities() }),
+      startIssuer({ port: ports.identity, dataDir: join(dataDir, 'identity'), users: seededUsers }),
+    ]);
+    started.push(azurite, cosmos, broker, issuer);
+
+    const outbox = new BlobOutbox(BlobServiceClient.fromConnectionString(azurite.connectionString));
+    const email = await startEmailServer({
+      port: ports.email,
+      accessKey: await localSecret(dataDir, 'email.key'),
+      outbox,
+    });
+    started.push(email);
+
+    const uiOrigins = uis.map((ui) => `http://127.0.0.1:${ports[ui.port]}`);
+    const values: LocalValues = {
+      COSMOS: cosmos.connectionString,
+      COSMOS_DATABASE: 'kpi',
+      SERVICEBUS: broker.connectionString,
+      STORAGE: azurite.connectionString,
+      AzureWebJobsStorage: azurite.connectionString,
+      EMAIL: email.connectionString,
+      EMAIL_SENDER: 'DoNotReply@kpi-platform.local',
+      AUTH_ISSUER: issuer.issuer,
+      AUTH_AUDIENCE: apiAudience,
+      CORS_ORIGINS: [...uiOrigins, ...uiOrigins.map((o) => o.replace('127.0.0.1', 'localhost'))].join(','),
+    };
+
+    const seedOptions = { cosmosEndpoint: cosmos.endpoint, cosmosKey: cosmos.key, database: 'kpi', log };
+    await seedData(seedOptions);
+
+    const apps = await Promise.all(
+      discoverApps(join(repoRoot, 'functions')).map(async (a) => ({
+        ...a,
+        settings: await settingsForApp(a.dir, values),
+      })),
+    );
+    const uiWork = options.withUis ? Promise.all(uis.map((ui) => buildUi(ui.name))) : Promise.resolve([]);
+    const host = await startHost({ port: ports.functions, apps, log });
+    started.push(host);
+    const api = `${host.url}/api`;
+    await seedCatalog({
+      ...seedOptions,
+      api,
+      adminToken: () => issuer.signToken('ada@vendor.example', { audience: apiAudience }),
+    });
+
+    const uiUrls: Partial<Record<UiName, string>> = {};
+    if (options.withUis) {
+      await uiWork;
+      for (const ui of uis) {
+        const account = azurite.accounts[ui.account];
+        if (!account) throw new Error(`Azurite has no account ${ui.account}`);
+        await uploadSite({
+          blobServiceClient: BlobServiceClient.fromConnectionString(account.connectionString),
+          distDir: join(repoRoot, 'web', ui.name, 'dist'),
+          runtimeConfig: { apiBase: api, issuer: issuer.issuer, clientId: ui.clientId, audience: apiAudience, app: ui.name },
+        });
+      }
+      const gateway = await startGateway({
+        sites: uis.map((ui) => ({
+          name: ui.name,
+          port: ports[ui.port],
+          blobBaseUrl: `${azurite.accounts[ui.account]!.blobEndpoint}/$web`,
+        })),
+      });
+      started.push(gateway);
+      for (const ui of uis) uiUrls[ui.name] = `http://127.0.0.1:${ports[ui.port]}`;
+    }
+
+    return {
+      ports,
+      urls: {
+        api,
+        host: host.url,
+        issuer: issuer.issuer,
+        cosmos: cosmos.endpoint,
+        blob: `http://127.0.0.1:${ports.blob}`,
+        email: email.endpoint,
+        serviceBus: `sb://127.0.0.1:${ports.serviceBus}`,
+        ui: uiUrls,
+      },
+      values,
+      token: (userEmail) => issuer.signToken(userEmail, { audience: apiAudience }),
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

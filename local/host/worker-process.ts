@@ -1,0 +1,188 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { connect, type Socket } from 'node:net';
+import { createInterface } from 'node:readline';
+import { type Frame, frameSocket } from './frame-channel';
+import type { FunctionMetadata } from './worker/core-types';
+import type { HttpRequestHead, HttpResponseHead } from './worker/http-wire';
+import type { ServiceBusHostOptions } from './worker/service-bus-trigger';
+import type { WorkerLogEntry, WorkerMessage, WorkerRequest } from './worker/worker-protocol';
+
+/** Error codes for requests a worker could not answer. */
+export class WorkerUnavailableError extends Error {
+  constructor(
+    readonly code: 'HOST.WORKER_EXITED' | 'HOST.WORKER_UNAVAILABLE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** How to start one app's worker. */
+export interface WorkerSpec {
+  app: string;
+  entry: string;
+  workerScript: string;
+  socketPath: string;
+  env: Record<string, string>;
+  serviceBus: ServiceBusHostOptions;
+  /** Raw output lines (already prefixed) and host notices. */
+  log: (line: string) => void;
+  /** Structured log entries from invocations. */
+  onLog: (entry: WorkerLogEntry) => void;
+}
+
+/** What a worker reports once its app is loaded. */
+export interface WorkerReady {
+  functions: FunctionMetadata[];
+  httpUri?: string | undefined;
+}
+
+/** One running worker process: its IPC channel and its framed HTTP socket. */
+export class WorkerProcess {
+  readonly child: ChildProcess;
+  #socket?: Socket;
+  #send?: (head: unknown, body?: Uint8Array) => void;
+  #pendingHttp = new Map<
+    string,
+    { resolve: (f: Frame<HttpResponseHead>) => void; reject: (e: Error) => void }
+  >();
+  #pendingInvoke = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
+  #exited = false;
+  readonly exited: Promise<number | null>;
+
+  constructor(private readonly spec: WorkerSpec) {
+    const config = {
+      app: spec.app,
+      entry: spec.entry,
+      socketPath: spec.socketPath,
+      serviceBus: spec.serviceBus,
+    };
+    this.child = spawn(
+      process.execPath,
+      ['--enable-source-maps', spec.workerScript, JSON.stringify(config)],
+      {
+        env: spec.env,
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      },
+    );
+    for (const stream of [this.child.stdout, this.child.stderr]) {
+      if (stream) createInterface({ input: stream }).on('line', (line) => spec.log(`[${spec.app}] ${line}`));
+    }
+    this.exited = new Promise((resolve) => {
+      this.child.once('exit', (code, signal) => {
+        this.#exited = true;
+        const err = new WorkerUnavailableError(
+          'HOST.WORKER_EXITED',
+          `The worker of app '${spec.app}' exited (${signal ?? `code ${code}`}).`,
+        );
+        for (const p of this.#pendingHttp.values()) p.reject(err);
+        for (const p of this.#pendingInvoke.values()) p.reject(err);
+        this.#pendingHttp.clear();
+        this.#pendingInvoke.clear();
+        this.#socket?.destroy();
+        resolve(code);
+      });
+    });
+    this.child.on('message', (m: WorkerMessage) => this.#onMessage(m));
+  }
+
+  #readyResolve?: (r: WorkerReady) => void;
+  #readyReject?: (e: Error) => void;
+
+  /** Resolves when the app has loaded and registered its functions; rejects with the app's load error. */
+  ready(): Promise<WorkerReady> {
+    return new Promise((resolve, reject) => {
+      this.#readyResolve = resolve;
+      this.#readyReject = reject;
+      void this.exited.then((code) =>
+        reject(new Error(`The worker of app '${this.spec.app}' exited with code ${code} while loading.`)),
+      );
+    });
+  }
+
+  #onMessage(m: WorkerMessage): void {
+    switch (m.t) {
+      case 'log':
+        this.spec.onLog(m.entry);
+        break;
+      case 'ready':
+        this.#connect().then(
+          () => this.#readyResolve?.({ functions: m.functions, httpUri: m.httpUri }),
+          (err: Error) => this.#readyReject?.(err),
+        );
+        break;
+      case 'load-error':
+        this.#readyReject?.(new Error(m.message));
+        break;
+      case 'invoked': {
+        const p = this.#pendingInvoke.get(m.id);
+        this.#pendingInvoke.delete(m.id);
+        if (m.ok) p?.resolve();
+        else p?.reject(new Error(m.error ?? 'Invocation failed'));
+        break;
+      }
+    }
+  }
+
+  #connect(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(this.spec.socketPath, () => resolve());
+      socket.once('error', reject);
+      socket.on('close', () => {
+        this.#send = undefined;
+      });
+      this.#socket = socket;
+      this.#send = frameSocket(socket, (frame) => {
+        const head = frame.head as unknown as HttpResponseHead;
+        const p = this.#pendingHttp.get(head.id);
+        this.#pendingHttp.delete(head.id);
+        p?.resolve({ head, body: frame.body });
+      });
+    });
+  }
+
+  /** Runs an HTTP invocation in the worker. */
+  http(head: HttpRequestHead, body: Buffer): Promise<Frame<HttpResponseHead>> {
+    const send = this.#send;
+    if (!send || this.#exited) {
+      return Promise.reject(
+        new WorkerUnavailableError(
+          'HOST.WORKER_UNAVAILABLE',
+          `The worker of app '${this.spec.app}' is not running.`,
+        ),
+      );
+    }
+    return new Promise((resolve, reject) => {
+      this.#pendingHttp.set(head.id, { resolve, reject });
+      send(head, body);
+    });
+  }
+
+  /** Runs a non-HTTP function now (admin API); resolves when it has finished. */
+  invoke(fn: string, input: string): Promise<void> {
+    if (this.#exited || !this.child.connected) {
+      return Promise.reject(
+        new WorkerUnavailableError(
+          'HOST.WORKER_UNAVAILABLE',
+          `The worker of app '${this.spec.app}' is not running.`,
+        ),
+      );
+    }
+    const id = randomUUID();
+    return new Promise((resolve, reject) => {
+      this.#pendingInvoke.set(id, { resolve, reject });
+      this.child.send({ t: 'invoke', id, fn, input } satisfies WorkerRequest);
+    });
+  }
+
+  /** Asks the worker to close its receivers and exit; kills it if it takes longer than `graceMs`. */
+  async stop(graceMs = 3000): Promise<void> {
+    if (this.#exited) return;
+    if (this.child.connected) this.child.send({ t: 'stop' } satisfies WorkerRequest);
+    else this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,20 @@
+import type { FunctionMetadata, RpcLogCategory, RpcLogLevel } from './core-types';
+
+/** Messages the host sends a worker over the IPC channel. */
+export type WorkerRequest = { t: 'invoke'; id: string; fn: string; input: string } | { t: 'stop' };
+
+/** A log entry from a worker (user logs of invocations, and system logs). */
+export interface WorkerLogEntry {
+  level: RpcLogLevel;
+  category: RpcLogCategory;
+  message: string;
+  functionName?: string | undefined;
+  invocationId?: string | undefined;
+}
+
+/** Messages a worker sends the host over the IPC channel. */
+export type WorkerMessage =
+  | { t: 'ready'; functions: FunctionMetadata[]; httpUri?: string | undefined }
+  | { t: 'load-error'; message: string }
+  | { t: 'log'; entry: WorkerLogEntry }
+  | { t: 'invoked'; id: string; ok: boolean; error?: string };

@@ -246,6 +246,11 @@ export class MessageQueue {
       return;
     }
     this.journal.deliveryCount(this.store, m.seq, m.deliveryCount);
+    // A deferred message stays deferred when its lock ends, as in Service Bus.
+    if (m.deferred) {
+      this.deferred.set(m.seq, m);
+      return;
+    }
     this.insertActive(m);
     this.pump();
   }

@@ -89,6 +89,7 @@ export function LatencyChart({ items }: { items: AppHealth[] }) {
         <HorizontalBarChart
           bars={bars}
           title="Latency of health checks in milliseconds"
+          labelWidth={200}
           format={(v) => `${Math.round(v)} ms`}
         />
       )}

@@ -54,8 +54,12 @@ export default function KpisPage() {
               <table className={styles.table} aria-label={`KPIs in ${industry}`}>
                 <thead>
                   <tr>
-                    <th scope="col">KPI</th>
-                    <th scope="col">Use case</th>
+                    <th scope="col" style={{ width: '40%' }}>
+                      KPI
+                    </th>
+                    <th scope="col" style={{ width: '32%' }}>
+                      Use case
+                    </th>
                     <th scope="col">Value chain</th>
                   </tr>
                 </thead>

@@ -103,7 +103,17 @@ export function CatalogTree(props: CatalogTreeProps) {
             }}
           >
             <span className={`${styles.twisty} ${open ? styles.open : ''}`} aria-hidden="true">
-              {branch ? '▸' : ''}
+              {branch && (
+                <svg width="10" height="10" viewBox="0 0 10 10" focusable="false" aria-hidden="true">
+                  <path
+                    d="M3 1.5 6.5 5 3 8.5"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="1.6"
+                    strokeLinecap="round"
+                  />
+                </svg>
+              )}
             </span>
             <span className={`${styles.kind} ${styles[node.kind]}`}>{kindLabel[node.kind]}</span>
             <span className={styles.name}>

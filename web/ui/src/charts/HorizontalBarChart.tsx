@@ -15,7 +15,7 @@ export interface Bar {
 const getKey = (d: Bar) => d.key;
 const getValue = (d: Bar) => d.value;
 const toneColour = { normal: 'var(--kpi-brand)', warn: '#d38b00', danger: 'var(--kpi-danger)' } as const;
-const margin = { top: 4, right: 56, bottom: 4, left: 160 };
+const margin = { top: 4, right: 64, bottom: 4 };
 
 export interface HorizontalBarChartProps {
   bars: Bar[];
@@ -25,6 +25,8 @@ export interface HorizontalBarChartProps {
   format?: (value: number) => string;
   /** Height of one bar row in pixels. */
   rowHeight?: number;
+  /** Width reserved for the labels at the left, in pixels. */
+  labelWidth?: number;
 }
 
 /** Labelled horizontal bars sized by their container; values printed at the bar ends. */
@@ -33,11 +35,21 @@ export function HorizontalBarChart({
   title,
   format = String,
   rowHeight = 28,
+  labelWidth = 170,
 }: HorizontalBarChartProps) {
   const height = Math.max(1, bars.length) * rowHeight + margin.top + margin.bottom;
   return (
     <ChartFrame height={height}>
-      {({ width }) => <Bars bars={bars} title={title} format={format} width={width} height={height} />}
+      {({ width }) => (
+        <Bars
+          bars={bars}
+          title={title}
+          format={format}
+          width={width}
+          height={height}
+          labelWidth={labelWidth}
+        />
+      )}
     </ChartFrame>
   );
 }
@@ -48,10 +60,18 @@ interface BarsProps {
   format: (value: number) => string;
   width: number;
   height: number;
+  labelWidth: number;
 }
 
-function Bars({ bars, title, format, width, height }: BarsProps) {
-  const innerWidth = Math.max(0, width - margin.left - margin.right);
+// Roughly 6.5 px per character at 12 px: labels longer than the space are cut with an ellipsis.
+const fitLabel = (label: string, width: number) => {
+  const max = Math.max(4, Math.floor((width - 12) / 6.5));
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+};
+
+function Bars({ bars, title, format, width, height, labelWidth }: BarsProps) {
+  const left = labelWidth;
+  const innerWidth = Math.max(0, width - left - margin.right);
   const x = useMemo(
     () =>
       scaleLinear()
@@ -77,18 +97,19 @@ function Bars({ bars, title, format, width, height }: BarsProps) {
         const barWidth = Math.max(2, x(bar.value));
         return (
           <g key={bar.key}>
-            <text x={margin.left - 10} y={middle} dy="0.35em" textAnchor="end" fontSize={12} fill="#3b4654">
-              {bar.label.length > 24 ? `${bar.label.slice(0, 23)}…` : bar.label}
+            <text x={left - 10} y={middle} dy="0.35em" textAnchor="end" fontSize={12} fill="#3b4654">
+              <title>{bar.label}</title>
+              {fitLabel(bar.label, left)}
             </text>
             <rect
-              x={margin.left}
+              x={left}
               y={top}
               width={barWidth}
               height={y.bandwidth()}
               rx={3}
               fill={toneColour[bar.tone ?? 'normal']}
             />
-            <text x={margin.left + barWidth + 6} y={middle} dy="0.35em" fontSize={12} fill="#5a6675">
+            <text x={left + barWidth + 6} y={middle} dy="0.35em" fontSize={12} fill="#5a6675">
               {format(bar.value)}
             </text>
           </g>

@@ -51,16 +51,14 @@ export function AppShell({ appName, nav = [], children }: AppShellProps) {
         )}
         <div className={styles.user}>
           <div className={styles.badges}>
-            <span className={styles.badge} title="Tenant">
-              <span className="kpi-visually-hidden">Tenant: </span>
+            <span className={styles.badge} data-testid="user-tenant">
+              <span className={styles.badgeLabel}>Tenant</span>
               {tenantLabel}
             </span>
-            {user.roles.map((role) => (
-              <span key={role} className={styles.badge} title="Role">
-                <span className="kpi-visually-hidden">Role: </span>
-                {role}
-              </span>
-            ))}
+            <span className={styles.badge} data-testid="user-roles">
+              <span className={styles.badgeLabel}>{user.roles.length > 1 ? 'Roles' : 'Role'}</span>
+              {user.roles.length > 0 ? user.roles.join(', ') : 'none'}
+            </span>
           </div>
           <div className={styles.who}>
             <span className={styles.name}>{user.name}</span>

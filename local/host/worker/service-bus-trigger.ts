@@ -53,7 +53,8 @@ export function messageMetadata(m: ServiceBusReceivedMessage): Record<string, un
   const props = m.applicationProperties ?? {};
   const meta: Record<string, unknown> = {
     MessageId: m.messageId === undefined ? undefined : String(m.messageId),
-    DeliveryCount: m.deliveryCount,
+    // The AMQP header counts earlier attempts (0 first); the host (.NET SDK) reports deliveries, 1 first.
+    DeliveryCount: (m.deliveryCount ?? 0) + 1,
     SequenceNumber: m.sequenceNumber === undefined ? undefined : Number(m.sequenceNumber.toString()),
     EnqueuedTimeUtc: iso(m.enqueuedTimeUtc),
     EnqueuedTime: iso(m.enqueuedTimeUtc),

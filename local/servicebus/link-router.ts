@@ -67,9 +67,11 @@ export class LinkRouter {
       this.echoTerminus(sender);
       const links = this.replyLinks.get(sender.connection) ?? new Map<string, Sender>();
       this.replyLinks.set(sender.connection, links);
-      links.set(sender.name, sender);
-      const target = sender.target?.address;
-      if (target) links.set(String(target), sender);
+      const keys = [sender.name, sender.target?.address].filter((k) => k !== undefined).map(String);
+      for (const k of keys) links.set(k, sender);
+      sender.on('sender_close', () => {
+        for (const k of keys) if (links.get(k) === sender) links.delete(k);
+      });
       return;
     }
     const queue = this.registry.receiveSource(address);

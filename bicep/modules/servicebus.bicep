@@ -19,12 +19,8 @@ var defaultLockDurationSeconds = 60
 var declaration = loadJsonContent('../servicebus-entities.json')
 var queueList = array(declaration.queues)
 var topicList = array(declaration.topics)
-var subscriptionList = flatten(map(
-  topicList,
-  topic => map(array(topic.subscriptions), subscription => union(subscription, { topic: topic.name }))
-))
 
-resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
+resource serviceBusNamespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: namespaceName
   location: location
   tags: tags
@@ -40,7 +36,7 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
 
 resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [
   for queue in queueList: {
-    parent: namespace
+    parent: serviceBusNamespace
     name: queue.name
     properties: {
       maxDeliveryCount: queue.?maxDeliveryCount ?? defaultMaxDeliveryCount
@@ -50,30 +46,19 @@ resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [
   }
 ]
 
-resource topics 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = [
+// Topics (with their subscriptions) come from one module each: see servicebus-topic.bicep.
+module topics 'servicebus-topic.bicep' = [
   for topic in topicList: {
-    parent: namespace
-    name: topic.name
-    properties: {}
-  }
-]
-
-// Subscriptions are flattened across topics, so each names its parent by path and waits for the topics.
-resource subscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = [
-  for subscription in subscriptionList: {
-    name: '${namespace.name}/${subscription.topic}/${subscription.name}'
-    properties: {
-      maxDeliveryCount: subscription.?maxDeliveryCount ?? defaultMaxDeliveryCount
-      lockDuration: 'PT${subscription.?lockDurationSeconds ?? defaultLockDurationSeconds}S'
-      deadLetteringOnMessageExpiration: true
-      deadLetteringOnFilterEvaluationExceptions: true
+    name: take('servicebus-topic-${topic.name}', 64)
+    params: {
+      namespaceName: serviceBusNamespace.name
+      topic: topic
+      defaultMaxDeliveryCount: defaultMaxDeliveryCount
+      defaultLockDurationSeconds: defaultLockDurationSeconds
     }
-    dependsOn: [
-      topics
-    ]
   }
 ]
 
-output name string = namespace.name
+output name string = serviceBusNamespace.name
 // serviceBusEndpoint is https://<ns>.servicebus.windows.net:443/; the Functions extension wants the host only.
-output fullyQualifiedNamespace string = split(split(split(namespace.properties.serviceBusEndpoint, '//')[1], '/')[0], ':')[0]
+output fullyQualifiedNamespace string = split(split(split(serviceBusNamespace.properties.serviceBusEndpoint, '//')[1], '/')[0], ':')[0]

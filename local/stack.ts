@@ -138,7 +138,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       })),
     );
     const uiWork = options.withUis ? Promise.all(uis.map((ui) => buildUi(ui.name))) : Promise.resolve([]);
-    const host = await startHost({ port: ports.functions, apps, log });
+    const host = await startHost({ port: ports.functions, apps, log, hostJsonPath: join(repoRoot, 'host.json') });
     started.push(host);
     const api = `${host.url}/api`;
     await seedCatalog({

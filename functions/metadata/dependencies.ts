@@ -15,7 +15,7 @@ export function dependencies() {
     const c = config();
     const container = cosmosClient(c.cosmos).database(c.cosmosDatabase).container(containerName('catalog'));
     const store = new CatalogStore(
-      new GlobalRepository({ container, schema: catalogItemSchema, entity: 'catalog item', partitionKeyPath: '/tenantId' }),
+      new GlobalRepository({ container, schema: catalogItemSchema, entity: 'CATALOG_ITEM', partitionKeyPath: '/tenantId' }),
     );
     deps = { store, tree: new TreeService(store), publisher: ServiceBusEventPublisher.fromConnection(c.serviceBus) };
   }

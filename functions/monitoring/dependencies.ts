@@ -16,13 +16,13 @@ function create() {
     events: new GlobalRepository({
       container: database.container(containerName('platform-events')),
       schema: recordedEventSchema,
-      entity: 'event',
+      entity: 'PLATFORM_EVENT',
       partitionKeyPath: '/source',
     }),
     health: new GlobalRepository({
       container: database.container(containerName('platform-health')),
       schema: platformHealthSchema,
-      entity: 'health',
+      entity: 'PLATFORM_HEALTH',
       partitionKeyPath: '/app',
     }),
     blobs: blobServiceClient(c.storage),

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUi } from './build-ui';
 
@@ -31,6 +32,17 @@ describe('buildUi', () => {
     expect(js.join('\n')).toContain('config.json');
     expect(js.join('\n')).not.toContain('127.0.0.1:7071');
     expect(await readdir(outDir)).toContain('favicon.svg');
+  });
+
+  it('keeps the initial JavaScript within budget, as a production build (not React development)', async () => {
+    const html = await readFile(join(outDir, 'index.html'), 'utf8');
+    const entry = /src="\/(assets\/index-[\w-]{8}\.js)"/.exec(html)?.[1];
+    expect(entry).toBeDefined();
+    const code = await readFile(join(outDir, entry!));
+    // Vitest runs with NODE_ENV=test; a development React build would be several times larger.
+    expect(code.toString()).not.toContain('react-stack-bottom-frame');
+    expect(gzipSync(code).length).toBeLessThan(300 * 1024);
+    expect(code.length).toBeLessThan(400 * 1024);
   });
 
   it('skips the build while the output is newer than every source, and rebuilds when a source changes', async () => {

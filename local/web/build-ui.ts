@@ -59,6 +59,10 @@ export async function buildUi(app: UiName, options: BuildUiOptions = {}): Promis
   await build({
     ...config,
     configFile: false,
+    // Vite takes NODE_ENV from the environment when set; under Vitest (NODE_ENV=test) that would ship
+    // React's development build. A deployed bundle is always a production one.
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     logLevel: options.logLevel ?? 'warn',
     build: { ...config.build, outDir: distDir },
   });

@@ -1,0 +1,75 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  apiGet,
+  launchBrowser,
+  signIn,
+  skipReason,
+  startUiStack,
+  type UiStack,
+  watchConsole,
+} from '../ui/testing/browser-stack';
+import type { EventsResponse, HealthResponse } from './src/monitoring-api';
+
+if (skipReason) console.warn(`Monitor browser tests skipped: ${skipReason}`);
+
+const sam = 'sam@vendor.example';
+const olivia = 'olivia@contoso.example';
+
+describe.skipIf(skipReason !== undefined)('Monitor UI in Chromium', () => {
+  let stack: UiStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    stack = await startUiStack();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    errors = watchConsole(page, stack.issuer);
+  });
+  afterEach(async () => {
+    await context.close();
+  });
+
+  it('shows platform events and health to vendor staff and refreshes them live', async () => {
+    const events = await apiGet<EventsResponse>(stack, 'monitoring/events', sam);
+    const health = await apiGet<HealthResponse>(stack, 'monitoring/health', sam);
+    await signIn(page, stack.ui.monitor, sam);
+    await page.getByRole('heading', { name: 'Platform overview' }).waitFor();
+    await page.getByRole('heading', { name: 'Platform events' }).waitFor();
+    if (events.items.length > 0) {
+      await page.getByTestId('event-row').first().waitFor();
+      expect(await page.getByTestId('event-row').count()).toBeGreaterThanOrEqual(events.items.length);
+      await page.getByText(events.items[0]!.type).first().waitFor();
+    } else {
+      await page.getByText('No events yet').waitFor();
+    }
+    if (health.items.length > 0) await page.getByTestId('health-row').first().waitFor();
+    else await page.getByText('No health reports yet').waitFor();
+
+    // Live: both lists are fetched again within the 10 s period, without a reload.
+    const refreshed = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith('/monitoring/health'), { timeout: 15_000 }),
+      page.waitForRequest((r) => r.url().endsWith('/monitoring/events'), { timeout: 15_000 }),
+    ]);
+    expect(refreshed).toHaveLength(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('tells tenant users they are not allowed (403)', async () => {
+    await signIn(page, stack.ui.monitor, olivia);
+    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain(olivia);
+    // The refused calls are the only console errors.
+    expect(errors.filter((e) => !/status of 403/.test(e))).toEqual([]);
+  });
+});

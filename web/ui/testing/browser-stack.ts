@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { browserExecutable, chromiumArgs } from '../../../local/test/chromium';
+
+// Support for the UIs' browser tests: the whole local stack on free ports, headless Chromium, sign-in
+// through the local issuer's page, and console-error collection.
+
+const repoRoot = resolve(__dirname, '..', '..', '..');
+const stackFile = join(repoRoot, 'local', 'stack.ts');
+
+/** Why the browser tests cannot run here, or undefined when they can. */
+export const skipReason: string | undefined = !existsSync(stackFile)
+  ? 'local/stack.ts does not exist yet: the UI browser tests need the whole stack (startStack)'
+  : !browserExecutable()
+    ? 'no Chromium: apt-get install -y chromium (or set CHROMIUM_PATH)'
+    : undefined;
+
+/** The part of the running stack the UI tests use. */
+export interface UiStack {
+  ui: { config: string; monitor: string; client: string };
+  api: string;
+  issuer: string;
+  /** Bearer token for a seeded user, to read what the UI should show straight from the API. */
+  token(email: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+interface StackModule {
+  startStack(options: { dataDir: string; ports: 'free'; withUis: boolean }): Promise<{
+    urls: { api: string; issuer: string; ui?: Record<string, string | undefined> } & Record<string, unknown>;
+    token(email: string): Promise<string>;
+    stop(): Promise<void>;
+  }>;
+}
+
+/** Starts the stack with the UIs built, uploaded and served through the gateway, data in a temp dir. */
+export async function startUiStack(): Promise<UiStack> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kpi-ui-browser-'));
+  // A computed specifier keeps the type check independent of the stack while it is being written.
+  const specifier = stackFile;
+  const { startStack } = (await import(specifier)) as StackModule;
+  const stack = await startStack({ dataDir, ports: 'free', withUis: true });
+  const uiUrl = (name: string): string => {
+    const url = stack.urls.ui?.[name] ?? stack.urls[name];
+    if (typeof url !== 'string') throw new Error(`The stack serves no ${name} UI (urls.ui.${name})`);
+    return url;
+  };
+  return {
+    ui: { config: uiUrl('config'), monitor: uiUrl('monitor'), client: uiUrl('client') },
+    api: stack.urls.api,
+    issuer: stack.urls.issuer,
+    token: (email) => stack.token(email),
+    stop: async () => {
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Headless Chromium with the flags that keep it off the network. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: browserExecutable(), args: chromiumArgs });
+}
+
+/**
+ * Collects console errors and uncaught exceptions of the UI. Messages about the issuer's own page
+ * (e.g. its missing favicon) are not the UI's and are left out.
+ */
+export function watchConsole(page: Page, issuer: string): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const where = message.location().url;
+    if (where.startsWith(issuer)) return;
+    errors.push(`${message.text()} (${where})`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}
+
+/** Opens the UI, which redirects to the issuer; picks the seeded user; waits to be back on the UI. */
+export async function signIn(page: Page, uiUrl: string, email: string, path = '/'): Promise<void> {
+  await page.goto(`${uiUrl}${path}`);
+  await page.locator(`a[data-email="${email}"]`).click();
+  await page.waitForURL((url) => url.origin === new URL(uiUrl).origin && url.pathname === path.split('?')[0]);
+  await page.locator('header').getByText(email).waitFor();
+}
+
+/** GETs an API path as a seeded user. */
+export async function apiGet<T>(stack: UiStack, path: string, email: string): Promise<T> {
+  const res = await fetch(`${stack.api}/${path}`, {
+    headers: { authorization: `Bearer ${await stack.token(email)}` },
+  });
+  if (!res.ok) throw new Error(`GET ${path} as ${email}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}

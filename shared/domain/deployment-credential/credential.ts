@@ -36,7 +36,11 @@ export function issueDeploymentCredential(
 export type CredentialCheck = 'ok' | 'mismatch' | 'revoked' | 'expired';
 
 /** Compares in constant time, then checks revocation and expiry at `now`. */
-export function checkDeploymentSecret(record: DeploymentCredential, secret: string, now: Date): CredentialCheck {
+export function checkDeploymentSecret(
+  record: DeploymentCredential,
+  secret: string,
+  now: Date,
+): CredentialCheck {
   const expected = Buffer.from(record.secretHash, 'utf8');
   const actual = Buffer.from(hashDeploymentSecret(secret), 'utf8');
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return 'mismatch';

@@ -549,6 +549,7 @@ class Checker {
       case 'previous_period':
       case 'year_to_date':
       case 'same_period_last_year':
+      case 'to_date':
         for (let i = 0; i < args.length; i++) want(i, num, 'a number');
         return NUMBER;
       case 'days_between':

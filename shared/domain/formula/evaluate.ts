@@ -6,6 +6,7 @@ import {
   type PeriodMs,
   previousPeriod,
   samePeriodLastYear,
+  toDate,
   toPeriodMs,
   yearToDate,
 } from './period';
@@ -64,6 +65,7 @@ const TRANSFORMS: Record<string, (p: PeriodMs) => PeriodMs> = {
   previous_period: previousPeriod,
   year_to_date: yearToDate,
   same_period_last_year: samePeriodLastYear,
+  to_date: toDate,
 };
 
 function compileScope(ast: Expr, analysis: Analysis, lookups: LookupSlots): ScopePlan {

@@ -56,6 +56,14 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionInfo> = new Map(
       'expr evaluated over the same period one year earlier',
       true,
     ),
+    f(
+      'to_date',
+      'to_date(expr)',
+      1,
+      1,
+      'expr evaluated over all records up to the period end (stock values)',
+      true,
+    ),
     f('kpi', "kpi('kpi-id')", 1, 1, 'the value of another KPI for the same period (derived KPI)', true),
   ].map((x) => [x.name, x]),
 );
@@ -64,4 +72,5 @@ export const PERIOD_FUNCTIONS: ReadonlySet<string> = new Set([
   'previous_period',
   'year_to_date',
   'same_period_last_year',
+  'to_date',
 ]);

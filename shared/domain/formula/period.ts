@@ -92,3 +92,11 @@ export function samePeriodLastYear(p: PeriodMs): PeriodMs {
 export function monthPeriod(year: number, month: number): Period {
   return { start: formatIsoDate(Date.UTC(year, month - 1, 1)), end: formatIsoDate(Date.UTC(year, month, 1)) };
 }
+
+/** Earliest representable instant: `to_date` periods start here. */
+export const BEGINNING_OF_TIME = -8.64e15;
+
+/** Everything up to the period end: for stock values such as open receivables at period end. */
+export function toDate(p: PeriodMs): PeriodMs {
+  return { start: BEGINNING_OF_TIME, end: p.end };
+}

@@ -1,0 +1,85 @@
+import { defineObjects } from '../object-dsl';
+
+/** Suppliers, purchase orders and supplier invoices. */
+export const procurementObjects = defineObjects('procurement', {
+  Supplier: {
+    label: 'Supplier',
+    description: 'A vendor the client buys from.',
+    fields: [
+      'id:string! Supplier id',
+      'name:string Supplier name',
+      'country:string Country code',
+      'category:enum(raw_material|components|packaging|services|mro|goods_for_resale) Spend category',
+      'isPreferred:boolean On the preferred-supplier list',
+      'hasContract:boolean A framework contract is in force',
+      'riskRating:enum(low|medium|high) Supplier risk rating',
+      'isCertified:boolean Holds a quality-management certification',
+      'onboardedAt:date When the supplier was approved',
+    ],
+  },
+  PurchaseOrder: {
+    label: 'Purchase order',
+    description: 'An order placed with a supplier (header).',
+    time: 'orderedAt',
+    fields: [
+      'id:string! PO number',
+      'supplierId:string> Supplier',
+      'buyerId:string>? Buyer who placed it',
+      'requisitionedAt:datetime When the need was requested',
+      'approvedAt:datetime? When the requisition was approved',
+      'orderedAt:datetime When the PO was sent',
+      'promisedAt:date Delivery date confirmed by the supplier',
+      'receivedAt:datetime? When the goods were received in full',
+      'amount:money PO value',
+      'status:enum(draft|approved|sent|received|closed|cancelled) PO status',
+      'isOnContract:boolean Bought under a negotiated contract',
+      'isEmergency:boolean Rush order outside the normal cycle',
+      'changeCount:integer Amendments after sending',
+    ],
+    rels: [
+      ['supplier', 'Supplier', 'supplierId', '0..*', 'Supplier'],
+      ['buyer', 'Employee', 'buyerId', '0..*', 'Buyer'],
+    ],
+  },
+  PurchaseOrderLine: {
+    label: 'Purchase order line',
+    description: 'One item line of a purchase order, with what was received and rejected.',
+    time: 'orderedAt',
+    fields: [
+      'id:string! Line id',
+      'purchaseOrderId:string> PO header',
+      'productId:string> Item bought',
+      'orderedAt:datetime Order time (copied from the PO)',
+      'quantity:integer Units ordered',
+      'receivedQuantity:integer Units received',
+      'rejectedQuantity:integer Units rejected at goods receipt',
+      'unitPrice:money Price paid per unit',
+      'standardPrice:money Budgeted (standard) price per unit',
+      'netAmount:money Line value',
+    ],
+    rels: [
+      ['purchaseOrder', 'PurchaseOrder', 'purchaseOrderId', '1..*', 'PO header'],
+      ['product', 'Product', 'productId', '0..*', 'Item bought'],
+    ],
+  },
+  SupplierInvoice: {
+    label: 'Supplier invoice',
+    description: 'An invoice received from a supplier (accounts payable).',
+    time: 'receivedAt',
+    fields: [
+      'id:string! Invoice id',
+      'supplierId:string> Supplier',
+      'purchaseOrderId:string>? PO invoiced',
+      'receivedAt:date Date received',
+      'dueAt:date Payment due date',
+      'paidAt:date? Date paid',
+      'amount:money Invoice amount',
+      'isMatchedFirstTime:boolean Matched PO and receipt without manual intervention',
+      'discountTaken:money Early-payment discount taken',
+    ],
+    rels: [
+      ['supplier', 'Supplier', 'supplierId', '0..*', 'Supplier'],
+      ['purchaseOrder', 'PurchaseOrder', 'purchaseOrderId', '0..*', 'PO invoiced'],
+    ],
+  },
+});

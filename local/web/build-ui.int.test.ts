@@ -41,6 +41,7 @@ describe('buildUi', () => {
     const code = await readFile(join(outDir, entry!));
     // Vitest runs with NODE_ENV=test; a development React build would be several times larger.
     expect(code.toString()).not.toContain('react-stack-bottom-frame');
+    expect(code.toString()).not.toContain('jsxDEV');
     expect(gzipSync(code).length).toBeLessThan(300 * 1024);
     expect(code.length).toBeLessThan(400 * 1024);
   });

@@ -59,10 +59,12 @@ export async function buildUi(app: UiName, options: BuildUiOptions = {}): Promis
   await build({
     ...config,
     configFile: false,
-    // Vite takes NODE_ENV from the environment when set; under Vitest (NODE_ENV=test) that would ship
-    // React's development build. A deployed bundle is always a production one.
+    // Vite takes NODE_ENV from the environment when set, and under Vitest (NODE_ENV=test) it would
+    // emit development JSX (jsxDEV) and React's development build. A deployed bundle is always a
+    // production one, whoever calls this.
     mode: 'production',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    oxc: { jsx: { runtime: 'automatic', development: false } },
     logLevel: options.logLevel ?? 'warn',
     build: { ...config.build, outDir: distDir },
   });

@@ -83,10 +83,24 @@ export function watchConsole(page: Page, issuer: string): string[] {
 
 /** Opens the UI, which redirects to the issuer; picks the seeded user; waits to be back on the UI. */
 export async function signIn(page: Page, uiUrl: string, email: string, path = '/'): Promise<void> {
-  await page.goto(`${uiUrl}${path}`);
-  await page.locator(`a[data-email="${email}"]`).click();
-  await page.waitForURL((url) => url.origin === new URL(uiUrl).origin && url.pathname === path.split('?')[0]);
-  await page.locator('header').getByText(email).waitFor();
+  try {
+    await page.goto(`${uiUrl}${path}`);
+    await page.locator(`a[data-email="${email}"]`).click({ timeout: 15_000 });
+    await page.waitForURL(
+      (url) => url.origin === new URL(uiUrl).origin && url.pathname === path.split('?')[0],
+    );
+    await page.locator('header').getByText(email).waitFor({ timeout: 15_000 });
+  } catch (err) {
+    // Say where the sign-in got stuck: the page and what it shows.
+    const body = await page
+      .locator('body')
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+    const text = body ?? '(no body)';
+    throw new Error(
+      `Sign-in as ${email} stuck at ${page.url()}: ${text.slice(0, 500)}\n${(err as Error).message}`,
+    );
+  }
 }
 
 /** GETs an API path as a seeded user. */

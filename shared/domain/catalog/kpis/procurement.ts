@@ -16,7 +16,7 @@ requisition-approval-time | Requisition approval time | h | - | 24 | 24 48 72 | 
   avg(hours_between(PurchaseOrder.requisitionedAt, PurchaseOrder.approvedAt))
   Average hours a purchase request waits for approval.
 contract-compliance-rate | Spend under contract | % | + | 80 | 80 70 60 | month | supplier.category | spend compliance sourcing
-  sum(PurchaseOrder.amount where isOnContract) / sum(PurchaseOrder.amount where status != 'cancelled') * 100
+  sum(PurchaseOrder.amount where isOnContract and status != 'cancelled') / sum(PurchaseOrder.amount where status != 'cancelled') * 100
   Share of purchase spend placed under negotiated contracts.
 non-preferred-spend-share | Non-preferred supplier spend | % | - | 15 | 15 25 35 | month | supplier.category | spend compliance sourcing
   sum(PurchaseOrder.amount where not supplier.isPreferred and status != 'cancelled') / sum(PurchaseOrder.amount where status != 'cancelled') * 100

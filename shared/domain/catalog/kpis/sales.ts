@@ -77,7 +77,7 @@ loyalty-sales-share | Loyalty member sales share | % | + | 50 | 50 40 30 | month
   sum(SalesOrder.totalAmount where customer.loyaltyTier != 'none' and status != 'cancelled') / sum(SalesOrder.totalAmount where status != 'cancelled') * 100
   Share of order value bought by loyalty programme members.
 request-date-commit-rate | Request date commit rate | % | + | 90 | 90 85 80 | month | channel customer.segment | service-level fulfilment
-  count(SalesOrder where promisedAt <= requestedAt) / count(SalesOrder where status != 'cancelled') * 100
+  count(SalesOrder where promisedAt <= requestedAt and status != 'cancelled') / count(SalesOrder where status != 'cancelled') * 100
   Share of orders confirmed for delivery on or before the date the customer asked for.
 @Customer
 new-customers | New customers | # | + | 50 | 50 40 30 | month | segment region | acquisition customer

@@ -25,12 +25,12 @@ export const peopleObjects = defineObjects('people', {
   },
   TimeEntry: {
     label: 'Time entry',
-    description: 'Scheduled, worked and absent hours of an employee on a day.',
+    description: 'Scheduled, worked and absent hours of an employee for a work period (a day or a week).',
     time: 'workDate',
     fields: [
       'id:string! Row id',
       'employeeId:string> Employee',
-      'workDate:date Day',
+      'workDate:date First day of the work period',
       'scheduledHours:decimal Rostered hours',
       'workedHours:decimal Hours worked',
       'overtimeHours:decimal Overtime hours',

@@ -124,6 +124,9 @@ var settingValues = {
   'email.endpoint': communication.outputs.endpoint
   'email.sender': communication.outputs.senderAddress
   'keyvault.uri': keyVault.outputs.vaultUri
+  // The licence signing key ring (JSON) as a Key Vault reference: the platform resolves it with the app's
+  // identity (Key Vault Secrets User); Bicep never sees the value. Write the secret once after provisioning.
+  'keyvault.licenseSigningKeys': '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/license-signing-keys/)'
   'auth.issuer': issuer
   'auth.audience': audience
   'ui.origins': join(storage.outputs.siteOrigins, ',')

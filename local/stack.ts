@@ -123,6 +123,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       AzureWebJobsStorage: azurite.connectionString,
       EMAIL: email.connectionString,
       EMAIL_SENDER: 'DoNotReply@kpi-platform.local',
+      // The licence service creates its Ed25519 key ring here on first start (Key Vault in Azure).
+      LICENSE_SIGNING_KEY_FILE: join(dataDir, 'license', 'signing-keys.json'),
       AUTH_ISSUER: issuer.issuer,
       AUTH_AUDIENCE: apiAudience,
       CORS_ORIGINS: [...uiOrigins, ...uiOrigins.map((o) => o.replace('127.0.0.1', 'localhost'))].join(','),

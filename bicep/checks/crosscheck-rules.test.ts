@@ -58,6 +58,25 @@ describe('checkBindings and checkRoles', () => {
       "app 'metadata' holds servicebus-sender but has no setting bound to servicebus.namespace",
     ]);
   });
+
+  it('a Key Vault reference needs the secrets role like the vault endpoint does', () => {
+    const licence = app({
+      settings: {
+        COSMOS__accountEndpoint: 'cosmos.endpoint',
+        LICENSE_SIGNING_KEYS: 'keyvault.licenseSigningKeys',
+      },
+      roles: ['cosmos-data-contributor', 'keyvault-secrets-user'],
+    });
+    expect(rules.checkRoles(licence)).toEqual([]);
+    expect(rules.checkRoles({ ...licence, roles: ['cosmos-data-contributor'] })).toEqual([
+      "app 'metadata' connects to keyvault.licenseSigningKeys but holds none of: keyvault-secrets-user",
+    ]);
+    expect(
+      rules.checkRoles({ ...licence, settings: { COSMOS__accountEndpoint: 'cosmos.endpoint' } }),
+    ).toEqual([
+      "app 'metadata' holds keyvault-secrets-user but has no setting bound to keyvault.uri or keyvault.licenseSigningKeys",
+    ]);
+  });
 });
 
 describe('checkIdentityOnlySettings', () => {

@@ -72,27 +72,32 @@ export function checkBindings(
   );
 }
 
-// Which roles make a binding usable, and so which bindings each role is for.
-const rolesForBinding: Record<string, readonly RoleName[]> = {
-  'cosmos.endpoint': ['cosmos-data-contributor'],
-  'servicebus.namespace': ['servicebus-sender', 'servicebus-receiver'],
-  'storage.blobServiceUri': ['storage-blob-data-contributor'],
-  'email.endpoint': ['email-sender'],
-  'keyvault.uri': ['keyvault-secrets-user'],
-};
+// Which roles make a binding usable, and so which bindings each role is for. A group lists every binding
+// one role serves (a Key Vault reference needs the same secrets role as the vault endpoint).
+const roleGroups: readonly { bindings: readonly string[]; roles: readonly RoleName[] }[] = [
+  { bindings: ['cosmos.endpoint'], roles: ['cosmos-data-contributor'] },
+  { bindings: ['servicebus.namespace'], roles: ['servicebus-sender', 'servicebus-receiver'] },
+  { bindings: ['storage.blobServiceUri'], roles: ['storage-blob-data-contributor'] },
+  { bindings: ['email.endpoint'], roles: ['email-sender'] },
+  { bindings: ['keyvault.uri', 'keyvault.licenseSigningKeys'], roles: ['keyvault-secrets-user'] },
+];
 
 /** An app holds a role for each service it connects to, and no role for a service it does not. */
 export function checkRoles(app: FunctionAppDeclaration): string[] {
   const bindings = Object.values(app.settings);
   const problems: string[] = [];
-  for (const [binding, roles] of Object.entries(rolesForBinding)) {
-    const connects = bindings.includes(binding);
-    const holds = roles.filter((r) => app.roles.includes(r));
-    if (connects && holds.length === 0) {
-      problems.push(`app '${app.name}' connects to ${binding} but holds none of: ${roles.join(', ')}`);
+  for (const group of roleGroups) {
+    const connected = group.bindings.find((b) => bindings.includes(b));
+    const holds = group.roles.filter((r) => app.roles.includes(r));
+    if (connected && holds.length === 0) {
+      problems.push(
+        `app '${app.name}' connects to ${connected} but holds none of: ${group.roles.join(', ')}`,
+      );
     }
-    if (!connects && holds.length > 0) {
-      problems.push(`app '${app.name}' holds ${holds.join(', ')} but has no setting bound to ${binding}`);
+    if (!connected && holds.length > 0) {
+      problems.push(
+        `app '${app.name}' holds ${holds.join(', ')} but has no setting bound to ${group.bindings.join(' or ')}`,
+      );
     }
   }
   return problems;

@@ -1,0 +1,62 @@
+/** The licence app's adapters, created once per process on first use. */
+import { randomBytes } from 'node:crypto';
+import { publicJwks } from '@kpi/shared/license/key-ring';
+import { LicenseSigner } from '@kpi/shared/license/license-signer';
+import { OfflineLicenseVerifier } from '@kpi/shared/license/offline-verifier';
+import { containerName } from '@kpi/shared/platform/cosmos/container-names';
+import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
+import { createLogger } from '@kpi/shared/platform/log';
+import { topicName } from '@kpi/shared/platform/servicebus/entity-names';
+import { ServiceBusEventPublisher } from '@kpi/shared/platform/servicebus/service-bus-publisher';
+import { config } from './config';
+import { loadKeyRing } from './keys/key-ring-source';
+import { CosmosLicenseStore } from './licenses/cosmos-license-store';
+import type { LicenseDeps } from './licenses/license-core';
+
+const containers = {
+  licenses: containerName('licenses'),
+  history: containerName('license-history'),
+  credentials: containerName('deployment-credentials'),
+};
+const topic = topicName('license-events');
+
+/** The use cases' dependencies plus the published key set. */
+export interface LicenseApp extends LicenseDeps {
+  /** The public keys, as served by `GET /api/license/jwks`. */
+  jwks: () => ReturnType<typeof publicJwks>;
+}
+
+async function create(): Promise<LicenseApp> {
+  const c = config();
+  const database = cosmosClient(c.cosmos).database(c.cosmosDatabase);
+  const ring = await loadKeyRing(c.signingKeys, new Date());
+  const log = createLogger({ app: 'license' });
+  const clock = () => new Date();
+  return {
+    store: new CosmosLicenseStore({
+      licenses: database.container(containers.licenses),
+      history: database.container(containers.history),
+      credentials: database.container(containers.credentials),
+    }),
+    signer: new LicenseSigner(ring),
+    // The service verifies with exactly what it publishes, as a client would.
+    verifier: new OfflineLicenseVerifier(publicJwks(ring, clock())),
+    publisher: ServiceBusEventPublisher.fromConnection(c.serviceBus),
+    topic,
+    clock,
+    newId: () => randomBytes(12).toString('base64url'),
+    log,
+    jwks: () => publicJwks(ring, clock()),
+  };
+}
+
+let deps: Promise<LicenseApp> | undefined;
+
+/** The app's dependencies; a failure (bad key ring, bad settings) is retried on the next call. */
+export function dependencies(): Promise<LicenseApp> {
+  deps ??= create().catch((err: unknown) => {
+    deps = undefined;
+    throw err;
+  });
+  return deps;
+}

@@ -1,0 +1,212 @@
+/**
+ * Deployments: activation with a licence key (a deployment credential given once, only its hash stored;
+ * see shared/contracts/deployment-credential.ts), deactivation, and online validation. Every refusal
+ * happens before anything is written.
+ */
+import type { DeploymentCredential } from '@kpi/shared/contracts/deployment-credential';
+import type { ValidationResponse } from '@kpi/shared/contracts/license';
+import {
+  checkDeploymentSecret,
+  issueDeploymentCredential,
+} from '@kpi/shared/domain/deployment-credential/credential';
+import type { LicenseClaims } from '@kpi/shared/domain/license/claims';
+import { DAY_MS, daysUntil, nextChangeAt, statusAt } from '@kpi/shared/domain/license/license';
+import type { Caller } from '@kpi/shared/platform/auth/caller';
+import type { Versioned } from '@kpi/shared/platform/cosmos/tenant-repository';
+import { systemScope, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
+import { AppError, conflict, ErrorCodes, isAppError, notFound } from '@kpi/shared/platform/errors';
+import { historyEntry, type LicenseDeps } from './license-core';
+import type { LicenseDocument } from './license-documents';
+import { findLicense } from './manage-licenses';
+
+/** How often a deployment validates online at the latest. */
+export const CHECK_INTERVAL_MS = DAY_MS;
+
+const refused = (code: string, message: string, status = 403) => new AppError(code, message, status);
+
+/** Verifies the key with our own public keys and loads its licence. */
+async function licenseOfKey(
+  deps: LicenseDeps,
+  key: string,
+  now: Date,
+): Promise<{
+  claims: LicenseClaims;
+  mode: 'full' | 'grace';
+  found: Versioned<LicenseDocument>;
+  scope: TenantScope;
+}> {
+  const verdict = deps.verifier.verify(key, { now });
+  if (verdict.kind === 'refuse') throw refused(verdict.reason, verdict.message);
+  const { claims } = verdict;
+  // The tenant comes from a key whose signature we just verified: data this service signed.
+  const scope = systemScope(claims.tenantId, 'verified licence key');
+  const found = await deps.store.get(scope, claims.sub);
+  if (!found) throw refused('LICENSE.UNKNOWN', 'The licence of this key does not exist');
+  return { claims, mode: verdict.kind, found, scope };
+}
+
+/** Refuses revoked and suspended licences and superseded keys. */
+function checkUsable(doc: LicenseDocument, claims: LicenseClaims, now: Date): void {
+  const status = statusAt(doc, now);
+  if (status === 'revoked') throw refused('LICENSE.REVOKED', 'The licence was revoked');
+  if (status === 'suspended')
+    throw refused('LICENSE.SUSPENDED', 'The licence is suspended: its grace period ended');
+  if (claims.jti !== doc.keyId)
+    throw refused('LICENSE.KEY_SUPERSEDED', 'A newer key replaced this licence key');
+}
+
+const isConflict = (err: unknown) => isAppError(err) && err.code === ErrorCodes.concurrencyConflict;
+
+/** Activates a deployment in one of `maxDeployments` slots; the credential token is returned once. */
+export async function activateDeployment(
+  deps: LicenseDeps,
+  key: string,
+  deploymentId: string,
+): Promise<{
+  licenseId: string;
+  tenantId: string;
+  deploymentId: string;
+  credentialId: string;
+  credential: string;
+}> {
+  for (let attempt = 0; ; attempt++) {
+    const now = deps.clock();
+    const { claims, found, scope } = await licenseOfKey(deps, key, now);
+    const doc = found.item;
+    checkUsable(doc, claims, now);
+    if (doc.activeDeployments.some((d) => d.deploymentId === deploymentId)) {
+      throw conflict(
+        'LICENSE.ALREADY_ACTIVATED',
+        'This deployment is active already; deactivate it to activate again',
+      );
+    }
+    if (doc.activeDeployments.length >= doc.maxDeployments) {
+      throw conflict(
+        'LICENSE.DEPLOYMENT_LIMIT',
+        `All ${doc.maxDeployments} deployments of this licence are in use`,
+      );
+    }
+    const { record, token } = issueDeploymentCredential({
+      deploymentId,
+      tenantId: doc.tenantId,
+      now,
+      licenseId: doc.id,
+    });
+    try {
+      // The licence document is the source of truth for active slots; `ifMatch` makes racing activations
+      // take one slot each, never the same last one. A credential without a slot is worthless.
+      const slot = { deploymentId, activationId: record.id, activatedAt: now.toISOString() };
+      await deps.store.replace(
+        scope,
+        { ...doc, activeDeployments: [...doc.activeDeployments, slot], updatedAt: now.toISOString() },
+        found.etag,
+      );
+    } catch (err) {
+      if (isConflict(err) && attempt < 3) continue;
+      throw err;
+    }
+    await deps.store.createCredential(record);
+    await deps.store.addHistory(
+      scope,
+      historyEntry(deps, doc, 'activated', `deployment:${deploymentId}`, now, { deploymentId }),
+    );
+    return {
+      licenseId: doc.id,
+      tenantId: doc.tenantId,
+      deploymentId,
+      credentialId: record.id,
+      credential: token,
+    };
+  }
+}
+
+/** Frees a deployment's slot; its credential is revoked for good. */
+export async function deactivateDeployment(
+  deps: LicenseDeps,
+  caller: Caller,
+  licenseId: string,
+  deploymentId: string,
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const now = deps.clock();
+    const { found, scope } = await findLicense(deps, caller, licenseId);
+    const slot = found.item.activeDeployments.find((d) => d.deploymentId === deploymentId);
+    if (!slot) throw notFound('LICENSE.DEPLOYMENT_NOT_ACTIVE', `Deployment ${deploymentId} is not active`);
+    try {
+      const remaining = found.item.activeDeployments.filter((d) => d.activationId !== slot.activationId);
+      await deps.store.replace(
+        scope,
+        { ...found.item, activeDeployments: remaining, updatedAt: now.toISOString() },
+        found.etag,
+      );
+    } catch (err) {
+      if (isConflict(err) && attempt < 3) continue;
+      throw err;
+    }
+    const credential = await deps.store.getCredential(slot.activationId);
+    if (credential && !credential.revokedAt) {
+      await deps.store.replaceCredential({ ...credential, revokedAt: now.toISOString() });
+    }
+    await deps.store.addHistory(
+      scope,
+      historyEntry(deps, found.item, 'deactivated', caller.email, now, { deploymentId }),
+    );
+    return;
+  }
+}
+
+/** Checks a credential token (`<credentialId>.<secret>`) against the stored hash and the licence's slots. */
+async function authenticateDeployment(
+  deps: LicenseDeps,
+  doc: LicenseDocument,
+  deploymentId: string,
+  credential: { credentialId: string; secret: string } | undefined,
+  now: Date,
+): Promise<DeploymentCredential> {
+  const invalid = () => refused('LICENSE.CREDENTIAL_INVALID', 'The deployment credential is not valid', 401);
+  if (!credential) throw invalid();
+  const record = await deps.store.getCredential(credential.credentialId);
+  if (!record) throw invalid();
+  const check = checkDeploymentSecret(record, credential.secret, now);
+  if (check === 'mismatch' || check === 'expired') throw invalid();
+  if (
+    record.tenantId !== doc.tenantId ||
+    record.licenseId !== doc.id ||
+    record.deploymentId !== deploymentId
+  ) {
+    throw refused('LICENSE.DEPLOYMENT_MISMATCH', 'The credential belongs to another deployment or licence');
+  }
+  const active = doc.activeDeployments.some((d) => d.activationId === record.id);
+  if (check === 'revoked' || !active) {
+    throw refused('LICENSE.DEPLOYMENT_DEACTIVATED', 'This deployment was deactivated', 401);
+  }
+  return record;
+}
+
+/** Online validation: key, credential and licence state; says when to check again. */
+export async function validateDeployment(
+  deps: LicenseDeps,
+  request: {
+    key: string;
+    deploymentId: string;
+    credential: { credentialId: string; secret: string } | undefined;
+  },
+): Promise<ValidationResponse> {
+  const now = deps.clock();
+  const { claims, mode, found } = await licenseOfKey(deps, request.key, now);
+  const doc = found.item;
+  await authenticateDeployment(deps, doc, request.deploymentId, request.credential, now);
+  checkUsable(doc, claims, now);
+  const change = nextChangeAt(doc, now)?.getTime() ?? Number.POSITIVE_INFINITY;
+  return {
+    licenseId: doc.id,
+    status: statusAt(doc, now),
+    mode,
+    daysLeft: daysUntil(now, doc.expiresAt),
+    kpiIds: doc.kpiIds,
+    edition: doc.edition,
+    features: doc.features,
+    serverTime: now.toISOString(),
+    checkAgainAt: new Date(Math.min(now.getTime() + CHECK_INTERVAL_MS, change)).toISOString(),
+  };
+}

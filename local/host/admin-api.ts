@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type AdminHandler, sendError } from './front-server';
+import { type AdminHandler, sendError } from './http-dispatch';
 
 /** One registered function, as `GET /admin/functions` lists it. */
 export interface FunctionInfo {

@@ -4,17 +4,18 @@
  * serves every app's routes under the route prefix, the admin API, timers and Service Bus triggers.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
+import type { Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { assertPortFree } from '../net';
 import { createAdminHandler, type FunctionInfo } from './admin-api';
 import { bundleEntry, defaultBuildRoot, removeStaleDirs } from './build-app';
-import { createFrontServer, type HttpTarget } from './front-server';
+import { createConnectionRouter, createFrontHttpServer, type HttpTarget } from './front-server';
 import { RouteTable } from './route-matcher';
 import type { FunctionMetadata } from './worker/core-types';
 import type { ServiceBusHostOptions } from './worker/service-bus-trigger';
-import type { WorkerLogEntry } from './worker/worker-protocol';
+import type { RouteSpec, WorkerLogEntry } from './worker/worker-protocol';
 import { WorkerProcess } from './worker-process';
 
 export type { FunctionInfo } from './admin-api';
@@ -142,6 +143,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   mkdirSync(sockDir, { recursive: true });
 
   const workerScript = path.join(buildDir, '_worker', 'worker.js');
+  const buildStart = Date.now();
   await Promise.all([
     bundleEntry(path.join(__dirname, 'worker', 'worker-main.ts'), workerScript),
     ...o.apps.map((a) =>
@@ -153,6 +155,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     ),
   ]);
 
+  log(`[host] bundled ${o.apps.length} app(s) and the worker in ${Date.now() - buildStart} ms`);
   const routes = new RouteTable<HttpTarget>();
   const runtimes: AppRuntime[] = o.apps.map((a, i) => ({
     name: a.name,
@@ -209,6 +212,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   };
 
   const launch = async (rt: AppRuntime): Promise<void> => {
+    const spawnedAt = Date.now();
     const worker = new WorkerProcess({ ...rt.spec });
     const ready = worker.ready();
     rt.worker = worker;
@@ -223,6 +227,8 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     const startedAt = Date.now();
     rt.httpUri = info.httpUri;
     register(rt, info.functions);
+    if (frontUrl) broadcastRoutes();
+    log(`[${rt.name}] loaded ${info.functions.length} function(s) in ${startedAt - spawnedAt} ms`);
     void worker.exited.then((code) => {
       if (rt.stopping || rt.worker !== worker) return;
       rt.worker = undefined;
@@ -234,15 +240,27 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   };
 
   const functions = () => runtimes.flatMap((r) => r.functions);
-  let server: Server | undefined;
+  // Every worker knows every app's routes: it serves the connections the front hands it.
+  let frontUrl = '';
+  const broadcastRoutes = () => {
+    const specs: RouteSpec[] = functions()
+      .filter((f) => f.trigger.toLowerCase() === 'httptrigger')
+      .map((f) => ({ template: f.route ?? f.name, methods: f.methods ?? [], app: f.app, fn: f.name }));
+    for (const rt of runtimes) rt.worker?.setRoutes(hostJson.routePrefix, specs, frontUrl);
+  };
+  let httpServer: HttpServer | undefined;
+  let router: NetServer | undefined;
   const stop = async () => {
     for (const rt of runtimes) {
       rt.stopping = true;
       clearTimeout(rt.restartTimer);
     }
     await Promise.all(runtimes.map((rt) => rt.worker?.stop()));
-    if (server) {
-      const s = server;
+    // The port stops accepting at once. Its 'close' callback is not awaited: Node has it wait for
+    // connections handed to workers to be reported closed by them, which exited workers never do.
+    router?.close();
+    if (httpServer) {
+      const s = httpServer;
       await new Promise<void>((resolve) => {
         s.close(() => resolve());
         s.closeAllConnections();
@@ -265,17 +283,26 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
         return worker.invoke(fn, input);
       },
     });
-    server = createFrontServer({ routePrefix: hostJson.routePrefix, routes, admin });
-    const s = server;
+    const local = createFrontHttpServer({ routePrefix: hostJson.routePrefix, routes, admin });
+    httpServer = local;
+    // The front's own server also listens on an internal port, where workers pass on other apps' requests.
     await new Promise<void>((resolve, reject) => {
-      s.once('error', reject);
-      s.listen(o.port, '127.0.0.1', () => resolve());
+      local.once('error', reject);
+      local.listen(0, '127.0.0.1', () => resolve());
+    });
+    frontUrl = `http://127.0.0.1:${(local.address() as { port: number }).port}`;
+    broadcastRoutes();
+    const r = createConnectionRouter({ routePrefix: hostJson.routePrefix, routes, local });
+    router = r;
+    await new Promise<void>((resolve, reject) => {
+      r.once('error', reject);
+      r.listen(o.port, '127.0.0.1', () => resolve());
     });
   } catch (err) {
     await stop();
     throw err;
   }
-  const address = server.address();
+  const address = router.address();
   const port = typeof address === 'object' && address ? address.port : o.port;
   return { url: `http://127.0.0.1:${port}`, functions, stop };
 }

@@ -3,20 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { type Frame, frameSocket } from './frame-channel';
+import { WorkerUnavailableError } from './http-dispatch';
 import type { FunctionMetadata } from './worker/core-types';
 import type { HttpRequestHead, HttpResponseHead } from './worker/http-wire';
 import type { ServiceBusHostOptions } from './worker/service-bus-trigger';
-import type { WorkerLogEntry, WorkerMessage, WorkerRequest } from './worker/worker-protocol';
-
-/** Error codes for requests a worker could not answer. */
-export class WorkerUnavailableError extends Error {
-  constructor(
-    readonly code: 'HOST.WORKER_EXITED' | 'HOST.WORKER_UNAVAILABLE',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import type { RouteSpec, WorkerLogEntry, WorkerMessage, WorkerRequest } from './worker/worker-protocol';
 
 /** How to start one app's worker. */
 export interface WorkerSpec {
@@ -157,6 +148,24 @@ export class WorkerProcess {
       this.#pendingHttp.set(head.id, { resolve, reject });
       send(head, body);
     });
+  }
+
+  #routesSent = false;
+
+  /** Gives the worker every app's routes (it serves handed-off connections) and the front's internal URL. */
+  setRoutes(routePrefix: string, routes: RouteSpec[], frontUrl: string): void {
+    if (this.#exited || !this.child.connected) return;
+    this.child.send({ t: 'routes', routePrefix, routes, frontUrl } satisfies WorkerRequest);
+    this.#routesSent = true;
+  }
+
+  /** Hands a client connection (and the bytes already read from it) to the worker; false if it cannot. */
+  handoff(socket: Socket, data: Buffer): boolean {
+    if (this.#exited || !this.child.connected || !this.#routesSent) return false;
+    this.child.send({ t: 'conn', data: data.toString('latin1') } satisfies WorkerRequest, socket, (err) => {
+      if (err) socket.destroy();
+    });
+    return true;
   }
 
   /** Runs a non-HTTP function now (admin API); resolves when it has finished. */

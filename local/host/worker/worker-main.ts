@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
+import { createServer, Socket as NetSocket, type Socket } from 'node:net';
 import { type Frame, frameSocket } from '../frame-channel';
 import {
   parseSchedule,
@@ -25,13 +25,17 @@ import {
   toRpcHttpInput,
 } from './http-wire';
 import { type InvocationLog, invoke, triggerBinding } from './invoke';
-import {
-  closeServiceBusClients,
-  type ServiceBusBinding,
-  type ServiceBusHostOptions,
-  type ServiceBusListener,
-  startServiceBusListener,
-} from './service-bus-trigger';
+import type { ServiceBusBinding, ServiceBusHostOptions, ServiceBusListener } from './service-bus-trigger';
+import { createWorkerHttp } from './worker-http';
+
+// @azure/service-bus takes ~100 ms to load: only workers with a Service Bus trigger pay for it.
+type ServiceBusModule = typeof import('./service-bus-trigger');
+let serviceBusModule: ServiceBusModule | undefined;
+const serviceBus = (): ServiceBusModule => {
+  serviceBusModule ??= require('./service-bus-trigger') as ServiceBusModule;
+  return serviceBusModule;
+};
+
 import type { WorkerMessage, WorkerRequest } from './worker-protocol';
 
 interface WorkerConfig {
@@ -101,8 +105,8 @@ async function runTrigger(
 
 // ---- HTTP over the framed socket -------------------------------------------------------------------------
 
-async function handleHttp(frame: Frame, reply: (head: HttpResponseHead, body?: Uint8Array) => void) {
-  const head = frame.head as unknown as HttpRequestHead;
+/** Runs one HTTP invocation (from a frame or a handed-off connection) and builds the response frame. */
+async function runHttp(head: HttpRequestHead, body: Buffer): Promise<Frame<HttpResponseHead>> {
   const fn = core.functions.get(head.fn);
   try {
     if (!fn) throw new Error(`Function '${head.fn}' is not registered in this worker.`);
@@ -112,28 +116,33 @@ async function handleHttp(frame: Frame, reply: (head: HttpResponseHead, body?: U
       fn,
       {
         invocationId: head.id,
-        inputData: [
-          { name: binding.name, data: head.stream ? { http: {} } : toRpcHttpInput(head, frame.body) },
-        ],
+        inputData: [{ name: binding.name, data: head.stream ? { http: {} } : toRpcHttpInput(head, body) }],
         ...(head.stream ? { triggerMetadata: streamTriggerMetadata(head) } : {}),
       },
       userLog,
       appHookData,
     );
-    if (head.stream) return reply({ id: head.id, streamed: true });
-    const out = fromRpcHttpResponse(head.id, response);
-    reply(out.head, out.body);
+    if (head.stream) return { head: { id: head.id, streamed: true }, body: Buffer.alloc(0) };
+    return fromRpcHttpResponse(head.id, response);
   } catch (err) {
     systemLog('error', `Executed '${head.fn}' (Failed): ${errorText(err)}`, head.fn, head.id);
     const e = err as { message?: unknown; name?: unknown };
-    reply({ id: head.id, error: { message: String(e?.message ?? err), name: String(e?.name ?? 'Error') } });
+    const error = { message: String(e?.message ?? err), name: String(e?.name ?? 'Error') };
+    return { head: { id: head.id, error }, body: Buffer.alloc(0) };
   }
 }
 
 function serveFrames(socket: Socket): void {
-  const reply = frameSocket(socket, (frame) => void handleHttp(frame, reply));
+  const reply = frameSocket(socket, (frame) => {
+    void runHttp(frame.head as unknown as HttpRequestHead, frame.body).then((out) =>
+      reply(out.head, out.body),
+    );
+  });
   socket.on('error', () => socket.destroy());
 }
+
+let streamUri: string | undefined;
+const workerHttp = createWorkerHttp({ app: config.app, run: runHttp, streamUri: () => streamUri });
 
 // ---- timers and Service Bus ------------------------------------------------------------------------------
 
@@ -152,7 +161,7 @@ function startTriggers(): void {
       if (b.runOnStartup) void fire(timerInfo({ isPastDue: false, next: timers.at(-1)?.nextRun() }));
     } else if (type === 'servicebustrigger') {
       listeners.push(
-        startServiceBusListener(
+        serviceBus().startServiceBusListener(
           b as unknown as ServiceBusBinding,
           process.env,
           config.serviceBus,
@@ -193,13 +202,17 @@ async function adminInvoke(name: string, input: string): Promise<void> {
 async function shutdown(): Promise<void> {
   for (const t of timers) t.stop();
   await Promise.allSettled(listeners.map((l) => l.close()));
-  await closeServiceBusClients().catch(() => {});
+  if (serviceBusModule) await serviceBusModule.closeServiceBusClients().catch(() => {});
   await runHooks(core, 'appTerminate', { hookData: appHookData }).catch(() => {});
   process.exit(0);
 }
 
-process.on('message', (m: WorkerRequest) => {
-  if (m.t === 'invoke') {
+process.on('message', (m: WorkerRequest, handle?: unknown) => {
+  if (m.t === 'conn') {
+    if (handle instanceof NetSocket) workerHttp.accept(handle, Buffer.from(m.data, 'latin1'));
+  } else if (m.t === 'routes') {
+    workerHttp.setRoutes(m.routePrefix, m.routes, m.frontUrl);
+  } else if (m.t === 'invoke') {
     adminInvoke(m.fn, m.input).then(
       () => send({ t: 'invoked', id: m.id, ok: true }),
       (err: Error) => send({ t: 'invoked', id: m.id, ok: false, error: err?.message ?? String(err) }),
@@ -218,6 +231,7 @@ async function main(): Promise<void> {
     return;
   }
   const capabilities = core.programmingModel ? await core.programmingModel.getCapabilities({}) : {};
+  streamUri = capabilities.HttpUri;
   await runHooks(core, 'appStart', { hookData: appHookData, appHookData });
   // A previous worker of this app that crashed leaves its socket file behind.
   rmSync(config.socketPath, { force: true });

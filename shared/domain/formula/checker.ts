@@ -186,23 +186,20 @@ class Checker {
       case '*':
       case '/':
       case '%': {
-        let bad = false;
-        for (const [t, side] of [
-          [l, e.left],
-          [r, e.right],
-        ] as const) {
-          if (t.type !== 'error' && t.type !== 'number' && t.type !== 'null') {
-            const hint =
-              isTemporal(t.type) && e.op === '-' ? '; use days_between(from, to) for a duration' : '';
-            this.report(
-              'FORMULA.TYPE_MISMATCH',
-              `'${e.op}' needs numbers, got ${this.describe(t)}${hint}`,
-              side.span,
-            );
-            bad = true;
-          }
+        const bad = [l, r].filter((t) => t.type !== 'error' && t.type !== 'number' && t.type !== 'null');
+        if (bad.length > 0) {
+          const hint =
+            bad.some((t) => isTemporal(t.type)) && e.op === '-'
+              ? '; use days_between(from, to) for a duration'
+              : '';
+          const span = bad.length === 2 ? e.span : bad[0] === l ? e.left.span : e.right.span;
+          this.report(
+            'FORMULA.TYPE_MISMATCH',
+            `'${e.op}' needs numbers, got ${bad.map((t) => this.describe(t)).join(' and ')}${hint}`,
+            span,
+          );
         }
-        return bad ? ERROR : NUMBER;
+        return bad.length > 0 ? ERROR : NUMBER;
       }
       default: {
         if (l.type === 'null' || r.type === 'null') {
@@ -486,7 +483,6 @@ class Checker {
         'median',
         'percentile',
       ]);
-      for (const a of e.args) this.check(a, ctx);
       return this.report(
         'FORMULA.UNKNOWN_FUNCTION',
         `Unknown function '${name}'.${didYouMean(s)}`,

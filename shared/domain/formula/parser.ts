@@ -255,18 +255,18 @@ class Parser {
     switch (t.kind) {
       case 'number':
         this.pos++;
-        return { kind: 'number', value: t.num, span: t };
+        return { kind: 'number', value: t.num, span: { offset: t.offset, length: t.length } };
       case 'string':
         this.pos++;
-        return { kind: 'string', value: t.value, span: t };
+        return { kind: 'string', value: t.value, span: { offset: t.offset, length: t.length } };
       case 'keyword':
         if (t.value === 'true' || t.value === 'false') {
           this.pos++;
-          return { kind: 'boolean', value: t.value === 'true', span: t };
+          return { kind: 'boolean', value: t.value === 'true', span: { offset: t.offset, length: t.length } };
         }
         if (t.value === 'null') {
           this.pos++;
-          return { kind: 'null', span: t };
+          return { kind: 'null', span: { offset: t.offset, length: t.length } };
         }
         return this.fail(START_OF_OPERAND, 'Expected a value');
       case 'ident':

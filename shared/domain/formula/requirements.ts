@@ -34,6 +34,9 @@ export interface Requirements {
   readonly kpis: readonly string[];
 }
 
+/** Code-unit order: deterministic on every machine, unlike localeCompare. */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const USAGE_ORDER: readonly FieldUsage[] = ['value', 'filter', 'period', 'join'];
 
 class Collector {
@@ -62,11 +65,11 @@ class Collector {
 
   result(): Requirements {
     const objects = [...this.objects.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => byCode(a, b))
       .map(([name, fields]) => ({
         name,
         fields: [...fields.entries()]
-          .sort(([a], [b]) => a.localeCompare(b))
+          .sort(([a], [b]) => byCode(a, b))
           .map(([fname, f]) => ({
             name: fname,
             type: f.type,
@@ -74,7 +77,7 @@ class Collector {
           })),
       }));
     const relationships = [...this.relationships.values()].sort(
-      (a, b) => a.from.localeCompare(b.from) || a.name.localeCompare(b.name),
+      (a, b) => byCode(a.from, b.from) || byCode(a.name, b.name),
     );
     return { objects, relationships, kpis: [...this.kpis].sort() };
   }

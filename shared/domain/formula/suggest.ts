@@ -30,7 +30,8 @@ export function suggest(name: string, candidates: Iterable<string>, limit = 3): 
   for (const c of candidates) {
     const cl = c.toLowerCase();
     if (cl === lower) scored.push({ c, d: 0 });
-    else if (cl.startsWith(lower) && lower.length >= 3) scored.push({ c, d: 1 });
+    else if ((cl.startsWith(lower) && lower.length >= 3) || (lower.startsWith(cl) && cl.length >= 3))
+      scored.push({ c, d: 1 });
     else {
       const d = editDistance(lower, cl, max);
       if (d <= max) scored.push({ c, d });

@@ -1,0 +1,241 @@
+/**
+ * The licence service through the local stack (real host, Cosmos stand-in, Service Bus broker): issuing,
+ * tenant isolation, a stranger verifying a key with only the published JWKS, activation and online
+ * validation with a deployment credential, renewal, revocation, and the expiry sweep run twice.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Stack, startStack } from '../../local/stack';
+
+let dataDir: string;
+let stack: Stack;
+const DAY = 86_400_000;
+
+const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString().replace(/\.\d{3}Z$/, '.000Z');
+
+async function call(
+  method: string,
+  path: string,
+  options: { as?: string; body?: unknown; headers?: Record<string, string> } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions
+): Promise<{ status: number; body: any }> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.as) headers.authorization = `Bearer ${await stack.token(options.as)}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${stack.urls.api}/license/${path}`, {
+    method,
+    headers,
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+const issueRequest = (over: Record<string, unknown> = {}) => ({
+  tenantId: 'contoso',
+  configurationId: 'cfg-contoso-1',
+  kpiIds: ['revenue-growth', 'gross-margin'],
+  edition: 'professional',
+  maxDeployments: 1,
+  expiresAt: inDays(365),
+  graceDays: 30,
+  contacts: ['olivia@contoso.example'],
+  ...over,
+});
+
+const ADA = 'ada@vendor.example';
+const OLIVIA = 'olivia@contoso.example';
+const deployment = (credential: string) => ({ authorization: `Deployment ${credential}` });
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'kpi-license-'));
+  stack = await startStack({ dataDir, ports: 'free' });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('licence service through the local host', () => {
+  let licenseId: string;
+  let key: string;
+  let credential: string;
+
+  it('issues for platform admins only', async () => {
+    expect((await call('POST', 'licenses', { as: OLIVIA, body: issueRequest() })).body.error.code).toBe(
+      'AUTH.ROLE_FORBIDDEN',
+    );
+    const res = await call('POST', 'licenses', { as: ADA, body: issueRequest() });
+    expect(res.status).toBe(201);
+    expect(res.body.license).toMatchObject({ tenantId: 'contoso', status: 'active', daysLeft: 365 });
+    licenseId = res.body.license.id;
+    key = res.body.key;
+  });
+
+  it('a stranger verifies the key with a JOSE library and the published JWKS only', async () => {
+    const jwks = await call('GET', 'jwks');
+    expect(jwks.status).toBe(200);
+    const { payload, protectedHeader } = await jwtVerify(key, createLocalJWKSet(jwks.body), {
+      algorithms: ['EdDSA'],
+    });
+    expect(protectedHeader.kid).toBe(jwks.body.keys[0].kid);
+    expect(payload).toMatchObject({
+      sub: licenseId,
+      tenantId: 'contoso',
+      kpiIds: ['revenue-growth', 'gross-margin'],
+    });
+  });
+
+  it('keeps tenants apart; vendor staff see every tenant', async () => {
+    expect((await call('GET', `licenses/${licenseId}`, { as: OLIVIA })).body.id).toBe(licenseId);
+    expect((await call('GET', `licenses/${licenseId}`, { as: 'alex@fabrikam.example' })).status).toBe(404);
+    expect((await call('GET', 'licenses', { as: 'alex@fabrikam.example' })).body.items).toEqual([]);
+    const staff = await call('GET', 'licenses', { as: 'sam@vendor.example' });
+    expect(staff.body.items.map((l: { id: string }) => l.id)).toContain(licenseId);
+    expect((await call('GET', `licenses/${licenseId}/key`, { as: 'vera@contoso.example' })).status).toBe(403);
+    expect((await call('GET', `licenses/${licenseId}/key`, { as: OLIVIA })).body.key).toBe(key);
+  });
+
+  it('activates a deployment once and validates it online with its credential', async () => {
+    const act = await call('POST', 'activations', { body: { key, deploymentId: 'contoso-prod' } });
+    expect(act.status).toBe(201);
+    credential = act.body.credential;
+    expect(credential).toMatch(/^dc_[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
+    const full = await call('POST', 'activations', { body: { key, deploymentId: 'contoso-test' } });
+    expect(full.body.error.code).toBe('LICENSE.DEPLOYMENT_LIMIT');
+
+    const ok = await call('POST', 'validations', {
+      body: { key, deploymentId: 'contoso-prod' },
+      headers: deployment(credential),
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      licenseId,
+      status: 'active',
+      mode: 'full',
+      kpiIds: ['revenue-growth', 'gross-margin'],
+    });
+    const noCredential = await call('POST', 'validations', { body: { key, deploymentId: 'contoso-prod' } });
+    expect([noCredential.status, noCredential.body.error.code]).toEqual([401, 'LICENSE.CREDENTIAL_INVALID']);
+  });
+
+  it('refuses a tampered key with its reason, storing nothing', async () => {
+    const [h, p, s] = key.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
+    const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, maxDeployments: 50 })).toString('base64url')}.${s}`;
+    const res = await call('POST', 'activations', { body: { key: tampered, deploymentId: 'pirate' } });
+    expect([res.status, res.body.error.code]).toEqual([403, 'LICENSE.SIGNATURE_INVALID']);
+    const view = await call('GET', `licenses/${licenseId}`, { as: ADA });
+    expect(view.body.activeDeployments.map((d: { deploymentId: string }) => d.deploymentId)).toEqual([
+      'contoso-prod',
+    ]);
+  });
+
+  it('deactivation frees the slot and kills the credential', async () => {
+    const off = await call('POST', `licenses/${licenseId}/deployments/contoso-prod/deactivate`, {
+      as: OLIVIA,
+      body: {},
+    });
+    expect(off.status).toBe(204);
+    const reuse = await call('POST', 'validations', {
+      body: { key, deploymentId: 'contoso-prod' },
+      headers: deployment(credential),
+    });
+    expect([reuse.status, reuse.body.error.code]).toEqual([401, 'LICENSE.DEPLOYMENT_DEACTIVATED']);
+    const again = await call('POST', 'activations', { body: { key, deploymentId: 'contoso-prod' } });
+    expect(again.status).toBe(201);
+    credential = again.body.credential;
+  });
+
+  it('renewal supersedes the old key; revocation refuses every key', async () => {
+    const renewed = await call('POST', `licenses/${licenseId}/renew`, {
+      as: ADA,
+      body: { expiresAt: inDays(700) },
+    });
+    expect(renewed.status).toBe(200);
+    const old = await call('POST', 'validations', {
+      body: { key, deploymentId: 'contoso-prod' },
+      headers: deployment(credential),
+    });
+    expect(old.body.error.code).toBe('LICENSE.KEY_SUPERSEDED');
+    const fresh = await call('POST', 'validations', {
+      body: { key: renewed.body.key, deploymentId: 'contoso-prod' },
+      headers: deployment(credential),
+    });
+    expect(fresh.body).toMatchObject({ status: 'active', daysLeft: 700 });
+
+    expect(
+      (await call('POST', `licenses/${licenseId}/revoke`, { as: ADA, body: { reason: 'contract ended' } }))
+        .status,
+    ).toBe(200);
+    const revoked = await call('POST', 'validations', {
+      body: { key: renewed.body.key, deploymentId: 'contoso-prod' },
+      headers: deployment(credential),
+    });
+    expect([revoked.status, revoked.body.error.code]).toEqual([403, 'LICENSE.REVOKED']);
+    const history = await call('GET', `licenses/${licenseId}/history`, { as: OLIVIA });
+    expect(history.body.items.map((h: { action: string }) => h.action)).toEqual([
+      'issued',
+      'activated',
+      'deactivated',
+      'activated',
+      'renewed',
+      'revoked',
+    ]);
+  });
+
+  it('the expiry sweep announces a milestone once, however often it runs', async () => {
+    const issued = await call('POST', 'licenses', {
+      as: ADA,
+      body: issueRequest({ tenantId: 'fabrikam', expiresAt: inDays(45) }),
+    });
+    expect(issued.body.license.status).toBe('expiring');
+    for (let i = 0; i < 2; i++) {
+      const run = await fetch(`${stack.urls.host}/admin/functions/licenses-expiry-sweep?wait=true`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"input":""}',
+      });
+      expect(run.status).toBe(200);
+    }
+    const history = await call('GET', `licenses/${issued.body.license.id}/history`, {
+      as: 'alex@fabrikam.example',
+    });
+    expect(
+      history.body.items.map((h: { action: string; details?: { milestone?: number } }) => [
+        h.action,
+        h.details?.milestone,
+      ]),
+    ).toEqual([
+      ['issued', undefined],
+      ['milestone', 60],
+    ]);
+  });
+
+  it('serves its OpenAPI document and answers unknown routes and methods', async () => {
+    const doc = await call('GET', 'openapi.json');
+    expect(Object.keys(doc.body.paths).sort()).toEqual(
+      [
+        'licenses',
+        'licenses/{licenseId}',
+        'licenses/{licenseId}/key',
+        'licenses/{licenseId}/history',
+        'licenses/{licenseId}/renew',
+        'licenses/{licenseId}/revoke',
+        'licenses/{licenseId}/deployments/{deploymentId}/deactivate',
+        'activations',
+        'validations',
+        'jwks',
+        'openapi.json',
+      ]
+        .map((p) => `/api/license/${p}`)
+        .sort(),
+    );
+    expect((await call('GET', 'nope')).status).toBe(404);
+    expect((await call('DELETE', 'jwks')).status).toBe(405);
+  });
+});

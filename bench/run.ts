@@ -16,7 +16,11 @@ if (!wanted || !names.includes(wanted)) {
   process.exit(wanted ? 2 : 0);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, `${wanted}.bench.ts`), ...process.argv.slice(3)], {
-  stdio: 'inherit',
-});
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(__dirname, `${wanted}.bench.ts`), ...process.argv.slice(3)],
+  {
+    stdio: 'inherit',
+  },
+);
 child.on('exit', (code) => process.exit(code ?? 1));

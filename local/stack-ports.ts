@@ -23,7 +23,8 @@ export async function resolvePorts(
     const { port, setting } = defaultPorts[name];
     const raw = env[setting];
     const value = raw === undefined || raw === '' ? port : Number(raw);
-    if (!Number.isInteger(value) || value < 1 || value > 65535) problems.push(`${setting}=${raw} is not a port`);
+    if (!Number.isInteger(value) || value < 1 || value > 65535)
+      problems.push(`${setting}=${raw} is not a port`);
     ports[name] = value;
   }
   if (problems.length) throw new Error(problems.join('\n'));

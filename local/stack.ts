@@ -7,11 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BlobServiceClient } from '@azure/storage-blob';
-import { settingsForApp, type LocalValues } from './app-settings';
+import { uploadSite } from '@kpi/shared/platform/static-site/upload-site';
+import { type LocalValues, settingsForApp } from './app-settings';
 import { startAzurite } from './azurite/azurite';
 import { startCosmos } from './cosmos/cosmos';
-import { startEmailServer } from './email/email-server';
 import { BlobOutbox } from './email/blob-outbox';
+import { startEmailServer } from './email/email-server';
 import { startGateway } from './gateway/gateway';
 import { discoverApps, startHost } from './host/host';
 import { startIssuer } from './identity/issuer';
@@ -20,7 +21,6 @@ import type { Stoppable } from './net';
 import { seedCatalog, seedData } from './seed/seed';
 import { loadEntities, startBroker } from './servicebus/broker';
 import { resolvePorts, type StackPorts } from './stack-ports';
-import { uploadSite } from '@kpi/shared/platform/static-site/upload-site';
 import { buildUi } from './web/build-ui';
 
 export const repoRoot = resolve(__dirname, '..');
@@ -83,9 +83,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? (() => {});
   const dataDir = resolve(options.dataDir);
   const ports = await resolvePorts(options.ports, options.env ?? {});
-  const started: Stoppable[] = [];
+  const started: { name: string; part: Stoppable }[] = [];
+  const keep = (name: string, part: Stoppable) => started.push({ name, part });
   const stopAll = async (): Promise<void> => {
-    for (const part of started.reverse()) await part.stop().catch((err: Error) => log(`stop: ${err.message}`));
+    // Reverse start order: the host (and its receivers) goes before the broker and stores it uses.
+    for (const { name, part } of started.reverse()) {
+      const began = performance.now();
+      await part.stop().catch((err: Error) => log(`stop ${name}: ${err.message}`));
+      log(`stopped ${name} in ${(performance.now() - began).toFixed(0)} ms`);
+    }
   };
 
   try {
@@ -104,7 +110,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       startBroker({ port: ports.serviceBus, dataDir: join(dataDir, 'servicebus'), entities: loadEntities() }),
       startIssuer({ port: ports.identity, dataDir: join(dataDir, 'identity'), users: seededUsers }),
     ]);
-    started.push(azurite, cosmos, broker, issuer);
+    keep('azurite', azurite);
+    keep('cosmos', cosmos);
+    keep('service bus', broker);
+    keep('identity', issuer);
 
     const outbox = new BlobOutbox(BlobServiceClient.fromConnectionString(azurite.connectionString));
     const email = await startEmailServer({
@@ -112,7 +121,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       accessKey: await localSecret(dataDir, 'email.key'),
       outbox,
     });
-    started.push(email);
+    keep('email', email);
 
     const uiOrigins = uis.map((ui) => `http://127.0.0.1:${ports[ui.port]}`);
     const values: LocalValues = {
@@ -140,8 +149,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       })),
     );
     const uiWork = options.withUis ? Promise.all(uis.map((ui) => buildUi(ui.name))) : Promise.resolve([]);
-    const host = await startHost({ port: ports.functions, apps, log, hostJsonPath: join(repoRoot, 'host.json') });
-    started.push(host);
+    const host = await startHost({
+      port: ports.functions,
+      apps,
+      log,
+      hostJsonPath: join(repoRoot, 'host.json'),
+    });
+    keep('functions host', host);
     const api = `${host.url}/api`;
     await seedCatalog({
       ...seedOptions,
@@ -158,7 +172,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         await uploadSite({
           blobServiceClient: BlobServiceClient.fromConnectionString(account.connectionString),
           distDir: join(repoRoot, 'web', ui.name, 'dist'),
-          runtimeConfig: { apiBase: api, issuer: issuer.issuer, clientId: ui.clientId, audience: apiAudience, app: ui.name },
+          runtimeConfig: {
+            apiBase: api,
+            issuer: issuer.issuer,
+            clientId: ui.clientId,
+            audience: apiAudience,
+            app: ui.name,
+          },
         });
       }
       const gateway = await startGateway({
@@ -168,7 +188,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           blobBaseUrl: `${azurite.accounts[ui.account]!.blobEndpoint}/$web`,
         })),
       });
-      started.push(gateway);
+      keep('gateway', gateway);
       for (const ui of uis) uiUrls[ui.name] = `http://127.0.0.1:${ports[ui.port]}`;
     }
 

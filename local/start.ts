@@ -2,8 +2,8 @@
  * `npm start`: the whole platform on the documented ports, data in `.data/`, until Ctrl-C.
  */
 import { join } from 'node:path';
-import { repoRoot, startStack } from './stack';
 import { seededUsers } from './identity/users';
+import { repoRoot, startStack } from './stack';
 
 async function main(): Promise<void> {
   const began = performance.now();

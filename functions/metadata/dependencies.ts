@@ -1,8 +1,8 @@
 /** The metadata app's adapters, created once per process on first use. */
 import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
-import { ServiceBusEventPublisher } from '@kpi/shared/platform/servicebus/service-bus-publisher';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
+import { ServiceBusEventPublisher } from '@kpi/shared/platform/servicebus/service-bus-publisher';
 import { catalogItemSchema } from './catalog/catalog-documents';
 import { CatalogStore } from './catalog/catalog-store';
 import { config } from './config';
@@ -15,9 +15,18 @@ export function dependencies() {
     const c = config();
     const container = cosmosClient(c.cosmos).database(c.cosmosDatabase).container(containerName('catalog'));
     const store = new CatalogStore(
-      new GlobalRepository({ container, schema: catalogItemSchema, entity: 'CATALOG_ITEM', partitionKeyPath: '/tenantId' }),
+      new GlobalRepository({
+        container,
+        schema: catalogItemSchema,
+        entity: 'CATALOG_ITEM',
+        partitionKeyPath: '/tenantId',
+      }),
     );
-    deps = { store, tree: new TreeService(store), publisher: ServiceBusEventPublisher.fromConnection(c.serviceBus) };
+    deps = {
+      store,
+      tree: new TreeService(store),
+      publisher: ServiceBusEventPublisher.fromConnection(c.serviceBus),
+    };
   }
   return deps;
 }

@@ -1,11 +1,11 @@
 /** The metadata Function app: the KPI catalog, single source of truth for KPI definitions. Triggers only. */
 import { catalogTreeQuerySchema, catalogTreeSchema } from '@kpi/shared/contracts/catalog-tree';
+import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
 import { ANY_USER } from '@kpi/shared/platform/auth/roles';
 import { registerFallback } from '@kpi/shared/platform/http/fallback';
 import { registerOpenApiRoute } from '@kpi/shared/platform/http/openapi';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
-import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
 import { publishCatalog } from './catalog/publish-catalog';
 import { dependencies } from './dependencies';
 

@@ -27,7 +27,10 @@ function client(o: SeedOptions): CosmosClient {
 
 const isConflict = (err: unknown) => (err as { code?: number }).code === 409;
 
-async function createIfAbsent(container: ReturnType<ReturnType<CosmosClient['database']>['container']>, item: object) {
+async function createIfAbsent(
+  container: ReturnType<ReturnType<CosmosClient['database']>['container']>,
+  item: object,
+) {
   try {
     await container.items.create(item);
     return true;
@@ -53,7 +56,9 @@ export async function seedData(o: SeedOptions): Promise<void> {
     .flatMap((u) => u.kpiIds)
     .filter((id, i, all) => all.indexOf(id) === i)
     .slice(0, 12);
-  if (await createIfAbsent(db.container('configurations'), sampleConfiguration(catalog.catalogVersion, kpiIds)))
+  if (
+    await createIfAbsent(db.container('configurations'), sampleConfiguration(catalog.catalogVersion, kpiIds))
+  )
     added++;
   if (added) o.log(`seed: added ${added} tenant and configuration items`);
   cosmos.dispose();

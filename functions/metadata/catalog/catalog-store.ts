@@ -29,7 +29,13 @@ export class CatalogStore {
     let continuationToken: string | undefined;
     do {
       const page = await this.items.query(
-        { where: 'c.catalogVersion = @v AND c.kind != @pointer', parameters: [{ name: '@v', value: catalogVersion }, { name: '@pointer', value: 'pointer' }] },
+        {
+          where: 'c.catalogVersion = @v AND c.kind != @pointer',
+          parameters: [
+            { name: '@v', value: catalogVersion },
+            { name: '@pointer', value: 'pointer' },
+          ],
+        },
         { partitionKey: GLOBAL_TENANT, maxItemCount: 100, continuationToken },
       );
       for (const item of page.items) if (item.kind !== 'pointer') docs.push(item);

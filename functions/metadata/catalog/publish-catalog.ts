@@ -4,8 +4,8 @@
  * later) learn of it.
  */
 import type { Catalog } from '@kpi/shared/domain/catalog/types';
-import type { EventPublisher } from '@kpi/shared/platform/servicebus/ports';
 import { topicName } from '@kpi/shared/platform/servicebus/entity-names';
+import type { EventPublisher } from '@kpi/shared/platform/servicebus/ports';
 import type { CatalogStore } from './catalog-store';
 
 export interface PublishResult {
@@ -25,5 +25,9 @@ export async function publishCatalog(
     subject: catalog.catalogVersion,
     data: { catalogVersion: catalog.catalogVersion, kpiCount: catalog.kpis.length, publishedBy },
   });
-  return { catalogVersion: catalog.catalogVersion, kpiCount: catalog.kpis.length, imported: outcome === 'imported' };
+  return {
+    catalogVersion: catalog.catalogVersion,
+    kpiCount: catalog.kpis.length,
+    imported: outcome === 'imported',
+  };
 }

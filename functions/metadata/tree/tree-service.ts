@@ -3,12 +3,11 @@
  * unfiltered tree is built once, so a tree request costs a lookup (and a pointer read every few seconds
  * to notice a newly published version, also from other instances).
  */
-import type { CatalogTree } from '@kpi/shared/contracts/catalog-tree';
+import { buildTree, type CatalogTree } from '@kpi/shared/domain/catalog/tree';
 import type { Catalog } from '@kpi/shared/domain/catalog/types';
 import { notFound } from '@kpi/shared/platform/errors';
 import { weakEtag } from '@kpi/shared/platform/http/etag';
 import type { CatalogStore } from '../catalog/catalog-store';
-import { catalogTree } from './catalog-tree';
 
 /** How long a loaded catalog is trusted before the pointer is read again. */
 const RECHECK_MS = 5_000;
@@ -41,7 +40,7 @@ export class TreeService {
     if (query.industry && !loaded.catalog.industries.some((i) => i.id === query.industry)) {
       throw notFound('CATALOG.INDUSTRY_NOT_FOUND', `No industry ${query.industry} in the catalog`);
     }
-    const tree = catalogTree(loaded.catalog, { industry: query.industry, search });
+    const tree = buildTree(loaded.catalog, { industry: query.industry, search });
     return { tree, etag: weakEtag(JSON.stringify(tree)) };
   }
 
@@ -59,7 +58,7 @@ export class TreeService {
     if (!pointer) throw notFound('CATALOG.NOT_SEEDED', 'No catalog has been imported yet');
     if (this.loaded?.catalog.catalogVersion !== pointer.catalogVersion) {
       const catalog = await this.store.read(pointer.catalogVersion);
-      const full = catalogTree(catalog, {});
+      const full = buildTree(catalog);
       this.loaded = { catalog, full, etag: weakEtag(JSON.stringify(full)) };
     }
     this.checkedAt = this.now();

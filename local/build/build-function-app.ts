@@ -1,0 +1,49 @@
+/**
+ * Builds one Function app into a deployable folder, `functions/<app>/dist`: one self-contained CommonJS
+ * bundle (every dependency inside, since the deployment carries no node_modules; only
+ * `@azure/functions-core`, which the Azure worker provides, stays out), host.json, and a minimal
+ * package.json whose `main` names the bundle.
+ */
+import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+export interface FunctionAppBuild {
+  app: string;
+  distDir: string;
+  bundleBytes: number;
+}
+
+export async function buildFunctionApp(
+  app: { name: string; dir: string },
+  hostJson: string,
+): Promise<FunctionAppBuild> {
+  const distDir = join(app.dir, 'dist');
+  await rm(distDir, { recursive: true, force: true });
+  await mkdir(distDir, { recursive: true });
+  const outfile = join(distDir, 'index.js');
+  await build({
+    entryPoints: [join(app.dir, 'index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    minifySyntax: true,
+    sourcemap: 'linked',
+    legalComments: 'linked',
+    logLevel: 'warning',
+    external: ['@azure/functions-core'],
+  });
+  await copyFile(hostJson, join(distDir, 'host.json'));
+  const manifest = {
+    name: `kpi-${app.name}`,
+    version: '0.1.0',
+    private: true,
+    description: `KPI Platform ${app.name} Function app (bundled)`,
+    main: 'index.js',
+    engines: { node: '>=22' },
+  };
+  await writeFile(join(distDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { app: app.name, distDir, bundleBytes: (await stat(outfile)).size };
+}

@@ -175,6 +175,63 @@ describe('apps in separate workers', () => {
   });
 });
 
+describe('one keep-alive connection across apps', () => {
+  /** Sends requests one after another over a single kept-alive socket; returns status, body and local port. */
+  async function sequence(reqs: { method?: string; path: string; body?: string }[]) {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const out: { status: number; body: string; port: number }[] = [];
+    for (const r of reqs) {
+      out.push(
+        await new Promise((resolve, reject) => {
+          const req = http.request(`${host.url}${r.path}`, { method: r.method ?? 'GET', agent }, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => {
+              body += c;
+            });
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, body, port: res.socket?.localPort ?? -1 }),
+            );
+          });
+          req.on('error', reject);
+          req.end(r.body);
+        }),
+      );
+    }
+    agent.destroy();
+    expect(new Set(out.map((o) => o.port)).size).toBe(1);
+    return out;
+  }
+
+  it('serves other apps, the admin API and 404s on a connection handed to one app', async () => {
+    const [a, b, admin, nf, post] = await sequence([
+      { path: '/api/alpha/env' },
+      { path: '/api/beta/env' },
+      { path: '/admin/functions' },
+      { path: '/api/nope' },
+      { method: 'POST', path: '/api/beta/upload', body: 'x'.repeat(1000) },
+    ]);
+    expect(JSON.parse(a?.body ?? '')).toMatchObject({ shared: 'alpha-value' });
+    expect(JSON.parse(b?.body ?? '')).toMatchObject({ shared: 'beta-value' });
+    expect(JSON.parse(admin?.body ?? '[]').length).toBe(host.functions().length);
+    expect([nf?.status, JSON.parse(nf?.body ?? '').error.code]).toEqual([404, 'ROUTE.NOT_FOUND']);
+    expect(JSON.parse(post?.body ?? '')).toEqual({ bytes: 1000, chunks: true });
+  });
+
+  it('serves apps on a connection the front keeps (first request not for an app)', async () => {
+    const [nf, a, bin, b] = await sequence([
+      { path: '/api/nope' },
+      { path: '/api/alpha/env' },
+      { method: 'POST', path: '/api/echo', body: 'héllo' },
+      { path: '/api/beta/env' },
+    ]);
+    expect(nf?.status).toBe(404);
+    expect(JSON.parse(a?.body ?? '')).toMatchObject({ shared: 'alpha-value' });
+    expect(JSON.parse(bin?.body ?? '').bodyText).toBe('héllo');
+    expect(JSON.parse(b?.body ?? '')).toMatchObject({ shared: 'beta-value' });
+  });
+});
+
 describe('admin API and timers', () => {
   it('lists every function with app, trigger and route or schedule', async () => {
     const list = (await (await get('/admin/functions')).json()) as Record<string, unknown>[];

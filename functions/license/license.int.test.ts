@@ -239,3 +239,58 @@ describe('licence service through the local host', () => {
     expect((await call('DELETE', 'jwks')).status).toBe(405);
   });
 });
+
+describe('role matrix: every route against every seeded user', () => {
+  const users = {
+    ada: 'ada@vendor.example',
+    sam: 'sam@vendor.example',
+    olivia: 'olivia@contoso.example',
+    eddie: 'eddie@contoso.example',
+    vera: 'vera@contoso.example',
+    alex: 'alex@fabrikam.example',
+  } as const;
+  type Who = keyof typeof users;
+  const everyone = Object.keys(users) as Who[];
+  const admins: Who[] = ['ada', 'olivia', 'alex'];
+  // Unknown licence ids and empty bodies: an allowed caller gets past auth (then 400/404), others get 403.
+  const matrix: [string, string, Who[] | 'public', unknown?][] = [
+    ['POST', 'licenses', ['ada'], {}],
+    ['GET', 'licenses', everyone],
+    ['GET', 'licenses/lic_none', everyone],
+    ['GET', 'licenses/lic_none/key', admins],
+    ['GET', 'licenses/lic_none/history', everyone],
+    ['POST', 'licenses/lic_none/renew', ['ada'], {}],
+    ['POST', 'licenses/lic_none/revoke', ['ada'], {}],
+    ['POST', 'licenses/lic_none/deployments/d1/deactivate', admins, {}],
+    ['POST', 'activations', 'public', {}],
+    ['POST', 'validations', 'public', {}],
+    ['GET', 'jwks', 'public'],
+    ['GET', 'openapi.json', 'public'],
+  ];
+
+  it('covers every route of the app', async () => {
+    const doc = await call('GET', 'openapi.json');
+    const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace('/api/license/', '')}`),
+    );
+    const covered = matrix.map(
+      ([m, p]) => `${m} ${p.replace('lic_none', '{licenseId}').replace('/d1/', '/{deploymentId}/')}`,
+    );
+    expect(covered.sort()).toEqual(documented.sort());
+  });
+
+  it.each(matrix)('%s %s', async (method, path, allowed, body) => {
+    if (allowed === 'public') {
+      expect((await call(method, path, { body })).status).not.toBe(401);
+      return;
+    }
+    const anonymous = await call(method, path, { body });
+    expect(anonymous.status).toBe(401);
+    for (const who of everyone) {
+      const res = await call(method, path, { as: users[who], body });
+      if (allowed.includes(who)) expect([who, res.status]).not.toEqual([who, 403]);
+      else expect([who, res.status, res.body?.error?.code]).toEqual([who, 403, 'AUTH.ROLE_FORBIDDEN']);
+      expect(res.status, `${who}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
+    }
+  });
+});

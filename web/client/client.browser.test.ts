@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiGet,
   launchBrowser,
+  reportPageOnFailure,
   signIn,
   skipReason,
   startUiStack,
@@ -35,6 +36,7 @@ describe.skipIf(skipReason !== undefined)('Client UI in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors = watchConsole(page, stack.issuer);
+    reportPageOnFailure(page);
     await signIn(page, stack.ui.client, vera);
     await page.getByRole('heading', { name: 'KPIs available' }).waitFor();
     await page.getByTestId('kpi-row').first().waitFor();

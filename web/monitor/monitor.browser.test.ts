@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   apiGet,
   launchBrowser,
+  reportPageOnFailure,
   signIn,
   skipReason,
   startUiStack,
@@ -35,6 +36,7 @@ describe.skipIf(skipReason !== undefined)('Monitor UI in Chromium', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
     errors = watchConsole(page, stack.issuer);
+    reportPageOnFailure(page);
   });
   afterEach(async () => {
     await context.close();

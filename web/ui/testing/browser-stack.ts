@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
 import { browserExecutable, chromiumArgs } from '../../../local/test/chromium';
 
 // Support for the UIs' browser tests: the whole local stack on free ports, headless Chromium, sign-in
@@ -79,6 +80,17 @@ export function watchConsole(page: Page, issuer: string): string[] {
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   return errors;
+}
+
+/** When the current test fails, logs where the page was and what it showed (call inside a test or beforeEach). */
+export function reportPageOnFailure(page: Page): void {
+  onTestFailed(async () => {
+    const text = await page
+      .locator('body')
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+    console.error(`Page at failure: ${page.url()}\n${(text ?? '(no body)').slice(0, 1000)}`);
+  });
 }
 
 /** Opens the UI, which redirects to the issuer; picks the seeded user; waits to be back on the UI. */

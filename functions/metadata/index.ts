@@ -4,6 +4,7 @@ import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
 import { ANY_USER } from '@kpi/shared/platform/auth/roles';
 import { registerFallback } from '@kpi/shared/platform/http/fallback';
 import { registerOpenApiRoute } from '@kpi/shared/platform/http/openapi';
+import { JSON_CONTENT_TYPE } from '@kpi/shared/platform/http/responses';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
 import { publishCatalog } from './catalog/publish-catalog';
@@ -23,8 +24,8 @@ httpRoute({
   summary: 'The KPI catalog as a tree Industry → Value chain → Use case → KPI, with counts',
   tags: ['catalog'],
   handler: async ({ query }) => {
-    const { tree, etag } = await dependencies().tree.tree(query);
-    return { body: tree, headers: { etag } };
+    const { json, etag } = await dependencies().tree.tree(query);
+    return { raw: json, headers: { etag, 'content-type': JSON_CONTENT_TYPE } };
   },
 });
 

@@ -44,9 +44,17 @@ const collections: Record<CatalogKind, keyof Omit<Catalog, 'catalogVersion'>> = 
   object: 'objects',
 };
 
-/** Item id of an entity: kind and entity id (data objects are keyed by name). */
-export function documentId(kind: CatalogKind, entity: Record<string, unknown>): string {
-  return `${kind}:${String(entity.id ?? entity.name)}`;
+/**
+ * Item id of an entity in one catalog version (data objects are keyed by name). Versions never share
+ * items, so importing a new version leaves the current one whole until the pointer moves, and every
+ * published version stays readable.
+ */
+export function documentId(
+  catalogVersion: string,
+  kind: CatalogKind,
+  entity: Record<string, unknown>,
+): string {
+  return `${catalogVersion}:${kind}:${String(entity.id ?? entity.name)}`;
 }
 
 export function toDocuments(catalog: Catalog): CatalogDocument[] {
@@ -55,7 +63,7 @@ export function toDocuments(catalog: Catalog): CatalogDocument[] {
     for (const entity of catalog[collections[kind]] as readonly object[]) {
       const e = entity as Record<string, unknown>;
       docs.push({
-        id: documentId(kind, e),
+        id: documentId(catalog.catalogVersion, kind, e),
         tenantId: GLOBAL_TENANT,
         kind,
         catalogVersion: catalog.catalogVersion,

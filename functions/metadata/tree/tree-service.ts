@@ -14,7 +14,8 @@ const RECHECK_MS = 5_000;
 
 interface Loaded {
   catalog: Catalog;
-  full: CatalogTree;
+  /** The unfiltered tree, serialised once per catalog version. */
+  fullJson: string;
   etag: string;
 }
 
@@ -33,15 +34,16 @@ export class TreeService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async tree(query: TreeQuery): Promise<{ tree: CatalogTree; etag: string }> {
+  /** The tree as JSON text with its ETag: the unfiltered one from memory, a filtered one built per call. */
+  async tree(query: TreeQuery): Promise<{ json: string; etag: string }> {
     const loaded = await this.current();
     const search = query.search?.trim();
-    if (!query.industry && !search) return { tree: loaded.full, etag: loaded.etag };
+    if (!query.industry && !search) return { json: loaded.fullJson, etag: loaded.etag };
     if (query.industry && !loaded.catalog.industries.some((i) => i.id === query.industry)) {
       throw notFound('CATALOG.INDUSTRY_NOT_FOUND', `No industry ${query.industry} in the catalog`);
     }
-    const tree = buildTree(loaded.catalog, { industry: query.industry, search });
-    return { tree, etag: weakEtag(JSON.stringify(tree)) };
+    const json = JSON.stringify(buildTree(loaded.catalog, { industry: query.industry, search }));
+    return { json, etag: weakEtag(json) };
   }
 
   private async current(): Promise<Loaded> {
@@ -58,8 +60,8 @@ export class TreeService {
     if (!pointer) throw notFound('CATALOG.NOT_SEEDED', 'No catalog has been imported yet');
     if (this.loaded?.catalog.catalogVersion !== pointer.catalogVersion) {
       const catalog = await this.store.read(pointer.catalogVersion);
-      const full = buildTree(catalog);
-      this.loaded = { catalog, full, etag: weakEtag(JSON.stringify(full)) };
+      const fullJson = JSON.stringify(buildTree(catalog) satisfies CatalogTree);
+      this.loaded = { catalog, fullJson, etag: weakEtag(fullJson) };
     }
     this.checkedAt = this.now();
     return this.loaded;

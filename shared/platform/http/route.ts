@@ -152,7 +152,18 @@ function respond(
   cacheControl: string | undefined,
 ): HttpResponseInit {
   if (result.headers) for (const k in result.headers) headers[k.toLowerCase()] = result.headers[k] as string;
-  if (result.raw !== undefined) return { status: result.status ?? 200, body: result.raw, headers };
+  if (result.raw !== undefined) {
+    // Pre-serialised bodies (cached responses) get the same conditional-GET handling as JSON ones.
+    const status = result.status ?? 200;
+    if (isGet && status === 200 && headers.etag) {
+      if (cacheControl) headers['cache-control'] = cacheControl;
+      if (ifNoneMatchMatches(request.headers.get('if-none-match'), headers.etag)) {
+        delete headers['content-type'];
+        return { status: 304, headers };
+      }
+    }
+    return { status, body: result.raw, headers };
+  }
   if (result.body === undefined) return { status: result.status ?? 204, headers };
 
   const status = result.status ?? 200;

@@ -23,6 +23,10 @@ export interface LoadOptions {
   seconds?: number;
   /** Fixed total rate in requests/s (for latency at a given load); omit for maximum throughput. */
   rate?: number;
+  /** Default GET. */
+  method?: 'GET' | 'POST';
+  /** Request body (sent as is; set `content-type` in `headers`). */
+  body?: string;
 }
 
 export async function load(o: LoadOptions): Promise<LoadResult> {
@@ -32,6 +36,8 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
     connections: o.connections ?? 16,
     duration: o.seconds ?? 5,
     ...(o.rate ? { overallRate: o.rate } : {}),
+    ...(o.method ? { method: o.method } : {}),
+    ...(o.body !== undefined ? { body: o.body } : {}),
   });
   return {
     label: o.label,

@@ -24,7 +24,25 @@ export const CHECK_INTERVAL_MS = DAY_MS;
 
 const refused = (code: string, message: string, status = 403) => new AppError(code, message, status);
 
-/** Verifies the key with our own public keys and loads its licence. */
+/** Verifies the key with our own public keys; the tenant scope comes from the verified claims. */
+function verifyKey(
+  deps: LicenseDeps,
+  key: string,
+  now: Date,
+): { claims: LicenseClaims; mode: 'full' | 'grace'; scope: TenantScope } {
+  const verdict = deps.verifier.verify(key, { now });
+  if (verdict.kind === 'refuse') throw refused(verdict.reason, verdict.message);
+  // The tenant comes from a key whose signature we just verified: data this service signed.
+  return {
+    claims: verdict.claims,
+    mode: verdict.kind,
+    scope: systemScope(verdict.claims.tenantId, 'verified licence key'),
+  };
+}
+
+const missingLicense = () => refused('LICENSE.UNKNOWN', 'The licence of this key does not exist');
+
+/** Verifies the key and loads its licence. */
 async function licenseOfKey(
   deps: LicenseDeps,
   key: string,
@@ -35,14 +53,10 @@ async function licenseOfKey(
   found: Versioned<LicenseDocument>;
   scope: TenantScope;
 }> {
-  const verdict = deps.verifier.verify(key, { now });
-  if (verdict.kind === 'refuse') throw refused(verdict.reason, verdict.message);
-  const { claims } = verdict;
-  // The tenant comes from a key whose signature we just verified: data this service signed.
-  const scope = systemScope(claims.tenantId, 'verified licence key');
-  const found = await deps.store.get(scope, claims.sub);
-  if (!found) throw refused('LICENSE.UNKNOWN', 'The licence of this key does not exist');
-  return { claims, mode: verdict.kind, found, scope };
+  const verified = verifyKey(deps, key, now);
+  const found = await deps.store.get(verified.scope, verified.claims.sub);
+  if (!found) throw missingLicense();
+  return { ...verified, found };
 }
 
 /** Refuses revoked and suspended licences and superseded keys. */
@@ -155,19 +169,17 @@ export async function deactivateDeployment(
   }
 }
 
-/** Checks a credential token (`<credentialId>.<secret>`) against the stored hash and the licence's slots. */
-async function authenticateDeployment(
-  deps: LicenseDeps,
+/** Checks a presented credential against its stored record (hash) and the licence's active slots. */
+function authenticateDeployment(
   doc: LicenseDocument,
   deploymentId: string,
-  credential: { credentialId: string; secret: string } | undefined,
+  presented: { credentialId: string; secret: string } | undefined,
+  record: DeploymentCredential | undefined,
   now: Date,
-): Promise<DeploymentCredential> {
+): void {
   const invalid = () => refused('LICENSE.CREDENTIAL_INVALID', 'The deployment credential is not valid', 401);
-  if (!credential) throw invalid();
-  const record = await deps.store.getCredential(credential.credentialId);
-  if (!record) throw invalid();
-  const check = checkDeploymentSecret(record, credential.secret, now);
+  if (!presented || !record) throw invalid();
+  const check = checkDeploymentSecret(record, presented.secret, now);
   if (check === 'mismatch' || check === 'expired') throw invalid();
   if (
     record.tenantId !== doc.tenantId ||
@@ -180,7 +192,6 @@ async function authenticateDeployment(
   if (check === 'revoked' || !active) {
     throw refused('LICENSE.DEPLOYMENT_DEACTIVATED', 'This deployment was deactivated', 401);
   }
-  return record;
 }
 
 /** Online validation: key, credential and licence state; says when to check again. */
@@ -193,9 +204,15 @@ export async function validateDeployment(
   },
 ): Promise<ValidationResponse> {
   const now = deps.clock();
-  const { claims, mode, found } = await licenseOfKey(deps, request.key, now);
+  const { claims, mode, scope } = verifyKey(deps, request.key, now);
+  // Two independent point reads, in parallel: this is the hot path of every deployment.
+  const [found, record] = await Promise.all([
+    deps.store.get(scope, claims.sub),
+    request.credential ? deps.store.getCredential(request.credential.credentialId) : undefined,
+  ]);
+  if (!found) throw missingLicense();
   const doc = found.item;
-  await authenticateDeployment(deps, doc, request.deploymentId, request.credential, now);
+  authenticateDeployment(doc, request.deploymentId, request.credential, record, now);
   checkUsable(doc, claims, now);
   const change = nextChangeAt(doc, now)?.getTime() ?? Number.POSITIVE_INFINITY;
   return {

@@ -39,6 +39,7 @@ export function base64UrlDecode(text: string): Uint8Array | undefined {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+const encoder = new TextEncoder();
 
 function decodeJson(part: string): { ok: true; value: unknown } | { ok: false } {
   const bytes = base64UrlDecode(part);
@@ -80,9 +81,7 @@ export function parseLicenseKey(
     return fail('LICENSE.UNKNOWN_KEY_ID');
   }
   if (signature.length !== 64) return fail('LICENSE.SIGNATURE_INVALID');
-  const signingInput = new Uint8Array(h.length + 1 + p.length);
-  for (let i = 0; i < h.length; i++) signingInput[i] = h.charCodeAt(i);
-  signingInput[h.length] = 46; // '.'
-  for (let i = 0; i < p.length; i++) signingInput[h.length + 1 + i] = p.charCodeAt(i);
+  // Both parts passed the base64url check, so they are ASCII: the encoding is byte for byte.
+  const signingInput = encoder.encode(`${h}.${p}`);
   return { ok: true, key: { kid: hv.kid, payload: payload.value, signingInput, signature } };
 }

@@ -58,6 +58,7 @@ export function createFrontHttpServer(o: {
 }
 
 const MAX_REQUEST_LINE = 16 * 1024;
+const IDLE_BEFORE_REQUEST_MS = 120_000;
 
 /**
  * The public port. It reads a new connection's first request line and hands the whole connection (socket
@@ -76,6 +77,9 @@ export function createConnectionRouter(o: {
     socket.resume();
   };
   return createServer((socket) => {
+    // A client that connects and says nothing is dropped; once handed on, HTTP's own timeouts apply.
+    const onTimeout = () => socket.destroy();
+    socket.setTimeout(IDLE_BEFORE_REQUEST_MS, onTimeout);
     let buffered: Buffer = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
       buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
@@ -83,6 +87,8 @@ export function createConnectionRouter(o: {
       if (eol < 0 && buffered.length < MAX_REQUEST_LINE) return;
       socket.off('data', onData);
       socket.off('error', onError);
+      socket.setTimeout(0);
+      socket.off('timeout', onTimeout);
       socket.pause();
       const [method = '', url = ''] = buffered.toString('latin1', 0, Math.max(eol, 0)).split(' ');
       const found = eol < 0 ? undefined : routeRequest(o.routes, o.routePrefix, method, url);

@@ -226,7 +226,13 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     }
     const startedAt = Date.now();
     rt.httpUri = info.httpUri;
-    register(rt, info.functions);
+    try {
+      register(rt, info.functions);
+    } catch (err) {
+      await worker.stop(500).catch(() => {});
+      if (rt.worker === worker) rt.worker = undefined;
+      throw err;
+    }
     if (frontUrl) broadcastRoutes();
     log(`[${rt.name}] loaded ${info.functions.length} function(s) in ${startedAt - spawnedAt} ms`);
     void worker.exited.then((code) => {

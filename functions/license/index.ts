@@ -192,6 +192,7 @@ httpRoute({
   route: 'activations',
   roles: 'public',
   body: activationRequestSchema,
+  maxBodyBytes: 128 * 1024,
   responses: { 201: activationResponseSchema },
   summary: 'A deployment activates with its licence key and gets its deployment credential (once)',
   tags: ['deployments'],
@@ -208,6 +209,7 @@ httpRoute({
   route: 'validations',
   roles: 'public',
   body: validationRequestSchema,
+  maxBodyBytes: 128 * 1024,
   responses: { 200: validationResponseSchema },
   summary:
     'Online validation by a deployment (Authorization: Deployment <credential>): status and entitlements',

@@ -129,6 +129,10 @@ describe('licence service through the local host', () => {
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, maxDeployments: 50 })).toString('base64url')}.${s}`;
     const res = await call('POST', 'activations', { body: { key: tampered, deploymentId: 'pirate' } });
     expect([res.status, res.body.error.code]).toEqual([403, 'LICENSE.SIGNATURE_INVALID']);
+    const huge = await call('POST', 'activations', {
+      body: { key: `${key}${'A'.repeat(100_000)}`, deploymentId: 'x' },
+    });
+    expect([huge.status, huge.body.error.code]).toEqual([403, 'LICENSE.KEY_OVERSIZED']);
     const view = await call('GET', `licenses/${licenseId}`, { as: ADA });
     expect(view.body.activeDeployments.map((d: { deploymentId: string }) => d.deploymentId)).toEqual([
       'contoso-prod',

@@ -82,8 +82,11 @@ export const historyEntrySchema = z.object({
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export const historyListSchema = z.object({ items: z.array(historyEntrySchema) });
 
-/** A licence key is a compact JWS: three base64url parts. The verifier enforces the exact limits. */
-const licenseKey = z.string().min(1).max(100_000);
+/**
+ * A licence key is a compact JWS: three base64url parts. The verifier enforces the exact limits (and answers
+ * `LICENSE.KEY_OVERSIZED` above `KEY_LIMITS.maxKeyChars`); this bound only keeps the request small.
+ */
+const licenseKey = z.string().min(1).max(120_000);
 const deploymentId = id;
 
 /** `POST /api/license/activations`: a deployment presents its key and id, gets a credential once. */

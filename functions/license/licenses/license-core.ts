@@ -3,7 +3,7 @@
  * `license.*` events, and publishing a document's pending events (the per-document outbox).
  */
 import type { LicenseEventData, LicenseEventType, LicenseView } from '@kpi/shared/contracts/license';
-import { LICENSE_ISSUER, type LicenseClaims } from '@kpi/shared/domain/license/claims';
+import { KEY_LIMITS, LICENSE_ISSUER, type LicenseClaims } from '@kpi/shared/domain/license/claims';
 import {
   daysUntil,
   dueMilestone,
@@ -13,7 +13,7 @@ import {
 } from '@kpi/shared/domain/license/license';
 import type { OfflineLicenseVerifier } from '@kpi/shared/license/offline-verifier';
 import type { Scope } from '@kpi/shared/platform/cosmos/tenant-repository';
-import { isAppError } from '@kpi/shared/platform/errors';
+import { isAppError, unprocessable } from '@kpi/shared/platform/errors';
 import type { Logger } from '@kpi/shared/platform/log';
 import type { EventPublisher } from '@kpi/shared/platform/servicebus/ports';
 import type { HistoryDocument, LicenseDocument, PendingEvent } from './license-documents';
@@ -62,6 +62,13 @@ export function withNewKey(deps: LicenseDeps, doc: LicenseDocument, now: Date): 
     maxDeployments: doc.maxDeployments,
     graceDays: doc.graceDays,
   });
+  if (key.length > KEY_LIMITS.maxKeyChars) {
+    // Verifiers refuse keys above this size, so such a key must never be issued.
+    throw unprocessable(
+      'LICENSE.KEY_TOO_LARGE',
+      `The licence key would exceed ${KEY_LIMITS.maxKeyChars} characters`,
+    );
+  }
   return { ...doc, keyId, key };
 }
 

@@ -117,6 +117,16 @@ describe('issue, read, renew, revoke', () => {
     });
   });
 
+  it('never issues a key that verifiers would refuse as oversized', async () => {
+    const kpiIds = Array.from({ length: 2000 }, (_, i) => `kpi-${i}-${'x'.repeat(90)}`);
+    await expect(issueLicense(deps, ada, request({ kpiIds }))).rejects.toMatchObject({
+      code: 'LICENSE.KEY_TOO_LARGE',
+      httpStatus: 422,
+    });
+    expect(store.licenses.size).toBe(0);
+    expect(publisher.published).toEqual([]);
+  });
+
   it('tenant users see only their tenant, staff see all', async () => {
     const a = await issueLicense(deps, ada, request());
     const b = await issueLicense(deps, ada, request({ tenantId: 'fabrikam' }));

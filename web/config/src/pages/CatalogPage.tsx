@@ -61,14 +61,17 @@ function Catalog({ catalog }: { catalog: CatalogTreeResponse }) {
   );
   const selected = selectedPath[selectedPath.length - 1];
   const bars = useMemo(
-    () => catalog.industries.map((n) => ({ key: n.id, label: n.name, value: kpiCount(n) })),
+    () =>
+      catalog.industries
+        .map((n) => ({ key: n.id, label: n.name, value: kpiCount(n) }))
+        .sort((a, b) => b.value - a.value),
     [catalog],
   );
 
   return (
     <>
       <div className={styles.summary}>
-        <Stat label="Catalog version" value={catalog.catalogVersion} />
+        <Stat label="Catalog version" value={catalog.catalogVersion} small />
         <Stat label="Industries" value={counts.industry} />
         <Stat label="Value chains" value={counts.valueChain} />
         <Stat label="Use cases" value={counts.useCase} />
@@ -124,7 +127,7 @@ function Catalog({ catalog }: { catalog: CatalogTreeResponse }) {
           </Panel>
           <Panel title="KPIs per industry">
             {bars.length > 0 ? (
-              <HorizontalBarChart bars={bars} title="Number of KPIs per industry" />
+              <HorizontalBarChart bars={bars} title="Number of KPIs per industry" labelWidth={200} />
             ) : (
               <EmptyState title="No industries" />
             )}
@@ -135,11 +138,13 @@ function Catalog({ catalog }: { catalog: CatalogTreeResponse }) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: string | number }) {
+function Stat({ label, value, small = false }: { label: string; value: string | number; small?: boolean }) {
   return (
     <div className={styles.stat}>
       <div className={styles.statLabel}>{label}</div>
-      <div className={styles.statValue}>{value}</div>
+      <div className={`${styles.statValue} ${small ? styles.statSmall : ''}`} title={String(value)}>
+        {value}
+      </div>
     </div>
   );
 }

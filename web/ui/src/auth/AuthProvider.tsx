@@ -54,8 +54,9 @@ export interface AuthProviderProps {
 
 /**
  * Signs the user in (authorization code + PKCE) before rendering `children`. When there is no valid
- * session it redirects to the issuer; when the access token expires it redirects again, coming back
- * to the same page.
+ * session it redirects to the issuer. Before the access token expires it is renewed with the refresh
+ * token if there is one; if not (or if renewal fails) the expiry redirects to the issuer again,
+ * coming back to the same page.
  */
 export function AuthProvider({ config, children }: AuthProviderProps) {
   const manager = useMemo(() => createUserManager(config), [config]);
@@ -91,12 +92,21 @@ export function AuthProvider({ config, children }: AuthProviderProps) {
       if (next === 'redirect') void signIn();
       else setState(next);
     });
+    // Shortly before expiry: renew with the refresh token when the issuer gave one (no page
+    // change); otherwise, or when that fails, the expiry itself sends the user to sign in again.
+    const onExpiring = () => {
+      void manager.getUser().then((user) => {
+        if (user?.refresh_token) manager.signinSilent().catch(() => undefined);
+      });
+    };
+    manager.events.addAccessTokenExpiring(onExpiring);
     const onExpired = () => void signIn();
     manager.events.addAccessTokenExpired(onExpired);
     const onLoaded = (user: User) => setState({ kind: 'signed-in', user });
     manager.events.addUserLoaded(onLoaded);
     return () => {
       active = false;
+      manager.events.removeAccessTokenExpiring(onExpiring);
       manager.events.removeAccessTokenExpired(onExpired);
       manager.events.removeUserLoaded(onLoaded);
     };

@@ -21,7 +21,7 @@ export function createUserManager(config: RuntimeConfig, origin = window.locatio
     redirect_uri: `${origin}${callbackPath}`,
     post_logout_redirect_uri: `${origin}/`,
     response_type: 'code',
-    scope: config.scope ?? `openid profile email ${config.audience}/.default`,
+    scope: config.scope ?? `openid profile email offline_access ${config.audience}/.default`,
     // Entra ID reads the audience from the scope above; issuers in the Auth0 style read this parameter.
     extraQueryParams: { audience: config.audience },
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),

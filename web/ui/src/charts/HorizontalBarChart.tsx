@@ -63,9 +63,9 @@ interface BarsProps {
   labelWidth: number;
 }
 
-// Roughly 6.5 px per character at 12 px: labels longer than the space are cut with an ellipsis.
+// At most ~7.5 px per character at 12 px (system UI fonts): longer labels are cut with an ellipsis.
 const fitLabel = (label: string, width: number) => {
-  const max = Math.max(4, Math.floor((width - 12) / 6.5));
+  const max = Math.max(4, Math.floor((width - 14) / 7.5));
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 };
 

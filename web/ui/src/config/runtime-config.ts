@@ -13,7 +13,7 @@ export interface RuntimeConfig {
   audience: string;
   /** Which UI this is: `config`, `monitor` or `client`. */
   app: string;
-  /** Scopes to request; defaults to `openid profile email <audience>/.default` when absent. */
+  /** Scopes to request; defaults to `openid profile email offline_access <audience>/.default`. */
   scope?: string;
 }
 

@@ -39,10 +39,10 @@ gross-loan-portfolio | Gross loan portfolio | $ | + | 500000000 | 500000000 4500
   sum(LoanSnapshot.outstandingBalance where status != 'written_off') / count(distinct LoanSnapshot.snapshotDate)
   Principal outstanding at month end, averaged over the month ends of the period.
 non-performing-loan-ratio | Non-performing loan ratio | % | - | 3 | 3 5 8 | month | loan.product loan.riskGrade | credit-risk portfolio
-  sum(LoanSnapshot.outstandingBalance where daysPastDue > 90 or status = 'non_performing') / sum(LoanSnapshot.outstandingBalance where status != 'written_off') * 100
+  sum(LoanSnapshot.outstandingBalance where status != 'written_off' and (daysPastDue > 90 or status = 'non_performing')) / sum(LoanSnapshot.outstandingBalance where status != 'written_off') * 100
   Balance of loans more than 90 days past due or otherwise non-performing, as a share of the portfolio.
 delinquency-rate-30 | 30+ days delinquency rate | % | - | 5 | 5 7 10 | month | loan.product loan.riskGrade | credit-risk collections
-  sum(LoanSnapshot.outstandingBalance where daysPastDue >= 30) / sum(LoanSnapshot.outstandingBalance where status != 'written_off') * 100
+  sum(LoanSnapshot.outstandingBalance where status != 'written_off' and daysPastDue >= 30) / sum(LoanSnapshot.outstandingBalance where status != 'written_off') * 100
   Balance at least 30 days past due as a share of the portfolio.
 net-interest-margin | Net interest margin | % | + | 3 | 3 2.5 2 | month | loan.product | profitability portfolio
   (sum(LoanSnapshot.interestIncome) - sum(LoanSnapshot.fundingCost)) * 365 / period_days() / kpi('gross-loan-portfolio') * 100
@@ -54,7 +54,7 @@ charge-off-rate | Net charge-off rate | % | - | 0.5 | 0.5 1 2 | month | loan.pro
   sum(LoanSnapshot.chargedOffAmount) * 365 / period_days() / kpi('gross-loan-portfolio') * 100
   Annualised write-offs as a share of the average loan portfolio.
 npl-coverage-ratio | Non-performing loan coverage | % | + | 60 | 60 45 30 | month | loan.product | credit-risk provisioning
-  sum(LoanSnapshot.provisionAmount where daysPastDue > 90 or status = 'non_performing') / sum(LoanSnapshot.outstandingBalance where daysPastDue > 90 or status = 'non_performing') * 100
+  sum(LoanSnapshot.provisionAmount where status != 'written_off' and (daysPastDue > 90 or status = 'non_performing')) / sum(LoanSnapshot.outstandingBalance where status != 'written_off' and (daysPastDue > 90 or status = 'non_performing')) * 100
   Loss allowance held against non-performing loans as a share of their balance.
 loan-loss-allowance-ratio | Loan loss allowance ratio | % | - | 2 | 2 3 4 | month | loan.product | credit-risk provisioning
   sum(LoanSnapshot.provisionAmount) / sum(LoanSnapshot.outstandingBalance where status != 'written_off') * 100

@@ -17,8 +17,8 @@ export interface FunctionAppBuild {
 export async function buildFunctionApp(
   app: { name: string; dir: string },
   hostJson: string,
+  distDir: string = join(app.dir, 'dist'),
 ): Promise<FunctionAppBuild> {
-  const distDir = join(app.dir, 'dist');
   await rm(distDir, { recursive: true, force: true });
   await mkdir(distDir, { recursive: true });
   const outfile = join(distDir, 'index.js');
@@ -34,6 +34,10 @@ export async function buildFunctionApp(
     legalComments: 'linked',
     logLevel: 'warning',
     external: ['@azure/functions-core'],
+    // ESM builds of some SDK packages (e.g. @azure/storage-common) call createRequire(import.meta.url),
+    // which is undefined in a CommonJS bundle: give it the bundle's own file URL.
+    define: { 'import.meta.url': '__bundleFileUrl' },
+    banner: { js: "const __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   await copyFile(hostJson, join(distDir, 'host.json'));
   const manifest = {

@@ -1,0 +1,55 @@
+/**
+ * The deployable folder of a Function app stands on its own: copied out of the repository (no
+ * node_modules anywhere above it) and loaded by plain Node with the worker's `@azure/functions-core`, it
+ * registers exactly the functions the local host serves from the source.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discoverApps } from '../host/host';
+import { buildFunctionApp } from './build-function-app';
+
+const repoRoot = join(__dirname, '..', '..');
+let outRoot: string;
+let lister: string;
+
+beforeAll(async () => {
+  outRoot = await mkdtemp(join(tmpdir(), 'kpi-build-'));
+  lister = join(outRoot, 'list-registrations.js');
+  await build({
+    entryPoints: [join(__dirname, 'list-registrations.ts')],
+    outfile: lister,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+});
+
+afterAll(async () => {
+  await rm(outRoot, { recursive: true, force: true });
+});
+
+describe.each(discoverApps(join(repoRoot, 'functions')))('the $name app build', (app) => {
+  it('has a bundle, host.json and a package.json naming the bundle', async () => {
+    const dist = join(outRoot, app.name);
+    const built = await buildFunctionApp(app, join(repoRoot, 'host.json'), dist);
+    expect(built.bundleBytes).toBeGreaterThan(1000);
+    const manifest = JSON.parse(await readFile(join(dist, 'package.json'), 'utf8')) as { main: string };
+    expect(manifest.main).toBe('index.js');
+    expect(JSON.parse(await readFile(join(dist, 'host.json'), 'utf8')).version).toBe('2.0');
+
+    const out = execFileSync(process.execPath, [lister, join(dist, 'index.js')], {
+      cwd: dist,
+      encoding: 'utf8',
+    });
+    const functions = JSON.parse(out) as { name: string; bindings: string[] }[];
+    expect(functions.length).toBeGreaterThan(1);
+    const names = functions.map((f) => f.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(functions.some((f) => f.bindings.includes('httpTrigger'))).toBe(true);
+  });
+});

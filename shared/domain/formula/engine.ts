@@ -81,13 +81,25 @@ export class FormulaEngine {
       }
     }
     const ok = diagnostics.length === 0;
-    let requirements: Requirements | null = null;
-    if (ok) {
+    // Requirements are derived on first access: most checks (live diagnostics) never read them.
+    let requirements: Requirements | null | undefined;
+    const derive = (): Requirements | null => {
+      if (!ok) return null;
       const own = deriveRequirements(checked.analysis);
       const deps = own.kpis.map((id) => this.requirementsOf(id)).filter((r): r is Requirements => r !== null);
-      requirements = deps.length ? mergeRequirements([own, ...deps]) : own;
-    }
-    return { ok, ast: parsed.ast, diagnostics, type: checked.type, requirements, analysis: checked.analysis };
+      return deps.length ? mergeRequirements([own, ...deps]) : own;
+    };
+    return {
+      ok,
+      ast: parsed.ast,
+      diagnostics,
+      type: checked.type,
+      get requirements() {
+        if (requirements === undefined) requirements = derive();
+        return requirements;
+      },
+      analysis: checked.analysis,
+    };
   }
 
   /** Compiles a formula, or returns its diagnostics. */

@@ -18,6 +18,7 @@ export interface Env {
  * A compiled expression. Inside an aggregation `x` is the record; outside it is the scope frame
  * (see evaluate.ts). One closure per AST node, built once: evaluation allocates nothing per record.
  */
+// biome-ignore lint/suspicious/noExplicitAny: one closure type serves records and scope frames; each compiler knows which it passes
 export type Fn = (x: any, env: Env) => Value;
 
 /** Hooks the scope compiler provides for nodes that only exist outside aggregations. */
@@ -104,7 +105,7 @@ export class ExprCompiler {
   }
 
   private ref(r: ResolvedRef | undefined): Fn {
-    if (!r || !r.field) throw new Error('FORMULA.INTERNAL: unresolved reference');
+    if (!r?.field) throw new Error('FORMULA.INTERNAL: unresolved reference');
     const name = r.field.name;
     if (r.hops.length === 0) {
       return (row) => {

@@ -132,7 +132,7 @@ describe('parseFormula: bad input with exact positions', () => {
     expect(
       parseFormula(`${'('.repeat(MAX_NESTING_DEPTH - 2)}1${')'.repeat(MAX_NESTING_DEPTH - 2)}`).ast,
     ).not.toBeNull();
-    expect(err('-'.repeat(100) + '1')).toMatchObject({ code: 'FORMULA.TOO_DEEP' });
+    expect(err(`${'-'.repeat(100)}1`)).toMatchObject({ code: 'FORMULA.TOO_DEEP' });
   });
 });
 

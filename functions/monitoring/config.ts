@@ -8,6 +8,9 @@ export const settingsSpec = defineSettings({
   /** Also the connection of the Service Bus triggers (`connection: 'SERVICEBUS'`). */
   serviceBus: connection('SERVICEBUS', 'fullyQualifiedNamespace'),
   storage: connection('STORAGE', 'blobServiceUri'),
+  /** Azure Communication Services e-mail: the monitoring app is the only e-mail sender. */
+  email: connection('EMAIL', 'endpoint'),
+  emailSender: text('EMAIL_SENDER'),
   ...httpEdgeSettings,
 });
 

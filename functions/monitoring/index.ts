@@ -1,19 +1,37 @@
-/** The monitoring Function app: platform events and health (fleet health, alerts and e-mail arrive later). Triggers only. */
+/**
+ * The monitoring Function app: heartbeat intake, deployment status and the due-time sweep, alerts, silences
+ * and maintenance windows, e-mail notifications (the only e-mail sender), remote commands, audit; plus
+ * platform events and health. Triggers only: each area registers its functions in its own
+ * `*.function(s).ts` file, imported here; use cases live beside them.
+ */
+import './heartbeats/heartbeat.functions';
+import './status/sweep.function';
+import './deployments/deployments.functions';
+import './alerts/alerts.functions';
+import './rules/rules.functions';
+import './commands/commands.functions';
+import './notifications/notifications.functions';
+import './audit/audit.functions';
 import { app } from '@azure/functions';
 import { eventEnvelopeSchema, recordedEventListSchema } from '@kpi/shared/contracts/platform-events';
 import { platformHealthListSchema } from '@kpi/shared/contracts/platform-health';
+import { configureHttpEdge } from '@kpi/shared/platform/http/edge-config';
 import { registerFallback } from '@kpi/shared/platform/http/fallback';
 import { registerOpenApiRoute } from '@kpi/shared/platform/http/openapi';
 import { httpRoute } from '@kpi/shared/platform/http/route';
-import { serviceBusHandler } from '@kpi/shared/platform/servicebus/service-bus-handler';
 import { subscriptionName, topicName } from '@kpi/shared/platform/servicebus/entity-names';
+import { serviceBusHandler } from '@kpi/shared/platform/servicebus/service-bus-handler';
 import { z } from 'zod';
+import { createDeploymentAuthenticator } from './auth/deployment-authenticator';
 import { dependencies } from './dependencies';
 import { latestEvents, recordEvent } from './events/record-event';
 import { checkPlatform } from './health/platform-check';
+import { APP, STAFF } from './support/route-kit';
 
-const APP = 'monitoring';
-const STAFF = ['platform-admin', 'support'] as const;
+// Deployments authenticate with their deployment credential (shared/contracts/deployment-credential.ts).
+configureHttpEdge({
+  deploymentAuthenticator: createDeploymentAuthenticator((id) => dependencies().credentials.get(id)),
+});
 
 app.serviceBusTopic('catalog-events-record', {
   connection: 'SERVICEBUS',
@@ -90,5 +108,5 @@ httpRoute({
   handler: async () => ({ body: { items: (await dependencies().health.list()).items } }),
 });
 
-registerOpenApiRoute(APP, { title: 'KPI Platform monitoring service', version: '0.1.0' });
+registerOpenApiRoute(APP, { title: 'KPI Platform monitoring service', version: '0.2.0' });
 registerFallback(APP);

@@ -23,12 +23,21 @@ export async function runCheck(
     if (check.status === 'degraded') check.message = `answered in ${latencyMs} ms`;
     return check;
   } catch (err) {
-    return { name, status: 'degraded', latencyMs: Math.round(now() - started), message: (err as Error).message };
+    return {
+      name,
+      status: 'degraded',
+      latencyMs: Math.round(now() - started),
+      message: (err as Error).message,
+    };
   }
 }
 
 /** Runs every probe concurrently and summarises: degraded if any dependency is. */
-export async function checkPlatform(app: string, probes: Record<string, Probe>, at: Date): Promise<PlatformHealth> {
+export async function checkPlatform(
+  app: string,
+  probes: Record<string, Probe>,
+  at: Date,
+): Promise<PlatformHealth> {
   const checks = await Promise.all(Object.entries(probes).map(([name, probe]) => runCheck(name, probe)));
   return {
     id: app,

@@ -1,0 +1,96 @@
+/**
+ * Turning rule verdicts into alert changes, shared by heartbeat intake and the sweep. The deployment
+ * document holds the open alert id per rule, so the deployment write (with its etag) decides whether an
+ * alert opens; the alert documents are written afterwards with deterministic ids, so a retry rewrites the
+ * same alert instead of opening a second one.
+ */
+import type { Alert } from '@kpi/shared/contracts/monitoring-alert';
+import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
+import { openAlert, planAlerts, resolveAlert } from '@kpi/shared/domain/monitoring/alert-lifecycle';
+import type { RuleEvaluation } from '@kpi/shared/domain/monitoring/alert-rules';
+import { groupNotices, type Notice } from '@kpi/shared/domain/monitoring/notifications';
+import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
+import { isAppError } from '@kpi/shared/platform/errors';
+import { topicName } from '@kpi/shared/platform/servicebus/entity-names';
+import type { EventPublisher } from '@kpi/shared/platform/servicebus/ports';
+import type { Dependencies } from '../dependencies';
+
+const NOTIFY_TOPIC = topicName('monitoring-notifications');
+
+/** Alert documents to write once the deployment write has succeeded. */
+export interface AlertChanges {
+  open: Alert[];
+  resolve: { rule: string; alertId: string }[];
+}
+
+/** Applies verdicts to the deployment's open-alert bookkeeping. */
+export function planDeploymentAlerts(
+  deployment: Deployment,
+  evaluations: readonly RuleEvaluation[],
+  now: Date,
+  reminderMinutes: number,
+): { deployment: Deployment; changes: AlertChanges } {
+  const plan = planAlerts(deployment.openAlerts, evaluations);
+  if (plan.toOpen.length === 0 && plan.toResolve.length === 0) {
+    return { deployment, changes: { open: [], resolve: [] } };
+  }
+  const openAlerts = { ...deployment.openAlerts };
+  let seq = deployment.alertSeq;
+  const open = plan.toOpen.map((evaluation) => {
+    const alert = openAlert({
+      tenantId: deployment.tenantId,
+      deploymentId: deployment.id,
+      evaluation,
+      seq: seq++,
+      now,
+      reminderMinutes,
+      flapping: deployment.flapping && evaluation.rule === 'heartbeat-missing',
+    });
+    openAlerts[evaluation.rule] = alert.id;
+    return alert;
+  });
+  for (const r of plan.toResolve) delete openAlerts[r.rule];
+  return {
+    deployment: { ...deployment, openAlerts, alertSeq: seq },
+    changes: { open, resolve: plan.toResolve },
+  };
+}
+
+/** Writes the alert documents; returns the notices to send. */
+export async function commitAlertChanges(
+  stores: Pick<Dependencies, 'alerts'>,
+  scope: TenantScope,
+  changes: AlertChanges,
+  now: Date,
+): Promise<Notice[]> {
+  const notices: Notice[] = [];
+  for (const alert of changes.open) {
+    try {
+      await stores.alerts.create(scope, alert);
+    } catch (err) {
+      if (!(isAppError(err) && err.httpStatus === 409)) throw err;
+    }
+    notices.push({ tenantId: alert.tenantId, alertId: alert.id, kind: 'opened', occurrence: 0 });
+  }
+  for (const r of changes.resolve) {
+    const alert = await stores.alerts.get(scope, r.alertId);
+    if (!alert || alert.state === 'resolved') continue;
+    await stores.alerts.replace(scope, resolveAlert(alert, 'auto', now));
+    notices.push({ tenantId: alert.tenantId, alertId: alert.id, kind: 'resolved', occurrence: 0 });
+  }
+  return notices;
+}
+
+/** Publishes notices grouped by tenant and kind; the group key is the message id (duplicate detection). */
+export async function publishNotices(publisher: EventPublisher, notices: readonly Notice[]): Promise<number> {
+  const groups = groupNotices(notices);
+  for (const group of groups) {
+    await publisher.publish(NOTIFY_TOPIC, {
+      type: 'monitoring.notify',
+      subject: group.tenantId,
+      data: group,
+      messageId: group.key,
+    });
+  }
+  return groups.length;
+}

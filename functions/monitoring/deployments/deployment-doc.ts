@@ -1,0 +1,81 @@
+/** Building and updating deployment documents. */
+import {
+  DEFAULT_GRACE_SECONDS,
+  DEFAULT_PERIOD_SECONDS,
+  type Deployment,
+  type HeartbeatSummary,
+  type RequestSample,
+} from '@kpi/shared/contracts/monitoring-deployment';
+import type { Heartbeat } from '@kpi/shared/contracts/monitoring-heartbeat';
+import type { StatusView } from '@kpi/shared/domain/monitoring/deployment-status';
+
+/** Request samples are kept for this long (the longest error-rate window a tenant may set is a day). */
+const SAMPLE_KEEP_MS = 24 * 3600_000;
+const SAMPLE_CAP = 240;
+
+/** A deployment nobody has heard from yet. */
+export function newDeployment(tenantId: string, id: string, now: Date): Deployment {
+  return {
+    id,
+    tenantId,
+    status: 'new',
+    statusSince: now.toISOString(),
+    periodSeconds: DEFAULT_PERIOD_SECONDS,
+    graceSeconds: DEFAULT_GRACE_SECONDS,
+    recentRequests: [],
+    recentTransitions: [],
+    flapping: false,
+    openAlerts: {},
+    alertSeq: 0,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+}
+
+/** The status-machine view of a deployment. */
+export function statusView(d: Deployment): StatusView {
+  return {
+    status: d.status,
+    statusSince: d.statusSince,
+    recentTransitions: d.recentTransitions,
+    flapping: d.flapping,
+    ...(d.dueAt ? { dueAt: d.dueAt } : {}),
+    ...(d.lastHeartbeatAt ? { lastHeartbeatAt: d.lastHeartbeatAt } : {}),
+  };
+}
+
+/** The deployment with a new status view (dueAt removed when the view has none). */
+export function withView(d: Deployment, view: StatusView, now: Date): Deployment {
+  const { dueAt: _old, ...rest } = d;
+  return { ...rest, ...view, updatedAt: now.toISOString() };
+}
+
+export function summarise(hb: Heartbeat, receivedAt: Date): HeartbeatSummary {
+  return {
+    id: hb.id,
+    receivedAt: receivedAt.toISOString(),
+    appVersion: hb.appVersion,
+    ...(hb.catalogVersion !== undefined ? { catalogVersion: hb.catalogVersion } : {}),
+    uptimeSeconds: hb.uptimeSeconds,
+    cpuPercent: hb.process.cpuPercent,
+    memoryRssMb: hb.process.memoryRssMb,
+    eventLoopLagMs: hb.process.eventLoopLagMs,
+    requestCount: hb.requests.count,
+    errorCount: hb.requests.errors,
+    p50Ms: hb.requests.p50Ms,
+    p95Ms: hb.requests.p95Ms,
+    ...(hb.kpiCalculationMs !== undefined ? { kpiCalculationMs: hb.kpiCalculationMs } : {}),
+    ...(hb.dataFreshnessSeconds !== undefined ? { dataFreshnessSeconds: hb.dataFreshnessSeconds } : {}),
+    recentErrors: hb.recentErrors.slice(0, 10),
+  };
+}
+
+/** Appends a sample and drops old ones. */
+export function addSample(
+  samples: readonly RequestSample[],
+  sample: RequestSample,
+  now: Date,
+): RequestSample[] {
+  const since = now.getTime() - SAMPLE_KEEP_MS;
+  return [...samples, sample].filter((s) => Date.parse(s.at) > since).slice(-SAMPLE_CAP);
+}

@@ -1,0 +1,117 @@
+/** Fleet: a tenant's deployments, one deployment, its settings; the cross-tenant fleet for staff. */
+import {
+  DEPLOYMENT_STATUSES,
+  deploymentListSchema,
+  deploymentSchema,
+  deploymentSettingsSchema,
+} from '@kpi/shared/contracts/monitoring-deployment';
+import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
+import { notFound } from '@kpi/shared/platform/errors';
+import { httpRoute } from '@kpi/shared/platform/http/route';
+import { z } from 'zod';
+import { recordAudit } from '../audit/record-audit';
+import { dependencies } from '../dependencies';
+import {
+  APP,
+  deploymentParams,
+  FLEET_ROLES,
+  pageOptions,
+  pageQuery,
+  STAFF,
+  tenantParams,
+} from '../support/route-kit';
+import { changeDeploymentSettings } from './deployment-settings';
+
+const fleetQuery = pageQuery.extend({ status: z.enum(DEPLOYMENT_STATUSES).optional() });
+const statusFilter = (status: string | undefined) =>
+  status ? { where: 'c.status = @s', parameters: [{ name: '@s', value: status }] } : {};
+
+httpRoute({
+  app: APP,
+  name: 'deployments-list',
+  method: 'GET',
+  route: 'tenants/{tenantId}/deployments',
+  roles: FLEET_ROLES,
+  tenantParam: 'tenantId',
+  params: tenantParams,
+  query: fleetQuery,
+  responses: { 200: deploymentListSchema },
+  summary: "A tenant's deployments with their status",
+  tags: ['fleet'],
+  handler: async ({ caller, params, query }) => {
+    const scope = scopeFor(caller, params.tenantId);
+    const page = await dependencies().deployments.query(
+      scope,
+      { ...statusFilter(query.status), orderBy: 'c.id' },
+      pageOptions(query),
+    );
+    return { body: page };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'fleet-list',
+  method: 'GET',
+  route: 'deployments',
+  roles: STAFF,
+  query: fleetQuery,
+  responses: { 200: deploymentListSchema },
+  summary: 'Every deployment of every tenant (vendor staff)',
+  tags: ['fleet'],
+  handler: async ({ query }) => {
+    const page = await dependencies().allDeployments.query(
+      { ...statusFilter(query.status), orderBy: 'c.tenantId' },
+      pageOptions(query),
+    );
+    return { body: page };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'deployment-get',
+  method: 'GET',
+  route: 'tenants/{tenantId}/deployments/{deploymentId}',
+  roles: FLEET_ROLES,
+  tenantParam: 'tenantId',
+  params: deploymentParams,
+  responses: { 200: deploymentSchema },
+  summary: 'One deployment: status, timing, latest heartbeat, open alerts',
+  tags: ['fleet'],
+  handler: async ({ caller, params }) => {
+    const found = await dependencies().deployments.get(
+      scopeFor(caller, params.tenantId),
+      params.deploymentId,
+    );
+    if (!found) throw notFound('DEPLOYMENT.NOT_FOUND', `Deployment ${params.deploymentId} does not exist`);
+    return { body: found };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'deployment-put',
+  method: 'PUT',
+  route: 'tenants/{tenantId}/deployments/{deploymentId}',
+  roles: FLEET_ROLES,
+  tenantParam: 'tenantId',
+  params: deploymentParams,
+  body: deploymentSettingsSchema,
+  responses: { 200: deploymentSchema },
+  summary: 'Register a deployment or change its name, heartbeat period and grace time',
+  tags: ['fleet'],
+  handler: async ({ caller, params, body }) => {
+    const d = dependencies();
+    const scope = scopeFor(caller, params.tenantId);
+    const updated = await changeDeploymentSettings(d, scope, params.deploymentId, body, new Date());
+    await recordAudit(d, scope, {
+      actor: caller.email,
+      action: 'deployment.settings-changed',
+      target: params.deploymentId,
+      deploymentId: params.deploymentId,
+      details: { ...body },
+    });
+    return { body: updated };
+  },
+});

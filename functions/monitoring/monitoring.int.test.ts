@@ -1,0 +1,335 @@
+/**
+ * The monitoring app through the local stack (real host, Cosmos stand-in, Service Bus broker, ACS e-mail
+ * stand-in): heartbeat → Cosmos → status, the sweep on due time, alerts and e-mails (silence → none,
+ * recovery → resolved, duplicate delivery → one), tenant isolation, and a remote command round trip.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
+import { ServiceBusEventPublisher } from '@kpi/shared/platform/servicebus/service-bus-publisher';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Stack, startStack } from '../../local/stack';
+import { credentialFor, heartbeat, mailTo, outbox, poll } from './monitoring-test-kit';
+
+let dataDir: string;
+let stack: Stack;
+const creds: Record<string, string> = {};
+const api = (path: string) => `${stack.urls.api}/monitoring/${path}`;
+const as = async (email: string) => ({
+  authorization: `Bearer ${await stack.token(email)}`,
+  'content-type': 'application/json',
+});
+const send = (deploymentId: string, body: unknown = heartbeat(deploymentId)) =>
+  fetch(api('heartbeats'), {
+    method: 'POST',
+    headers: { authorization: creds[deploymentId] as string, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+const call = async (email: string, method: string, path: string, body?: unknown) =>
+  fetch(api(path), {
+    method,
+    headers: await as(email),
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+const sweep = async () => {
+  const res = await fetch(`${stack.urls.host}/admin/functions/deployments-sweep?wait=true`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  expect(res.status).toBe(200);
+};
+const getDeployment = async (tenant: string, id: string) =>
+  (await (await call('ada@vendor.example', 'GET', `tenants/${tenant}/deployments/${id}`)).json()) as {
+    status: string;
+    openAlerts: Record<string, string>;
+    lastHeartbeat?: { id: string };
+  };
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'kpi-monitoring-'));
+  stack = await startStack({
+    dataDir,
+    ports: 'free',
+    ...(process.env.MONITORING_TEST_LOG ? { log: (l: string) => console.log(l) } : {}),
+  });
+  for (const [tenant, id] of [
+    ['contoso', 'contoso-prod'],
+    ['contoso', 'contoso-edge'],
+    ['contoso', 'contoso-lab'],
+    ['fabrikam', 'fabrikam-prod'],
+  ] as const) {
+    creds[id] = await credentialFor(stack, tenant, id);
+  }
+  // Alerts of contoso go to its ops address; vendor support gets everything.
+  expect(
+    (
+      await call('olivia@contoso.example', 'PUT', 'tenants/contoso/settings', {
+        contacts: { emails: ['ops@contoso.example'] },
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (await call('ada@vendor.example', 'PUT', 'vendor/contacts', { emails: ['sam@vendor.example'] })).status,
+  ).toBe(200);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('heartbeat intake', () => {
+  it('stores the heartbeat in Cosmos once, and the deployment is up', async () => {
+    const body = heartbeat('contoso-prod');
+    const first = await send('contoso-prod', body);
+    expect(first.status).toBe(200);
+    const answer = (await first.json()) as { duplicate: boolean; periodSeconds: number; serverTime: string };
+    expect(answer).toMatchObject({ duplicate: false, periodSeconds: 60, commands: [] });
+    expect(Math.abs(Date.parse(answer.serverTime) - Date.now())).toBeLessThan(10_000);
+
+    const retry = await send('contoso-prod', body);
+    expect(((await retry.json()) as { duplicate: boolean }).duplicate).toBe(true);
+
+    const client = cosmosClient({ kind: 'connectionString', value: stack.values.COSMOS as string });
+    const { resources } = await client
+      .database('kpi')
+      .container('heartbeats')
+      .items.query({
+        query: 'SELECT * FROM c WHERE c.id = @id',
+        parameters: [{ name: '@id', value: body.id }],
+      })
+      .fetchAll();
+    expect(resources).toHaveLength(1);
+    expect(resources[0]).toMatchObject({ deploymentId: 'contoso-prod', tenantId: 'contoso' });
+
+    const d = await getDeployment('contoso', 'contoso-prod');
+    expect(d.status).toBe('up');
+    expect(d.lastHeartbeat?.id).toBe(body.id);
+  });
+
+  it('refuses a missing or wrong credential (401), another deployment id (403), a bad body (400)', async () => {
+    const anon = await fetch(api('heartbeats'), {
+      method: 'POST',
+      body: JSON.stringify(heartbeat('contoso-prod')),
+    });
+    expect(anon.status).toBe(401);
+    const bearer = await fetch(api('heartbeats'), {
+      method: 'POST',
+      headers: await as('olivia@contoso.example'),
+      body: JSON.stringify(heartbeat('contoso-prod')),
+    });
+    expect(bearer.status).toBe(401);
+    expect((await send('contoso-prod', heartbeat('fabrikam-prod'))).status).toBe(403);
+    const bad = await send('contoso-prod', {
+      ...heartbeat('contoso-prod'),
+      requests: { count: 1, errors: 5, p50Ms: 1, p95Ms: 1 },
+    });
+    expect(bad.status).toBe(400);
+    const tooMany = heartbeat('contoso-prod', {
+      recentErrors: Array.from({ length: 21 }, (_, i) => ({
+        key: `k${i}`,
+        message: 'x',
+        count: 1,
+        lastAt: new Date().toISOString(),
+      })),
+    });
+    expect((await send('contoso-prod', tooMany)).status).toBe(400);
+  });
+
+  it('serves the heartbeat history to the tenant and staff only', async () => {
+    const own = await call(
+      'olivia@contoso.example',
+      'GET',
+      'tenants/contoso/deployments/contoso-prod/heartbeats',
+    );
+    expect(own.status).toBe(200);
+    expect(((await own.json()) as { items: unknown[] }).items.length).toBeGreaterThanOrEqual(1);
+    expect(
+      (await call('alex@fabrikam.example', 'GET', 'tenants/contoso/deployments/contoso-prod/heartbeats'))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call('alex@fabrikam.example', 'GET', 'tenants/fabrikam/deployments/contoso-prod/heartbeats'))
+        .status,
+    ).toBe(404);
+  });
+});
+
+describe('tenant isolation on every endpoint', () => {
+  const tenantPaths = [
+    'deployments',
+    'alerts',
+    'silences',
+    'maintenance-windows',
+    'settings',
+    'commands',
+    'notifications',
+    'audit',
+  ];
+
+  it('a tenant admin reads only their own tenant; a viewer reads nothing; staff read any', async () => {
+    await send('fabrikam-prod');
+    for (const p of tenantPaths) {
+      expect((await call('olivia@contoso.example', 'GET', `tenants/contoso/${p}`)).status, p).toBe(200);
+      expect((await call('olivia@contoso.example', 'GET', `tenants/fabrikam/${p}`)).status, p).toBe(403);
+      expect((await call('vera@contoso.example', 'GET', `tenants/contoso/${p}`)).status, p).toBe(403);
+      expect((await call('sam@vendor.example', 'GET', `tenants/fabrikam/${p}`)).status, p).toBe(200);
+    }
+    const fab = (await (
+      await call('alex@fabrikam.example', 'GET', 'tenants/fabrikam/deployments')
+    ).json()) as {
+      items: { id: string; tenantId: string }[];
+    };
+    expect(fab.items.map((d) => d.id)).toEqual(['fabrikam-prod']);
+  });
+
+  it('cross-tenant lists are for staff only', async () => {
+    for (const p of ['deployments', 'alerts', 'notifications']) {
+      expect((await call('alex@fabrikam.example', 'GET', p)).status, p).toBe(403);
+      expect((await call('sam@vendor.example', 'GET', p)).status, p).toBe(200);
+    }
+    const fleet = (await (await call('sam@vendor.example', 'GET', 'deployments')).json()) as {
+      items: { tenantId: string }[];
+    };
+    expect(new Set(fleet.items.map((d) => d.tenantId))).toEqual(new Set(['contoso', 'fabrikam']));
+  });
+});
+
+describe('status, alerts and e-mail', () => {
+  const fastTiming = { periodSeconds: 10, graceSeconds: 0 };
+
+  it('down → alert opened and mailed; recovery → resolved and mailed', async () => {
+    expect(
+      (await call('olivia@contoso.example', 'PUT', 'tenants/contoso/deployments/contoso-edge', fastTiming))
+        .status,
+    ).toBe(200);
+    await send('contoso-edge');
+    await sweep();
+    expect((await getDeployment('contoso', 'contoso-edge')).status).toBe('up');
+    await new Promise((r) => setTimeout(r, 10_500));
+    await sweep();
+    const down = await getDeployment('contoso', 'contoso-edge');
+    expect(down.status).toBe('down');
+    const alertId = down.openAlerts['heartbeat-missing'];
+    expect(alertId).toBeTruthy();
+
+    const opened = await poll('alert e-mail', async () => {
+      const m = await mailTo(stack, 'ops@contoso.example', 'contoso/contoso-edge: heartbeat-missing');
+      return m.length > 0 ? m : undefined;
+    });
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.content.plainText).toContain('No heartbeat');
+    expect(
+      (await mailTo(stack, 'sam@vendor.example', 'contoso/contoso-edge: heartbeat-missing')).length,
+    ).toBe(1);
+
+    // A second sweep changes nothing and sends nothing.
+    await sweep();
+    expect((await getDeployment('contoso', 'contoso-edge')).openAlerts['heartbeat-missing']).toBe(alertId);
+
+    await send('contoso-edge');
+    const up = await getDeployment('contoso', 'contoso-edge');
+    expect(up.status).toBe('up');
+    expect(up.openAlerts['heartbeat-missing']).toBeUndefined();
+    await poll('resolved e-mail', async () => {
+      const m = await mailTo(stack, 'ops@contoso.example', 'RESOLVED contoso/contoso-edge');
+      return m.length > 0 ? m : undefined;
+    });
+    const alerts = (await (
+      await call('olivia@contoso.example', 'GET', 'tenants/contoso/alerts?deploymentId=contoso-edge')
+    ).json()) as {
+      items: { id: string; state: string; resolvedBy?: string }[];
+    };
+    expect(alerts.items.find((a) => a.id === alertId)).toMatchObject({
+      state: 'resolved',
+      resolvedBy: 'auto',
+    });
+    expect((await mailTo(stack, 'ops@contoso.example', 'CRITICAL contoso/contoso-edge')).length).toBe(1);
+    // Back to the default timing, so later tests do not see this deployment go down again.
+    await call('olivia@contoso.example', 'PUT', 'tenants/contoso/deployments/contoso-edge', {
+      periodSeconds: 60,
+      graceSeconds: 180,
+    });
+  });
+
+  it('a silenced alert is recorded but not mailed', async () => {
+    const now = Date.now();
+    const silence = await call('olivia@contoso.example', 'POST', 'tenants/contoso/silences', {
+      matchers: [{ label: 'deploymentId', op: '=~', value: 'contoso-l.*' }],
+      schedule: {
+        startsAt: new Date(now - 60_000).toISOString(),
+        endsAt: new Date(now + 3600_000).toISOString(),
+      },
+      comment: 'lab is being rebuilt',
+    });
+    expect(silence.status).toBe(201);
+    await call('olivia@contoso.example', 'PUT', 'tenants/contoso/deployments/contoso-lab', fastTiming);
+    await send('contoso-lab');
+    await new Promise((r) => setTimeout(r, 10_500));
+    await sweep();
+    const d = await getDeployment('contoso', 'contoso-lab');
+    expect(d.status).toBe('down');
+    const record = await poll('silenced notification record', async () => {
+      const list = (await (
+        await call('olivia@contoso.example', 'GET', 'tenants/contoso/notifications')
+      ).json()) as {
+        items: { alertIds: string[]; status: string }[];
+      };
+      return list.items.find((n) => n.alertIds.includes(d.openAlerts['heartbeat-missing'] as string));
+    });
+    expect(record.status).toBe('silenced');
+    const mentions = (await outbox(stack)).filter((m) =>
+      `${m.content.subject}\n${m.content.plainText}`.includes('contoso-lab'),
+    );
+    expect(mentions).toEqual([]);
+  });
+
+  it('a duplicate delivery of a notification sends one e-mail', async () => {
+    const edge = await getDeployment('contoso', 'contoso-edge');
+    const alerts = (await (
+      await call('olivia@contoso.example', 'GET', 'tenants/contoso/alerts?deploymentId=contoso-edge')
+    ).json()) as { items: { id: string }[] };
+    const alertId = alerts.items[0]?.id as string;
+    expect(alertId).toBeTruthy();
+    expect(edge.openAlerts['heartbeat-missing']).toBeUndefined();
+    const subject = 'CRITICAL contoso/contoso-edge: heartbeat-missing';
+    const before = (await mailTo(stack, 'ops@contoso.example', subject)).length;
+    const publisher = ServiceBusEventPublisher.fromConnection({
+      kind: 'connectionString',
+      value: stack.values.SERVICEBUS as string,
+    });
+    const group = {
+      key: `opened-dup-${Date.now()}`,
+      tenantId: 'contoso',
+      kind: 'opened',
+      alertIds: [alertId],
+      occurrences: [0],
+    };
+    // Two messages with different ids: the broker delivers both, the mailer must still send once.
+    for (let i = 0; i < 2; i++) {
+      await publisher.publish('monitoring-notifications', {
+        type: 'monitoring.notify',
+        data: group,
+        messageId: `dup-${i}-${group.key}`,
+      });
+    }
+    await poll('the e-mail of the duplicated notification', async () => {
+      const n = (await mailTo(stack, 'ops@contoso.example', subject)).length;
+      return n > before ? n : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await mailTo(stack, 'ops@contoso.example', subject)).length).toBe(before + 1);
+    const list = (await (
+      await call('olivia@contoso.example', 'GET', 'tenants/contoso/notifications')
+    ).json()) as {
+      items: { groupKey: string; recipient?: string; status: string }[];
+    };
+    const forGroup = list.items.filter((n) => n.groupKey === group.key);
+    expect(forGroup.map((n) => `${n.recipient}:${n.status}`).sort()).toEqual([
+      'ops@contoso.example:sent',
+      'sam@vendor.example:sent',
+    ]);
+  });
+});

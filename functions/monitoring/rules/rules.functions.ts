@@ -1,0 +1,191 @@
+/** Silences, maintenance windows and monitoring settings (thresholds, contacts) of a tenant; vendor contacts. */
+import { randomUUID } from 'node:crypto';
+import {
+  contactsInputSchema,
+  maintenanceWindowInputSchema,
+  maintenanceWindowSchema,
+  monitoringSettingsInputSchema,
+  monitoringSettingsSchema,
+  silenceInputSchema,
+  silenceSchema,
+} from '@kpi/shared/contracts/monitoring-rules';
+import { scheduleProblem } from '@kpi/shared/domain/monitoring/schedule';
+import { matcherProblem } from '@kpi/shared/domain/monitoring/silences';
+import { atLeast } from '@kpi/shared/platform/auth/roles';
+import { scopeFor, systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
+import { badRequest, ErrorCodes, notFound } from '@kpi/shared/platform/errors';
+import { httpRoute } from '@kpi/shared/platform/http/route';
+import { z } from 'zod';
+import { recordAudit } from '../audit/record-audit';
+import { dependencies } from '../dependencies';
+import { APP, FLEET_ROLES, pageOptions, pageQuery, tenantParams } from '../support/route-kit';
+import { saveSettings } from './settings';
+import { invalidateTenantRules, VENDOR_TENANT } from './tenant-rules';
+
+const idParams = tenantParams.extend({ id: z.string().min(1).max(100) });
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), continuationToken: z.string().optional() });
+
+function refuse(problems: (string | undefined)[]): void {
+  const found = problems.filter((p): p is string => p !== undefined);
+  if (found.length > 0) {
+    throw badRequest(
+      ErrorCodes.validationFailed,
+      'Invalid request body',
+      found.map((message) => ({ in: 'body', path: '', message })),
+    );
+  }
+}
+
+for (const kind of ['silences', 'maintenance-windows'] as const) {
+  const isSilence = kind === 'silences';
+  const repo = () => (isSilence ? dependencies().silences : dependencies().windows);
+  const entity = isSilence ? 'silence' : 'maintenance-window';
+  const noun = isSilence ? 'silence' : 'maintenance window';
+
+  httpRoute({
+    app: APP,
+    name: `${kind}-list`,
+    method: 'GET',
+    route: `tenants/{tenantId}/${kind}`,
+    roles: FLEET_ROLES,
+    tenantParam: 'tenantId',
+    params: tenantParams,
+    query: pageQuery,
+    responses: { 200: listOf(isSilence ? silenceSchema : maintenanceWindowSchema) },
+    summary: `A tenant's ${noun}s`,
+    tags: ['rules'],
+    handler: async ({ caller, params, query }) => ({
+      body: await repo().list(scopeFor(caller, params.tenantId), pageOptions(query)),
+    }),
+  });
+
+  httpRoute({
+    app: APP,
+    name: `${entity}-create`,
+    method: 'POST',
+    route: `tenants/{tenantId}/${kind}`,
+    roles: FLEET_ROLES,
+    tenantParam: 'tenantId',
+    params: tenantParams,
+    body: isSilence ? silenceInputSchema : maintenanceWindowInputSchema,
+    responses: { 201: isSilence ? silenceSchema : maintenanceWindowSchema },
+    summary: `Create a ${noun} (one-off or recurring)`,
+    tags: ['rules'],
+    handler: async ({ caller, params, body }) => {
+      const matchers = 'matchers' in body ? body.matchers : [];
+      refuse([scheduleProblem(body.schedule), ...matchers.map(matcherProblem)]);
+      const d = dependencies();
+      const scope = scopeFor(caller, params.tenantId);
+      const item = {
+        ...body,
+        id: randomUUID(),
+        createdBy: caller.email,
+        createdAt: new Date().toISOString(),
+      };
+      const saved = isSilence
+        ? await d.silences.create(scope, item as z.infer<typeof silenceSchema>)
+        : await d.windows.create(scope, item as z.infer<typeof maintenanceWindowSchema>);
+      invalidateTenantRules(scope.tenantId);
+      await recordAudit(d, scope, {
+        actor: caller.email,
+        action: `${entity}.created`,
+        target: item.id,
+        details: body,
+      });
+      return { status: 201, body: saved.item };
+    },
+  });
+
+  httpRoute({
+    app: APP,
+    name: `${entity}-delete`,
+    method: 'DELETE',
+    route: `tenants/{tenantId}/${kind}/{id}`,
+    roles: FLEET_ROLES,
+    tenantParam: 'tenantId',
+    params: idParams,
+    summary: `Delete a ${noun}`,
+    tags: ['rules'],
+    handler: async ({ caller, params }) => {
+      const d = dependencies();
+      const scope = scopeFor(caller, params.tenantId);
+      if (!(await repo().delete(scope, params.id))) {
+        throw notFound(`${entity.toUpperCase().replace('-', '_')}.NOT_FOUND`, `No ${noun} ${params.id}`);
+      }
+      invalidateTenantRules(scope.tenantId);
+      await recordAudit(d, scope, { actor: caller.email, action: `${entity}.deleted`, target: params.id });
+      return {};
+    },
+  });
+}
+
+httpRoute({
+  app: APP,
+  name: 'monitoring-settings-get',
+  method: 'GET',
+  route: 'tenants/{tenantId}/settings',
+  roles: FLEET_ROLES,
+  tenantParam: 'tenantId',
+  params: tenantParams,
+  responses: { 200: monitoringSettingsSchema },
+  summary: "A tenant's threshold overrides, contacts and disabled rules",
+  tags: ['rules'],
+  handler: async ({ caller, params }) => {
+    const scope = scopeFor(caller, params.tenantId);
+    const found = await dependencies().settings.get(scope, 'settings');
+    return {
+      body:
+        found ??
+        monitoringSettingsSchema.parse({
+          id: 'settings',
+          tenantId: scope.tenantId,
+          updatedAt: new Date(0).toISOString(),
+          updatedBy: 'default',
+        }),
+    };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'monitoring-settings-put',
+  method: 'PUT',
+  route: 'tenants/{tenantId}/settings',
+  roles: atLeast('admin'),
+  tenantParam: 'tenantId',
+  params: tenantParams,
+  body: monitoringSettingsInputSchema,
+  responses: { 200: monitoringSettingsSchema },
+  summary: "Change a tenant's threshold overrides, contacts or disabled rules",
+  tags: ['rules'],
+  handler: async ({ caller, params, body }) => {
+    const d = dependencies();
+    const scope = scopeFor(caller, params.tenantId);
+    const saved = await saveSettings(d, scope, body, caller.email);
+    await recordAudit(d, scope, {
+      actor: caller.email,
+      action: 'settings.changed',
+      target: 'settings',
+      details: body,
+    });
+    return { body: saved };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'vendor-contacts-put',
+  method: 'PUT',
+  route: 'vendor/contacts',
+  roles: ['platform-admin'],
+  body: contactsInputSchema,
+  responses: { 200: monitoringSettingsSchema },
+  summary: 'Vendor support addresses notified about every tenant’s alerts',
+  tags: ['rules'],
+  handler: async ({ caller, body }) => {
+    const d = dependencies();
+    const scope = systemScope(VENDOR_TENANT, 'vendor contacts (platform-admin)');
+    return { body: await saveSettings(d, scope, { contacts: body }, caller.email) };
+  },
+});

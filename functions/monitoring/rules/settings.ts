@@ -1,0 +1,49 @@
+/** Saving monitoring settings: a merge over the stored document (or the defaults), optimistic. */
+import {
+  type MonitoringSettings,
+  type monitoringSettingsInputSchema,
+  monitoringSettingsSchema,
+} from '@kpi/shared/contracts/monitoring-rules';
+import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
+import { isAppError } from '@kpi/shared/platform/errors';
+import type { z } from 'zod';
+import type { Dependencies } from '../dependencies';
+import { invalidateTenantRules } from './tenant-rules';
+
+export async function saveSettings(
+  deps: Pick<Dependencies, 'settings'>,
+  scope: TenantScope,
+  input: z.infer<typeof monitoringSettingsInputSchema>,
+  by: string,
+  now = new Date(),
+): Promise<MonitoringSettings> {
+  for (let attempt = 1; ; attempt++) {
+    const found = await deps.settings.getVersioned(scope, 'settings');
+    const base =
+      found?.item ??
+      monitoringSettingsSchema.parse({
+        id: 'settings',
+        tenantId: scope.tenantId,
+        updatedAt: now.toISOString(),
+        updatedBy: by,
+      });
+    const next: MonitoringSettings = {
+      ...base,
+      ...(input.thresholds ? { thresholds: { ...base.thresholds, ...input.thresholds } } : {}),
+      ...(input.contacts ? { contacts: input.contacts } : {}),
+      ...(input.disabledRules ? { disabledRules: input.disabledRules } : {}),
+      updatedAt: now.toISOString(),
+      updatedBy: by,
+    };
+    try {
+      const saved = found
+        ? await deps.settings.replace(scope, next, { ifMatch: found.etag })
+        : await deps.settings.create(scope, next);
+      invalidateTenantRules(scope.tenantId);
+      return saved.item;
+    } catch (err) {
+      if (isAppError(err) && (err.httpStatus === 412 || err.httpStatus === 409) && attempt < 5) continue;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Notifications: the Service Bus message that asks the monitoring mailer to notify about a group of alert
+ * events (topic `monitoring-notifications`), and the record of each e-mail (container `notifications`,
+ * partition `/tenantId`) that the Monitor UI shows as the outbox.
+ */
+import { z } from 'zod';
+
+export const noticeGroupSchema = z.object({
+  key: z.string().min(1).max(200),
+  tenantId: z.string().min(1),
+  kind: z.enum(['opened', 'resolved', 'reminder']),
+  alertIds: z.array(z.string()).min(1).max(100),
+  occurrences: z.array(z.number().int().min(0)).max(100),
+});
+
+/** Body of a `monitoring.notify` message. */
+export const notifyMessageSchema = z.object({
+  type: z.literal('monitoring.notify'),
+  subject: z.string().optional(),
+  data: noticeGroupSchema,
+  time: z.string(),
+});
+
+export const NOTIFICATION_STATUSES = [
+  'sent',
+  'silenced',
+  'rate-limited',
+  'no-recipients',
+  'flapping',
+] as const;
+
+/** One e-mail (or the reason none went out) for one recipient of one notice group. */
+export const notificationRecordSchema = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  groupKey: z.string(),
+  kind: z.enum(['opened', 'resolved', 'reminder']),
+  alertIds: z.array(z.string()),
+  /** Absent when nobody was to be notified. */
+  recipient: z.string().optional(),
+  status: z.enum(NOTIFICATION_STATUSES),
+  subject: z.string(),
+  text: z.string().optional(),
+  messageId: z.string().optional(),
+  at: z.iso.datetime(),
+});
+export type NotificationRecord = z.infer<typeof notificationRecordSchema>;
+
+export const notificationListSchema = z.object({
+  items: z.array(notificationRecordSchema),
+  continuationToken: z.string().optional(),
+});
+
+/** Per-recipient send history for the rate limit (container `mail-rate`, partition `/id`). */
+export const mailRateSchema = z.object({
+  id: z.string(),
+  sent: z.array(z.iso.datetime()),
+});
+export type MailRate = z.infer<typeof mailRateSchema>;
+
+/** An audit entry (container `monitoring-audit`, partition `/tenantId`). */
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  at: z.iso.datetime(),
+  /** E-mail of the user, or `deployment:<id>`. */
+  actor: z.string(),
+  action: z.string(),
+  /** What it was done to (alert id, command id, silence id, …). */
+  target: z.string(),
+  deploymentId: z.string().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditListSchema = z.object({
+  items: z.array(auditEntrySchema),
+  continuationToken: z.string().optional(),
+});

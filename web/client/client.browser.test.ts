@@ -1,16 +1,15 @@
 import type { CatalogTreeResponse } from '@kpi/web-ui/catalog';
 import { flattenKpis } from '@kpi/web-ui/catalog';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import {
   apiGet,
   launchBrowser,
-  reportPageOnFailure,
   signIn,
   skipReason,
   startUiStack,
   type UiStack,
-  watchConsole,
+  watchPage,
 } from '../ui/testing/browser-stack';
 
 if (skipReason) console.warn(`Client browser tests skipped: ${skipReason}`);
@@ -35,8 +34,8 @@ describe.skipIf(skipReason !== undefined)('Client UI in Chromium', () => {
     expect(kpis.length).toBeGreaterThan(0);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const errors = watchConsole(page, stack.issuer);
-    reportPageOnFailure(page);
+    const watch = watchPage(page, stack.issuer);
+    onTestFailed(async () => console.error(await watch.describe()));
     await signIn(page, stack.ui.client, vera);
     await page.getByRole('heading', { name: 'KPIs available' }).waitFor();
     await page.getByTestId('kpi-row').first().waitFor();
@@ -46,7 +45,7 @@ describe.skipIf(skipReason !== undefined)('Client UI in Chromium', () => {
     await page.getByLabel('Filter KPIs').fill(kpis[0]!.name);
     await expect.poll(() => page.getByTestId('kpi-row').count()).toBeLessThanOrEqual(kpis.length);
     expect(await page.getByTestId('kpi-row').first().textContent()).toContain(kpis[0]!.name);
+    expect(watch.errors).toEqual([]);
     await context.close();
-    expect(errors).toEqual([]);
   });
 });

@@ -4,12 +4,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   apiGet,
   launchBrowser,
-  reportPageOnFailure,
+  type PageWatch,
   signIn,
   skipReason,
   startUiStack,
   type UiStack,
-  watchConsole,
+  watchPage,
 } from '../ui/testing/browser-stack';
 
 if (skipReason) console.warn(`Config browser tests skipped: ${skipReason}`);
@@ -30,6 +30,7 @@ describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let watch: PageWatch;
   let errors: string[];
   let catalog: CatalogTreeResponse;
 
@@ -45,10 +46,11 @@ describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
   beforeEach(async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
-    errors = watchConsole(page, stack.issuer);
-    reportPageOnFailure(page);
+    watch = watchPage(page, stack.issuer);
+    errors = watch.errors;
   });
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') console.error(await watch.describe());
     await context.close();
     expect(errors).toEqual([]);
   });

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { onTestFailed } from 'vitest';
+import { type Browser, chromium, type Page, type Request } from 'playwright-core';
 import { browserExecutable, chromiumArgs } from '../../../local/test/chromium';
 
 // Support for the UIs' browser tests: the whole local stack on free ports, headless Chromium, sign-in
@@ -66,12 +65,21 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: browserExecutable(), args: chromiumArgs });
 }
 
+/** What a test saw of a page: the UI's console errors, and a description for failure reports. */
+export interface PageWatch {
+  /** Console errors and uncaught exceptions of the UI (not of the issuer's own page). */
+  errors: string[];
+  /** URL, visible text and requests still in flight: call before closing the page when a test failed. */
+  describe(): Promise<string>;
+}
+
 /**
- * Collects console errors and uncaught exceptions of the UI. Messages about the issuer's own page
- * (e.g. its missing favicon) are not the UI's and are left out.
+ * Watches a page: collects console errors and uncaught exceptions of the UI (messages about the
+ * issuer's own page, e.g. its missing favicon, are not the UI's) and tracks requests in flight.
  */
-export function watchConsole(page: Page, issuer: string): string[] {
+export function watchPage(page: Page, issuer: string): PageWatch {
   const errors: string[] = [];
+  const pending = new Map<Request, number>();
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const where = message.location().url;
@@ -79,18 +87,24 @@ export function watchConsole(page: Page, issuer: string): string[] {
     errors.push(`${message.text()} (${where})`);
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-  return errors;
-}
-
-/** When the current test fails, logs where the page was and what it showed (call inside a test or beforeEach). */
-export function reportPageOnFailure(page: Page): void {
-  onTestFailed(async () => {
-    const text = await page
-      .locator('body')
-      .textContent({ timeout: 1000 })
-      .catch(() => null);
-    console.error(`Page at failure: ${page.url()}\n${(text ?? '(no body)').slice(0, 1000)}`);
-  });
+  page.on('request', (request) => pending.set(request, Date.now()));
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => pending.delete(request));
+  return {
+    errors,
+    describe: async () => {
+      const body = await page
+        .locator('body')
+        .textContent({ timeout: 1000 })
+        .catch(() => null);
+      const inFlight = [...pending].map(([r, at]) => `  ${r.method()} ${r.url()} (${Date.now() - at} ms)`);
+      return [
+        `Page: ${page.url()}`,
+        `Text: ${(body ?? '(none)').slice(0, 1000)}`,
+        `Requests in flight:${inFlight.length ? `\n${inFlight.join('\n')}` : ' none'}`,
+      ].join('\n');
+    },
+  };
 }
 
 /** Opens the UI, which redirects to the issuer; picks the seeded user; waits to be back on the UI. */

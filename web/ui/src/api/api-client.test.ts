@@ -14,7 +14,27 @@ function fakeFetch(respond: (call: Call) => Response) {
   return { calls, fetch: fetch as typeof globalThis.fetch };
 }
 
+/** A fetch that never answers, but stops when its signal aborts (as the real one does). */
+const hangingFetch = (async (_input: RequestInfo | URL, init?: RequestInit) =>
+  new Promise<Response>((_resolve, reject) => {
+    init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+  })) as typeof globalThis.fetch;
+
 describe('createApiClient', () => {
+  it("gives up after timeoutMs, and passes the caller's abort through unchanged", async () => {
+    const client = createApiClient({
+      baseUrl: 'http://api.test/api',
+      getAccessToken: () => 'tok',
+      fetch: hangingFetch,
+      timeoutMs: 20,
+    });
+    await expect(client.get('slow')).rejects.toMatchObject({ status: 0, code: 'NETWORK.TIMEOUT' });
+    const controller = new AbortController();
+    const pending = client.get('slow', { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   it('sends the bearer token and JSON, and parses the JSON answer', async () => {
     const { calls, fetch } = fakeFetch(() => Response.json({ ok: true }));
     const client = createApiClient({ baseUrl: 'http://api.test/api/', getAccessToken: () => 'tok', fetch });

@@ -25,6 +25,8 @@ export interface ApiClientOptions {
   /** Called on 401 (token expired or revoked), e.g. to sign in again. */
   onUnauthorized?: (error: ApiError) => void;
   fetch?: typeof fetch;
+  /** Give up on a request after this long (ApiError `NETWORK.TIMEOUT`); default 30 s. */
+  timeoutMs?: number;
 }
 
 /** Creates a client sending JSON with a bearer token and raising `ApiError` on any failure. */
@@ -44,16 +46,32 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         ...headers,
       },
     };
-    if (signal) init.signal = signal;
     if (body !== undefined) init.body = JSON.stringify(body);
+    // One controller for both the caller's abort (unmount) and our timeout, so a hung API ends in an
+    // error panel with a retry instead of an endless spinner.
+    const controller = new AbortController();
+    init.signal = controller.signal;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, options.timeoutMs ?? 30_000);
+    const forwardAbort = () => controller.abort(signal?.reason);
+    if (signal?.aborted) forwardAbort();
+    signal?.addEventListener('abort', forwardAbort, { once: true });
     let response: Response;
+    let text: string;
     try {
       response = await doFetch(url, init);
+      text = await response.text();
     } catch (err) {
-      if ((err as Error).name === 'AbortError') throw err;
+      if (signal?.aborted) throw err;
+      if (timedOut) throw new ApiError(0, 'NETWORK.TIMEOUT', `${method} ${path} got no answer in time.`);
       throw new ApiError(0, 'NETWORK.UNREACHABLE', `The API at ${base} could not be reached.`);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forwardAbort);
     }
-    const text = await response.text();
     if (!response.ok) {
       const error = apiErrorFromResponse(response.status, response.statusText, text, response.headers);
       if (response.status === 401) options.onUnauthorized?.(error);

@@ -333,3 +333,103 @@ describe('status, alerts and e-mail', () => {
     ]);
   });
 });
+
+describe('remote commands', () => {
+  it('support issues, the heartbeat carries it, the deployment answers, everything is audited', async () => {
+    const issue = (email: string, body: unknown) =>
+      call(email, 'POST', 'tenants/contoso/deployments/contoso-prod/commands', body);
+    expect((await issue('olivia@contoso.example', { command: { kind: 'ping' }, reason: 'try' })).status).toBe(
+      403,
+    );
+    expect((await issue('sam@vendor.example', { command: { kind: 'shell' }, reason: 'nope' })).status).toBe(
+      400,
+    );
+    const created = await issue('sam@vendor.example', {
+      command: { kind: 'collect-diagnostics' },
+      reason: 'ticket 4711: slow dashboards',
+      expiresInMinutes: 30,
+    });
+    expect(created.status).toBe(201);
+    const command = (await created.json()) as { id: string; state: string };
+    expect(command.state).toBe('pending');
+
+    // Another deployment never sees it.
+    const other = (await (await send('fabrikam-prod')).json()) as { commands: unknown[] };
+    expect(other.commands).toEqual([]);
+    const hb = (await (await send('contoso-prod')).json()) as {
+      commands: { id: string; command: { kind: string } }[];
+    };
+    expect(hb.commands).toEqual([
+      expect.objectContaining({ id: command.id, command: { kind: 'collect-diagnostics' } }),
+    ]);
+
+    const post = (deploymentId: string, body: unknown) =>
+      fetch(api(`commands/${command.id}/result`), {
+        method: 'POST',
+        headers: { authorization: creds[deploymentId] as string, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post('fabrikam-prod', { ok: true, message: 'hijack' })).status).toBe(404);
+    const answered = await post('contoso-prod', {
+      ok: true,
+      message: 'bundle collected',
+      diagnostics: { heapMb: 120, slowQueries: ['q1'] },
+    });
+    expect(answered.status).toBe(200);
+    const done = (await answered.json()) as { state: string; result: { diagnosticsBlob?: string } };
+    expect(done.state).toBe('succeeded');
+    expect(done.result.diagnosticsBlob).toBe(`contoso/contoso-prod/${command.id}.json`);
+
+    // Answered commands are not delivered again.
+    const next = (await (await send('contoso-prod')).json()) as { commands: unknown[] };
+    expect(next.commands).toEqual([]);
+
+    const list = (await (await call('olivia@contoso.example', 'GET', 'tenants/contoso/commands')).json()) as {
+      items: { id: string; state: string; issuedBy: string }[];
+    };
+    expect(list.items.find((c) => c.id === command.id)).toMatchObject({
+      state: 'succeeded',
+      issuedBy: 'sam@vendor.example',
+    });
+    expect((await call('alex@fabrikam.example', 'GET', 'tenants/contoso/commands')).status).toBe(403);
+    const audit = (await (await call('olivia@contoso.example', 'GET', 'tenants/contoso/audit')).json()) as {
+      items: { action: string; target: string; actor: string }[];
+    };
+    const forCommand = audit.items.filter((a) => a.target === command.id);
+    expect(forCommand.map((a) => `${a.action}:${a.actor}`).sort()).toEqual([
+      'command.issued:sam@vendor.example',
+      'command.succeeded:deployment:contoso-prod',
+    ]);
+  });
+});
+
+describe('maintenance windows', () => {
+  it('a deployment inside a window is paused instead of late, and no alert opens', async () => {
+    const fabHeaders = 'alex@fabrikam.example';
+    await call(fabHeaders, 'PUT', 'tenants/fabrikam/deployments/fabrikam-prod', {
+      periodSeconds: 10,
+      graceSeconds: 0,
+    });
+    const now = Date.now();
+    const created = await call(fabHeaders, 'POST', 'tenants/fabrikam/maintenance-windows', {
+      deploymentIds: ['fabrikam-prod'],
+      schedule: {
+        startsAt: new Date(now - 60_000).toISOString(),
+        endsAt: new Date(now + 3600_000).toISOString(),
+      },
+      reason: 'database upgrade',
+    });
+    expect(created.status).toBe(201);
+    const bad = await call(fabHeaders, 'POST', 'tenants/fabrikam/maintenance-windows', {
+      schedule: { recurrence: { cron: '99 * * * *', durationMinutes: 10 } },
+      reason: 'bad cron',
+    });
+    expect(bad.status).toBe(400);
+    await send('fabrikam-prod');
+    await new Promise((r) => setTimeout(r, 10_500));
+    await sweep();
+    const d = await getDeployment('fabrikam', 'fabrikam-prod');
+    expect(d.status).toBe('paused');
+    expect(d.openAlerts).toEqual({});
+  });
+});

@@ -146,6 +146,12 @@ export async function deactivateDeployment(
     const { found, scope } = await findLicense(deps, caller, licenseId);
     const slot = found.item.activeDeployments.find((d) => d.deploymentId === deploymentId);
     if (!slot) throw notFound('LICENSE.DEPLOYMENT_NOT_ACTIVE', `Deployment ${deploymentId} is not active`);
+    // Revoke first: other services (monitoring) accept the credential on its record alone, so a crash
+    // between the two writes must leave a dead credential in a slot, never a live one without a slot.
+    const credential = await deps.store.getCredential(slot.activationId);
+    if (credential && !credential.revokedAt) {
+      await deps.store.replaceCredential({ ...credential, revokedAt: now.toISOString() });
+    }
     try {
       const remaining = found.item.activeDeployments.filter((d) => d.activationId !== slot.activationId);
       await deps.store.replace(
@@ -156,10 +162,6 @@ export async function deactivateDeployment(
     } catch (err) {
       if (isConflict(err) && attempt < 3) continue;
       throw err;
-    }
-    const credential = await deps.store.getCredential(slot.activationId);
-    if (credential && !credential.revokedAt) {
-      await deps.store.replaceCredential({ ...credential, revokedAt: now.toISOString() });
     }
     await deps.store.addHistory(
       scope,

@@ -237,6 +237,23 @@ describe('activation, deactivation, validation', () => {
     ]);
   });
 
+  it('a deactivation that fails half-way leaves a dead credential, and can be retried', async () => {
+    const { key, license } = await issueLicense(deps, ada, request({ maxDeployments: 1 }));
+    const credential = credentialOf((await activateDeployment(deps, key, 'dep-1')).credential);
+    const replace = store.replace.bind(store);
+    store.replace = async () => {
+      throw new Error('Cosmos went away');
+    };
+    await expect(deactivateDeployment(deps, olivia, license.id, 'dep-1')).rejects.toThrow(/went away/);
+    store.replace = replace;
+    expect(store.credentials.get(credential.credentialId)?.revokedAt).toBeDefined();
+    await expect(validateDeployment(deps, { key, deploymentId: 'dep-1', credential })).rejects.toMatchObject({
+      code: 'LICENSE.DEPLOYMENT_DEACTIVATED',
+    });
+    await deactivateDeployment(deps, olivia, license.id, 'dep-1');
+    expect((await findLicense(deps, olivia, license.id)).found.item.activeDeployments).toEqual([]);
+  });
+
   it('refuses a wrong secret, another deployment, a missing credential', async () => {
     const { key } = await issueLicense(deps, ada, request());
     const c1 = credentialOf((await activateDeployment(deps, key, 'dep-1')).credential);

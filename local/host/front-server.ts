@@ -76,7 +76,8 @@ export function createConnectionRouter(o: {
     o.local.emit('connection', socket);
     socket.resume();
   };
-  return createServer((socket) => {
+  // TCP_NODELAY is a socket option: it stays set on a socket handed to a worker.
+  return createServer({ noDelay: true }, (socket) => {
     // A client that connects and says nothing is dropped; once handed on, HTTP's own timeouts apply.
     const onTimeout = () => socket.destroy();
     socket.setTimeout(IDLE_BEFORE_REQUEST_MS, onTimeout);

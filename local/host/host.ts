@@ -32,6 +32,8 @@ export interface HostOptions {
   log?: (line: string) => void;
   /** Where bundles go; default `.data/host-build/<unique>` beside node_modules, removed on stop. */
   buildDir?: string;
+  /** Node flags for the workers (default `--enable-source-maps`), e.g. add `--inspect=0` to debug. */
+  workerExecArgv?: string[];
 }
 
 /** A running host. */
@@ -169,6 +171,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       socketPath: path.join(sockDir, `${i}.sock`),
       env: { ...baseEnv(), ...a.settings },
       serviceBus: hostJson.serviceBus,
+      execArgv: o.workerExecArgv,
       log,
       onLog: (entry: WorkerLogEntry) => {
         // The library's debug/trace system chatter is noise locally; user logs are kept at every level.

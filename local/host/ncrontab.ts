@@ -57,12 +57,15 @@ export function parseSchedule(raw: string, settings: Record<string, string | und
   return { kind: 'cron', expression: text };
 }
 
+/** croner zone options: a fixed offset for UTC avoids Intl time-zone formatting on every tick. */
+const zone = (timezone: string) => (timezone.toUpperCase() === 'UTC' ? { utcOffset: 0 } : { timezone });
+
 /** The next `count` occurrences strictly after `from` (in `timezone`, default UTC). */
 export function nextOccurrences(schedule: Schedule, from: Date, count: number, timezone = 'UTC'): Date[] {
   if (schedule.kind === 'interval') {
     return Array.from({ length: count }, (_, i) => new Date(from.getTime() + schedule.ms * (i + 1)));
   }
-  const job = new Cron(schedule.expression, { paused: true, legacyMode: false, timezone });
+  const job = new Cron(schedule.expression, { paused: true, legacyMode: false, ...zone(timezone) });
   try {
     return job.nextRuns(count, from);
   } finally {
@@ -139,7 +142,7 @@ export function startSchedule(
     };
   }
   let scheduled: Date | null = null;
-  const job = new Cron(schedule.expression, { legacyMode: false, timezone, paused: true }, () => {
+  const job = new Cron(schedule.expression, { legacyMode: false, ...zone(timezone), paused: true }, () => {
     const at = scheduled ?? new Date();
     scheduled = job.nextRun();
     void run(at, scheduled ?? undefined);

@@ -25,6 +25,7 @@ interface ParamPart {
 interface LiteralPart {
   kind: 'literal';
   text: string;
+  lower: string;
 }
 type Part = ParamPart | LiteralPart;
 
@@ -43,6 +44,7 @@ export interface CompiledRoute {
   precedence: number[];
   /** True when the template is nothing but a catch-all (an app's "everything else" route). */
   isCatchAllOnly: boolean;
+  hasCatchAll: boolean;
 }
 
 const GUID = /^(\{)?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}(\})?$/i;
@@ -176,16 +178,18 @@ function parseParam(body: string, template: string): ParamPart {
   return part;
 }
 
+const literal = (text: string): LiteralPart => ({ kind: 'literal', text, lower: text.toLowerCase() });
+
 function parseSegment(text: string, template: string): Segment {
   const parts: Part[] = [];
   let i = 0;
   while (i < text.length) {
     const open = text.indexOf('{', i);
     if (open < 0) {
-      parts.push({ kind: 'literal', text: text.slice(i) });
+      parts.push(literal(text.slice(i)));
       break;
     }
-    if (open > i) parts.push({ kind: 'literal', text: text.slice(i, open) });
+    if (open > i) parts.push(literal(text.slice(i, open)));
     const close = text.indexOf('}', open);
     if (close < 0) throw new RouteTemplateError(`Unclosed '{' in route '${template}'.`);
     parts.push(parseParam(text.slice(open + 1, close), template));
@@ -227,6 +231,7 @@ export function compileRoute(template: string): CompiledRoute {
     segments,
     precedence: segments.map((s) => s.precedence),
     isCatchAllOnly: segments.length === 1 && segments[0]?.precedence === 5,
+    hasCatchAll: segments.at(-1)?.precedence === 5,
   };
 }
 
@@ -250,6 +255,7 @@ function checkParam(p: ParamPart, value: string, params: Record<string, string>)
 }
 
 function decode(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -257,14 +263,23 @@ function decode(segment: string): string {
   }
 }
 
+/** Splits a request path into its non-empty raw segments (done once per request, not per route). */
+export function splitPath(path: string): string[] {
+  // Empty segments (leading/trailing/double slashes) are ignored, as ASP.NET does for trailing slashes.
+  return path.split('/').filter((s) => s !== '');
+}
+
 /**
  * Matches a path (relative to the route prefix, e.g. `metadata/kpis/42`, still percent-encoded) against a
  * route; returns the route values or undefined. Absent optional values are left out, as in the host.
  */
-export function matchRoute(route: CompiledRoute, path: string): Record<string, string> | undefined {
-  const raw = path.split('/');
-  // Empty segments (leading/trailing/double slashes) are ignored, as ASP.NET does for trailing slashes.
-  const segs = raw.filter((s) => s !== '');
+export function matchRoute(
+  route: CompiledRoute,
+  path: string | string[],
+): Record<string, string> | undefined {
+  const segs = typeof path === 'string' ? splitPath(path) : path;
+  // Cheap rejection before any decoding: too many segments for a route without a catch-all.
+  if (segs.length > route.segments.length && !route.hasCatchAll) return undefined;
   const params: Record<string, string> = {};
   const { segments } = route;
   for (let i = 0; i < segments.length; i++) {
@@ -298,7 +313,7 @@ export function matchRoute(route: CompiledRoute, path: string): Record<string, s
         if (p.kind === 'param' && !checkParam(p, m[g++] ?? '', params)) return undefined;
       }
     } else if (first.kind === 'literal') {
-      if (value.toLowerCase() !== first.text.toLowerCase()) return undefined;
+      if (value.length !== first.text.length || value.toLowerCase() !== first.lower) return undefined;
     } else if (!checkParam(first, value, params)) return undefined;
   }
   return segs.length > segments.length ? undefined : params;
@@ -352,8 +367,9 @@ export class RouteTable<T> {
   lookup(method: string, path: string): RouteLookup<T> {
     const upper = method.toUpperCase();
     const allow = new Set<string>();
+    const segs = splitPath(path);
     for (const entry of this.#entries) {
-      const params = matchRoute(entry.route, path);
+      const params = matchRoute(entry.route, segs);
       if (!params) continue;
       if (entry.methods.length === 0 || entry.methods.includes(upper))
         return { kind: 'match', entry, params };

@@ -17,6 +17,8 @@ export interface WorkerSpec {
   socketPath: string;
   env: Record<string, string>;
   serviceBus: ServiceBusHostOptions;
+  /** Node flags of the worker process; default `--enable-source-maps`. */
+  execArgv?: string[] | undefined;
   /** Raw output lines (already prefixed) and host notices. */
   log: (line: string) => void;
   /** Structured log entries from invocations. */
@@ -49,14 +51,11 @@ export class WorkerProcess {
       socketPath: spec.socketPath,
       serviceBus: spec.serviceBus,
     };
-    this.child = spawn(
-      process.execPath,
-      ['--enable-source-maps', spec.workerScript, JSON.stringify(config)],
-      {
-        env: spec.env,
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      },
-    );
+    const execArgv = spec.execArgv ?? ['--enable-source-maps'];
+    this.child = spawn(process.execPath, [...execArgv, spec.workerScript, JSON.stringify(config)], {
+      env: spec.env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     for (const stream of [this.child.stdout, this.child.stderr]) {
       if (stream) createInterface({ input: stream }).on('line', (line) => spec.log(`[${spec.app}] ${line}`));
     }

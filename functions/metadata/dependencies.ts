@@ -2,31 +2,51 @@
 import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
+import { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
 import { ServiceBusEventPublisher } from '@kpi/shared/platform/servicebus/service-bus-publisher';
 import { catalogItemSchema } from './catalog/catalog-documents';
 import { CatalogStore } from './catalog/catalog-store';
+import { CurrentCatalog } from './catalog/current-catalog';
 import { config } from './config';
+import { tenantInfoSchema } from './formulas/tenant-industry';
 import { TreeService } from './tree/tree-service';
 
-let deps: { store: CatalogStore; tree: TreeService; publisher: ServiceBusEventPublisher } | undefined;
+// Checked at module load: an undeclared name stops the app at start-up.
+const containers = {
+  catalog: containerName('catalog'),
+  tenants: containerName('tenants'),
+};
 
-export function dependencies() {
-  if (!deps) {
-    const c = config();
-    const container = cosmosClient(c.cosmos).database(c.cosmosDatabase).container(containerName('catalog'));
-    const store = new CatalogStore(
-      new GlobalRepository({
-        container,
-        schema: catalogItemSchema,
-        entity: 'CATALOG_ITEM',
-        partitionKeyPath: '/tenantId',
-      }),
-    );
-    deps = {
-      store,
-      tree: new TreeService(store),
-      publisher: ServiceBusEventPublisher.fromConnection(c.serviceBus),
-    };
-  }
+function create() {
+  const c = config();
+  const database = cosmosClient(c.cosmos).database(c.cosmosDatabase);
+  const store = new CatalogStore(
+    new GlobalRepository({
+      container: database.container(containers.catalog),
+      schema: catalogItemSchema,
+      entity: 'CATALOG_ITEM',
+      partitionKeyPath: '/tenantId',
+    }),
+  );
+  return {
+    store,
+    tree: new TreeService(store),
+    catalog: new CurrentCatalog(store),
+    /** Read only: the tenant's industry (for previews on sample data). */
+    tenants: new TenantRepository({
+      container: database.container(containers.tenants),
+      schema: tenantInfoSchema,
+      entity: 'TENANT',
+    }),
+    publisher: ServiceBusEventPublisher.fromConnection(c.serviceBus),
+  };
+}
+
+export type Dependencies = ReturnType<typeof create>;
+
+let deps: Dependencies | undefined;
+
+export function dependencies(): Dependencies {
+  deps ??= create();
   return deps;
 }

@@ -1,4 +1,9 @@
-/** The metadata Function app: the KPI catalog, single source of truth for KPI definitions. Triggers only. */
+/**
+ * The metadata Function app: the KPI catalog, single source of truth for KPI definitions. Triggers only:
+ * each area registers its routes in its own `*.functions.ts` file, imported here; use cases live beside them.
+ */
+import './catalog/catalog.functions';
+import './formulas/formulas.functions';
 import { catalogTreeQuerySchema, catalogTreeSchema } from '@kpi/shared/contracts/catalog-tree';
 import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
 import { ANY_USER } from '@kpi/shared/platform/auth/roles';
@@ -9,8 +14,7 @@ import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
 import { publishCatalog } from './catalog/publish-catalog';
 import { dependencies } from './dependencies';
-
-const APP = 'metadata';
+import { APP } from './route-kit';
 
 httpRoute({
   app: APP,

@@ -1,0 +1,83 @@
+/** Read routes over the current catalog version: KPI detail, object model and graph, ranked search. */
+import {
+  kpiDetailSchema,
+  kpiIdParamsSchema,
+  objectGraphQuerySchema,
+  objectGraphSchema,
+  objectsSchema,
+  searchQuerySchema,
+  searchResultSchema,
+} from '@kpi/shared/contracts/metadata-catalog';
+import { ANY_USER } from '@kpi/shared/platform/auth/roles';
+import { weakEtag } from '@kpi/shared/platform/http/etag';
+import { JSON_CONTENT_TYPE } from '@kpi/shared/platform/http/responses';
+import { httpRoute } from '@kpi/shared/platform/http/route';
+import { dependencies } from '../dependencies';
+import { APP } from '../route-kit';
+
+httpRoute({
+  app: APP,
+  name: 'kpi-get',
+  method: 'GET',
+  route: 'kpis/{id}',
+  roles: ANY_USER,
+  params: kpiIdParamsSchema,
+  cache: { maxAgeSeconds: 0 },
+  responses: { 200: kpiDetailSchema },
+  summary:
+    'A catalog KPI: formula (as written and canonical), required objects, fields and joins, where it is used',
+  tags: ['catalog'],
+  handler: async ({ params }) => ({ body: (await dependencies().catalog.views()).kpiDetail(params.id) }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'objects-get',
+  method: 'GET',
+  route: 'objects',
+  roles: ANY_USER,
+  cache: { maxAgeSeconds: 0 },
+  responses: { 200: objectsSchema },
+  summary: 'The whole data object model: objects, typed fields, keys and relationships',
+  tags: ['catalog'],
+  handler: async () => {
+    const views = await dependencies().catalog.views();
+    // Serialised once per catalog version; the ETag is the version's.
+    return {
+      raw: views.objectsJson,
+      headers: { etag: `W/"objects-${views.catalogVersion}"`, 'content-type': JSON_CONTENT_TYPE },
+    };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'objects-graph-get',
+  method: 'GET',
+  route: 'objects/graph',
+  roles: ANY_USER,
+  query: objectGraphQuerySchema,
+  cache: { maxAgeSeconds: 0 },
+  responses: { 200: objectGraphSchema },
+  summary: 'The objects, fields and relationships a set of KPIs needs (`?kpis=a,b`): the UML class diagram',
+  tags: ['catalog'],
+  handler: async ({ query }) => ({ body: (await dependencies().catalog.views()).graph(query.kpis) }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'search-get',
+  method: 'GET',
+  route: 'search',
+  roles: ANY_USER,
+  query: searchQuerySchema,
+  responses: { 200: searchResultSchema },
+  summary: 'Ranked KPI search over name, tags and description (name matches first)',
+  tags: ['catalog'],
+  handler: async ({ query }) => {
+    const views = await dependencies().catalog.views();
+    const { total, items } = views.search.search(query.q, query.limit);
+    const body = { catalogVersion: views.catalogVersion, query: query.q, total, items };
+    return { body, headers: { etag: weakEtag(JSON.stringify(body)) } };
+  },
+});

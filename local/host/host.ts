@@ -237,7 +237,10 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       throw err;
     }
     if (frontUrl) broadcastRoutes();
-    log(`[${rt.name}] loaded ${info.functions.length} function(s) in ${startedAt - spawnedAt} ms`);
+    log(
+      `[${rt.name}] loaded ${info.functions.length} function(s) in ${startedAt - spawnedAt} ms ` +
+        `(app entry ${info.entryLoadMs} ms)`,
+    );
     void worker.exited.then((code) => {
       if (rt.stopping || rt.worker !== worker) return;
       rt.worker = undefined;

@@ -29,6 +29,8 @@ export interface WorkerSpec {
 export interface WorkerReady {
   functions: FunctionMetadata[];
   httpUri?: string | undefined;
+  /** Time the app's entry module took to load (its imports and registrations). */
+  entryLoadMs: number;
 }
 
 /** One running worker process: its IPC channel and its framed HTTP socket. */
@@ -98,7 +100,8 @@ export class WorkerProcess {
         break;
       case 'ready':
         this.#connect().then(
-          () => this.#readyResolve?.({ functions: m.functions, httpUri: m.httpUri }),
+          () =>
+            this.#readyResolve?.({ functions: m.functions, httpUri: m.httpUri, entryLoadMs: m.entryLoadMs }),
           (err: Error) => this.#readyReject?.(err),
         );
         break;

@@ -222,6 +222,7 @@ process.on('message', (m: WorkerRequest, handle?: unknown) => {
 process.on('disconnect', () => process.exit(0));
 
 async function main(): Promise<void> {
+  const loadStart = performance.now();
   try {
     require(config.entry);
   } catch (err) {
@@ -251,6 +252,7 @@ async function main(): Promise<void> {
     t: 'ready',
     functions: [...core.functions.values()].map((f) => f.metadata),
     httpUri: capabilities.HttpUri,
+    entryLoadMs: Math.round(performance.now() - loadStart),
   });
 }
 

@@ -27,7 +27,7 @@ export interface WorkerLogEntry {
 
 /** Messages a worker sends the host over the IPC channel. */
 export type WorkerMessage =
-  | { t: 'ready'; functions: FunctionMetadata[]; httpUri?: string | undefined }
+  | { t: 'ready'; functions: FunctionMetadata[]; httpUri?: string | undefined; entryLoadMs: number }
   | { t: 'load-error'; message: string }
   | { t: 'log'; entry: WorkerLogEntry }
   | { t: 'invoked'; id: string; ok: boolean; error?: string };

@@ -75,7 +75,8 @@ function Catalog({ catalog }: { catalog: CatalogTreeResponse }) {
         <Stat label="Industries" value={counts.industry} />
         <Stat label="Value chains" value={counts.valueChain} />
         <Stat label="Use cases" value={counts.useCase} />
-        <Stat label="KPIs" value={counts.kpi} />
+        {/* Distinct KPIs: one shared by several use cases or industries counts once. */}
+        <Stat label="KPIs" value={catalog.kpiCount} />
       </div>
       <div className={styles.columns}>
         <Panel title="KPI catalog" subtitle="Industry → Value chain → Use case → KPI" flush>

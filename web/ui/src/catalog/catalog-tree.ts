@@ -1,21 +1,12 @@
+import type { CatalogTree, TreeNode } from '@kpi/shared/contracts/catalog-tree';
+
+export type { TreeNode } from '@kpi/shared/contracts/catalog-tree';
+
 /** Level of a catalog node: Industry → Value chain → Use case → KPI. */
-export type TreeNodeKind = 'industry' | 'valueChain' | 'useCase' | 'kpi';
+export type TreeNodeKind = TreeNode['kind'];
 
-/** One node of `GET /metadata/tree`; KPI leaves have no children. */
-export interface TreeNode {
-  id: string;
-  name: string;
-  kind: TreeNodeKind;
-  /** Number of KPIs below (1 or 0 on a KPI leaf, as the API sends it). */
-  count: number;
-  children?: TreeNode[];
-}
-
-/** Body of `GET /metadata/tree`. */
-export interface CatalogTreeResponse {
-  catalogVersion: string;
-  industries: TreeNode[];
-}
+/** Body of `GET /metadata/tree` (the metadata service's contract). */
+export type CatalogTreeResponse = CatalogTree;
 
 /** API path of the catalog tree, relative to `apiBase`. */
 export const catalogTreePath = 'metadata/tree';

@@ -282,6 +282,14 @@ describe('admin API and timers', () => {
     expect((await get('/admin/functions/echo', { method: 'POST', body: '{}' })).status).toBe(400);
   });
 
+  it('runs a runOnStartup timer when the app starts', async () => {
+    const runs = (await json('/api/alpha/timer-runs')) as unknown as { fn: string; timer: Json }[];
+    const startup = runs.filter((r) => r.fn === 'atStartup');
+    expect(startup).toHaveLength(1);
+    expect(startup[0]?.timer.isPastDue).toBe(false);
+    expect(new Date(startup[0]?.timer.scheduleStatus.next).getUTCMonth()).toBe(0);
+  });
+
   it('fires a real every-second schedule with the timer shape', async () => {
     const deadline = Date.now() + 5000;
     let runs: { fn: string; timer: Json }[] = [];

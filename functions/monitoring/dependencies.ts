@@ -5,6 +5,7 @@ import { alertSchema } from '@kpi/shared/contracts/monitoring-alert';
 import { remoteCommandSchema } from '@kpi/shared/contracts/monitoring-command';
 import { deploymentSchema } from '@kpi/shared/contracts/monitoring-deployment';
 import { storedHeartbeatSchema } from '@kpi/shared/contracts/monitoring-heartbeat';
+import { trackedLicenseSchema } from '@kpi/shared/contracts/monitoring-license';
 import {
   auditEntrySchema,
   mailRateSchema,
@@ -45,6 +46,7 @@ const containers = {
   settings: containerName('monitoring-settings'),
   mailRate: containerName('mail-rate'),
   credentials: containerName('deployment-credentials'),
+  licenses: containerName('license-tracking'),
   effects: containerName('effects'),
 };
 
@@ -133,6 +135,17 @@ function create() {
       container: container('credentials'),
       schema: deploymentCredentialSchema,
       entity: 'DEPLOYMENT_CREDENTIAL',
+    }),
+    licenses: new TenantRepository({
+      container: container('licenses'),
+      schema: trackedLicenseSchema,
+      entity: 'TRACKED_LICENSE',
+    }),
+    allLicenses: new GlobalRepository({
+      container: container('licenses'),
+      schema: trackedLicenseSchema,
+      entity: 'TRACKED_LICENSE',
+      partitionKeyPath: '/tenantId',
     }),
     effects: new CosmosEffectStore(container('effects')),
     publisher: ServiceBusEventPublisher.fromConnection(c.serviceBus),

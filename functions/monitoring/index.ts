@@ -12,6 +12,7 @@ import './rules/rules.functions';
 import './commands/commands.functions';
 import './notifications/notifications.functions';
 import './audit/audit.functions';
+import './licenses/licenses.functions';
 import { app } from '@azure/functions';
 import { eventEnvelopeSchema, recordedEventListSchema } from '@kpi/shared/contracts/platform-events';
 import { platformHealthListSchema } from '@kpi/shared/contracts/platform-health';

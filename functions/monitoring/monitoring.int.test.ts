@@ -484,3 +484,76 @@ describe('telemetry sender against the intake', () => {
     expect(d.lastHeartbeat.appVersion).toBe('1.5.0');
   });
 });
+
+describe('licence tracking from license.* events', () => {
+  it('expiring → tracked, alert opened and mailed to the licence contacts; renewal resolves it', async () => {
+    const publisher = ServiceBusEventPublisher.fromConnection({
+      kind: 'connectionString',
+      value: stack.values.SERVICEBUS as string,
+    });
+    const expiresAt = new Date(Date.now() + 29.5 * 86_400_000).toISOString();
+    const data = (status: string, extra: Record<string, unknown> = {}) => ({
+      licenseId: 'lic-contoso-1',
+      tenantId: 'contoso',
+      configurationId: 'cfg-1',
+      expiresAt,
+      graceDays: 30,
+      status,
+      contacts: ['owner@contoso.example'],
+      idempotencyKey: `lic-contoso-1:${status}:${Date.now()}`,
+      ...extra,
+    });
+    await publisher.publish('license-events', {
+      type: 'license.expiring',
+      subject: 'lic-contoso-1',
+      data: data('expiring', { milestone: 30 }),
+    });
+    const alert = await poll('licence alert', async () => {
+      const list = (await (
+        await call('olivia@contoso.example', 'GET', 'tenants/contoso/alerts?rule=license-expiring')
+      ).json()) as { items: { id: string; state: string; deploymentId: string; severity: string }[] };
+      return list.items[0];
+    });
+    expect(alert).toMatchObject({
+      state: 'open',
+      deploymentId: 'license:lic-contoso-1',
+      severity: 'warning',
+    });
+    const licenses = (await (
+      await call('olivia@contoso.example', 'GET', 'tenants/contoso/licenses')
+    ).json()) as {
+      items: { id: string; status: string; daysLeft: number }[];
+    };
+    expect(licenses.items).toEqual([
+      expect.objectContaining({ id: 'lic-contoso-1', status: 'expiring', daysLeft: 30 }),
+    ]);
+    expect((await call('alex@fabrikam.example', 'GET', 'tenants/fabrikam/licenses')).status).toBe(200);
+    expect(
+      (
+        (await (await call('alex@fabrikam.example', 'GET', 'tenants/fabrikam/licenses')).json()) as {
+          items: unknown[];
+        }
+      ).items,
+    ).toEqual([]);
+    await poll('licence e-mail', async () => {
+      const m = await mailTo(stack, 'owner@contoso.example', 'license:lic-contoso-1: license-expiring');
+      return m.length > 0 ? m : undefined;
+    });
+
+    await publisher.publish('license-events', {
+      type: 'license.renewed',
+      subject: 'lic-contoso-1',
+      data: { ...data('active'), expiresAt: new Date(Date.now() + 400 * 86_400_000).toISOString() },
+    });
+    await poll('licence alert resolved', async () => {
+      const list = (await (
+        await call('olivia@contoso.example', 'GET', 'tenants/contoso/alerts?rule=license-expiring')
+      ).json()) as { items: { id: string; state: string }[] };
+      return list.items.find((a) => a.id === alert.id && a.state === 'resolved');
+    });
+    await poll('resolved licence e-mail', async () => {
+      const m = await mailTo(stack, 'owner@contoso.example', 'RESOLVED');
+      return m.length > 0 ? m : undefined;
+    });
+  });
+});

@@ -26,6 +26,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const alertSchema = z.object({
   id: z.string(),
   tenantId: z.string(),
+  /** The deployment, or `license:<licenseId>` for licence alerts. */
   deploymentId: z.string(),
   rule: z.enum(ALERT_RULES),
   severity: z.enum(SEVERITIES),
@@ -44,6 +45,8 @@ export const alertSchema = z.object({
   /** Next reminder for an alert left open (absent when acknowledged or resolved). */
   remindAt: z.iso.datetime().optional(),
   reminders: z.number().int().min(0).default(0),
+  /** Extra recipients of this alert's e-mails (licence contacts for licence alerts). */
+  notify: z.array(z.string()).max(20).optional(),
   /** Opened while the deployment was flapping: notifications are held back. */
   flapping: z.boolean().default(false),
   updatedAt: z.iso.datetime(),

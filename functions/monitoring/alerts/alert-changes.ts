@@ -23,13 +23,26 @@ export interface AlertChanges {
   resolve: { rule: string; alertId: string }[];
 }
 
-/** Applies verdicts to the deployment's open-alert bookkeeping. */
-export function planDeploymentAlerts(
-  deployment: Deployment,
+/** What keeps the open alert per rule: a deployment, or a tracked licence. */
+export interface AlertHolder {
+  id: string;
+  tenantId: string;
+  openAlerts: Record<string, string>;
+  alertSeq: number;
+  flapping?: boolean;
+}
+
+/**
+ * Applies verdicts to the holder's open-alert bookkeeping. `subject` is the alert's `deploymentId`
+ * (the deployment id, or `license:<id>`); `notify` adds recipients to new alerts.
+ */
+export function planDeploymentAlerts<T extends AlertHolder = Deployment>(
+  deployment: T,
   evaluations: readonly RuleEvaluation[],
   now: Date,
   reminderMinutes: number,
-): { deployment: Deployment; changes: AlertChanges } {
+  extra: { subject?: string; notify?: string[] } = {},
+): { deployment: T; changes: AlertChanges } {
   const plan = planAlerts(deployment.openAlerts, evaluations);
   if (plan.toOpen.length === 0 && plan.toResolve.length === 0) {
     return { deployment, changes: { open: [], resolve: [] } };
@@ -37,15 +50,16 @@ export function planDeploymentAlerts(
   const openAlerts = { ...deployment.openAlerts };
   let seq = deployment.alertSeq;
   const open = plan.toOpen.map((evaluation) => {
-    const alert = openAlert({
+    const opened = openAlert({
       tenantId: deployment.tenantId,
-      deploymentId: deployment.id,
+      deploymentId: extra.subject ?? deployment.id,
       evaluation,
       seq: seq++,
       now,
       reminderMinutes,
-      flapping: deployment.flapping && evaluation.rule === 'heartbeat-missing',
+      flapping: deployment.flapping === true && evaluation.rule === 'heartbeat-missing',
     });
+    const alert = extra.notify?.length ? { ...opened, notify: extra.notify.slice(0, 20) } : opened;
     openAlerts[evaluation.rule] = alert.id;
     return alert;
   });

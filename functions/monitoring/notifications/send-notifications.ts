@@ -71,10 +71,11 @@ export async function sendNotifications(
 
   const vendor = (await tenantRules(deps, VENDOR_TENANT, now.getTime())).settings?.contacts.emails ?? [];
   const contacts = rules.settings?.contacts ?? { emails: [], severities: ['critical', 'warning'] as const };
+  const extra = live.flatMap((a) => a.notify ?? []);
   const recipients = recipientsFor(
     live.map((a) => a.severity),
     { emails: contacts.emails, severities: [...contacts.severities] },
-    vendor,
+    [...vendor, ...extra],
   );
   const mail = renderNotification({ kind: group.kind, tenantId: group.tenantId, alerts: live });
   const alertIds = live.map((a) => a.id);

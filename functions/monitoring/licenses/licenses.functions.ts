@@ -1,0 +1,75 @@
+/** Licence tracking: the `license-events` consumer, and the tracked licences per tenant and for staff. */
+import { app } from '@azure/functions';
+import {
+  licenseEventMessageSchema,
+  type TrackedLicense,
+  trackedLicenseListSchema,
+} from '@kpi/shared/contracts/monitoring-license';
+import { daysLeft } from '@kpi/shared/domain/monitoring/license-rules';
+import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
+import { httpRoute } from '@kpi/shared/platform/http/route';
+import { subscriptionName, topicName } from '@kpi/shared/platform/servicebus/entity-names';
+import { serviceBusHandler } from '@kpi/shared/platform/servicebus/service-bus-handler';
+import { dependencies } from '../dependencies';
+import { APP, FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
+import { trackLicenseEvent } from './track-license';
+
+app.serviceBusTopic('license-events-track', {
+  connection: 'SERVICEBUS',
+  topicName: topicName('license-events'),
+  subscriptionName: subscriptionName('license-events', 'monitoring'),
+  handler: serviceBusHandler({
+    app: APP,
+    schema: licenseEventMessageSchema,
+    idempotency: {
+      key: (m) => `license-event:${m.data.idempotencyKey}`,
+      store: () => dependencies().effects,
+    },
+    handler: async (message, meta) => {
+      const tracked = await trackLicenseEvent(dependencies(), message);
+      meta.log.info('licence event tracked', { type: message.type, licenseId: tracked?.id });
+    },
+  }),
+});
+
+const view = (l: TrackedLicense, now: Date) => ({ ...l, daysLeft: daysLeft(l.expiresAt, now) });
+
+httpRoute({
+  app: APP,
+  name: 'licenses-list',
+  method: 'GET',
+  route: 'tenants/{tenantId}/licenses',
+  roles: FLEET_ROLES,
+  tenantParam: 'tenantId',
+  params: tenantParams,
+  query: pageQuery,
+  responses: { 200: trackedLicenseListSchema },
+  summary: "A tenant's licences as monitoring tracks them (status, days left, last event)",
+  tags: ['licences'],
+  handler: async ({ caller, params, query }) => {
+    const page = await dependencies().licenses.query(
+      scopeFor(caller, params.tenantId),
+      { orderBy: 'c.expiresAt' },
+      pageOptions(query),
+    );
+    const now = new Date();
+    return { body: { ...page, items: page.items.map((l) => view(l, now)) } };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'licenses-list-all',
+  method: 'GET',
+  route: 'licenses',
+  roles: STAFF,
+  query: pageQuery,
+  responses: { 200: trackedLicenseListSchema },
+  summary: 'Every tracked licence, soonest expiry first (vendor staff)',
+  tags: ['licences'],
+  handler: async ({ query }) => {
+    const page = await dependencies().allLicenses.query({ orderBy: 'c.expiresAt' }, pageOptions(query));
+    const now = new Date();
+    return { body: { ...page, items: page.items.map((l) => view(l, now)) } };
+  },
+});

@@ -74,7 +74,6 @@ function readHostJson(file: string | undefined): HostJson {
     serviceBus: {
       maxConcurrentCalls: Number(sb.maxConcurrentCalls ?? 16) || 16,
       maxAutoLockRenewalMs: timeSpanMs(sb.maxAutoLockRenewalDuration, 5 * 60_000),
-      prefetchCount: Number(sb.prefetchCount ?? 0) || 0,
       maxMessageBatchSize: Number(sb.maxMessageBatchSize ?? 1000) || 1000,
     },
   };

@@ -10,7 +10,6 @@ import type { RpcTypedData } from './core-types';
 export interface ServiceBusHostOptions {
   maxConcurrentCalls: number;
   maxAutoLockRenewalMs: number;
-  prefetchCount: number;
   maxMessageBatchSize: number;
 }
 

@@ -26,7 +26,9 @@ export function AppRoot({ appName, children }: AppRootProps) {
   if (!config) return <Loading label={`Starting ${appName}…`} fullPage />;
   return (
     <AuthProvider config={config}>
-      <ApiProvider baseUrl={config.apiBase}>{children(config)}</ApiProvider>
+      <ApiProvider baseUrl={config.apiBase} apiBases={config.apiBases}>
+        {children(config)}
+      </ApiProvider>
     </AuthProvider>
   );
 }

@@ -14,11 +14,13 @@ export function useApiClient(): ApiClient {
 export interface ApiProviderProps {
   /** Base URL of the API from the runtime config. */
   baseUrl: string;
+  /** Per-app API bases from the runtime config (Azure: one host per Function app). */
+  apiBases?: Readonly<Record<string, string>>;
   children: ReactNode;
 }
 
 /** Provides an API client that sends the current access token and signs in again on a 401. */
-export function ApiProvider({ baseUrl, children }: ApiProviderProps) {
+export function ApiProvider({ baseUrl, apiBases, children }: ApiProviderProps) {
   const auth = useAuth();
   // A ref keeps one client for the session while always sending the newest token.
   const authRef = useRef(auth);
@@ -27,10 +29,11 @@ export function ApiProvider({ baseUrl, children }: ApiProviderProps) {
     () =>
       createApiClient({
         baseUrl,
+        apiBases,
         getAccessToken: () => authRef.current.accessToken,
         onUnauthorized: () => void authRef.current.signIn(),
       }),
-    [baseUrl],
+    [baseUrl, apiBases],
   );
   return <ApiContext.Provider value={client}>{children}</ApiContext.Provider>;
 }

@@ -107,3 +107,25 @@ describe('createApiClient', () => {
     await expect(down.get('x')).rejects.toMatchObject({ status: 0, code: 'NETWORK.UNREACHABLE' });
   });
 });
+
+describe('per-app API bases', () => {
+  it('sends a path to its app base and other paths to the default base', async () => {
+    const seen: string[] = [];
+    const fetch = (async (url: string) => {
+      seen.push(url);
+      return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as unknown as typeof globalThis.fetch;
+    const client = createApiClient({
+      baseUrl: 'http://gateway.test/api',
+      apiBases: { metadata: 'https://metadata.test/api/' },
+      getAccessToken: () => 'tok',
+      fetch,
+    });
+    await client.get('metadata/tree');
+    await client.get('/monitoring/events');
+    expect(seen).toEqual([
+      'https://metadata.test/api/metadata/tree',
+      'http://gateway.test/api/monitoring/events',
+    ]);
+  });
+});

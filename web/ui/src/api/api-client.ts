@@ -20,6 +20,11 @@ export interface ApiClient {
 export interface ApiClientOptions {
   /** e.g. `http://127.0.0.1:7071/api`; paths are appended to it. */
   baseUrl: string;
+  /**
+   * Per-app bases by a path's first segment (`metadata/tree` → `apiBases.metadata`), for Azure, where
+   * each Function app has its own host; apps not listed use `baseUrl`.
+   */
+  apiBases?: Readonly<Record<string, string>>;
   /** The current bearer token. */
   getAccessToken: () => string | undefined;
   /** Called on 401 (token expired or revoked), e.g. to sign in again. */
@@ -33,9 +38,13 @@ export interface ApiClientOptions {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const base = options.baseUrl.replace(/\/+$/, '');
+  const bases = new Map(
+    Object.entries(options.apiBases ?? {}).map(([app, url]) => [app, url.replace(/\/+$/, '')]),
+  );
 
   async function request<T>(method: string, path: string, { signal, body, headers }: RequestOptions = {}) {
-    const url = `${base}/${path.replace(/^\/+/, '')}`;
+    const relative = path.replace(/^\/+/, '');
+    const url = `${bases.get(relative.split('/', 1)[0] ?? '') ?? base}/${relative}`;
     const token = options.getAccessToken();
     const init: RequestInit = {
       method,

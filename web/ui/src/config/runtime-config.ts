@@ -15,6 +15,8 @@ export interface RuntimeConfig {
   app: string;
   /** Scopes to request; defaults to `openid profile email offline_access <audience>/.default`. */
   scope?: string;
+  /** Per-app API bases (Azure: each Function app has its own host), e.g. `{ "metadata": "https://…/api" }`. */
+  apiBases?: Record<string, string>;
 }
 
 /** Raised when config.json is missing or malformed; the UI cannot start without it. */
@@ -49,6 +51,12 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
   }
   if (record.scope !== undefined && typeof record.scope !== 'string')
     problems.push('"scope" must be a string');
+  const apiBases = record.apiBases;
+  if (apiBases !== undefined) {
+    const entries = typeof apiBases === 'object' && apiBases !== null ? Object.entries(apiBases) : undefined;
+    if (!entries || entries.some(([, url]) => typeof url !== 'string' || !/^https?:\/\/[^/]/.test(url)))
+      problems.push('"apiBases" must map app names to absolute http(s) URLs');
+  }
   if (problems.length > 0) {
     throw new RuntimeConfigError('CONFIG.INVALID', `config.json is invalid: ${problems.join('; ')}`);
   }
@@ -60,6 +68,7 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
     app: record.app as string,
   };
   if (typeof record.scope === 'string') config.scope = record.scope;
+  if (apiBases !== undefined) config.apiBases = { ...(apiBases as Record<string, string>) };
   return config;
 }
 

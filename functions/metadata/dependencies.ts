@@ -1,4 +1,10 @@
 /** The metadata app's adapters, created once per process on first use. */
+import { randomBytes } from 'node:crypto';
+import {
+  auditEntrySchema,
+  customKpiSchema,
+  customKpiVersionSchema,
+} from '@kpi/shared/contracts/metadata-custom-kpi';
 import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
@@ -8,6 +14,7 @@ import { catalogItemSchema } from './catalog/catalog-documents';
 import { CatalogStore } from './catalog/catalog-store';
 import { CurrentCatalog } from './catalog/current-catalog';
 import { config } from './config';
+import { CustomKpiService } from './custom-kpis/custom-kpi-service';
 import { tenantInfoSchema } from './formulas/tenant-industry';
 import { TreeService } from './tree/tree-service';
 
@@ -15,6 +22,9 @@ import { TreeService } from './tree/tree-service';
 const containers = {
   catalog: containerName('catalog'),
   tenants: containerName('tenants'),
+  customKpis: containerName('custom-kpis'),
+  versions: containerName('custom-kpi-versions'),
+  audit: containerName('catalog-audit'),
 };
 
 function create() {
@@ -28,17 +38,40 @@ function create() {
       partitionKeyPath: '/tenantId',
     }),
   );
+  const catalog = new CurrentCatalog(store);
+  const publisher = ServiceBusEventPublisher.fromConnection(c.serviceBus);
   return {
     store,
     tree: new TreeService(store),
-    catalog: new CurrentCatalog(store),
+    catalog,
     /** Read only: the tenant's industry (for previews on sample data). */
     tenants: new TenantRepository({
       container: database.container(containers.tenants),
       schema: tenantInfoSchema,
       entity: 'TENANT',
     }),
-    publisher: ServiceBusEventPublisher.fromConnection(c.serviceBus),
+    publisher,
+    customKpis: new CustomKpiService({
+      kpis: new TenantRepository({
+        container: database.container(containers.customKpis),
+        schema: customKpiSchema,
+        entity: 'CUSTOM_KPI',
+      }),
+      versions: new TenantRepository({
+        container: database.container(containers.versions),
+        schema: customKpiVersionSchema,
+        entity: 'CUSTOM_KPI_VERSION',
+      }),
+      audit: new TenantRepository({
+        container: database.container(containers.audit),
+        schema: auditEntrySchema,
+        entity: 'CATALOG_AUDIT',
+      }),
+      catalog,
+      publisher,
+      clock: () => new Date(),
+      newId: () => randomBytes(6).toString('base64url'),
+    }),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import './catalog/catalog.functions';
 import './formulas/formulas.functions';
+import './custom-kpis/custom-kpis.functions';
 import { catalogTreeQuerySchema, catalogTreeSchema } from '@kpi/shared/contracts/catalog-tree';
 import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
 import { ANY_USER } from '@kpi/shared/platform/auth/roles';

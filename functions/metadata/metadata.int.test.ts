@@ -119,3 +119,167 @@ describe('formulas', () => {
     expect(staff.body.industryId).toBe('retail');
   });
 });
+
+describe('custom KPIs', () => {
+  const OLIVIA = 'olivia@contoso.example';
+  const EDDIE = 'eddie@contoso.example';
+  const ADA = 'ada@vendor.example';
+  const base = 'tenants/contoso/custom-kpis';
+  const draft = {
+    id: 'late-shipment-share',
+    name: 'Late shipment share',
+    description: 'Shipments delivered after the promised time.',
+    formula:
+      'count(Shipment where deliveredAt > promisedAt) / count(Shipment where deliveredAt is not nul) * 100',
+    unit: 'percent',
+    unitLabel: '%',
+    direction: 'lower-is-better',
+    target: 5,
+    thresholds: { good: 5, warning: 8, critical: 12 },
+    tags: ['delivery'],
+  };
+  const { id: _id, ...definition } = draft;
+
+  it('lets an editor create a draft (diagnostics included) and refuses a viewer and catalog ids', async () => {
+    expect((await call('POST', base, { as: VERA, body: draft })).status).toBe(403);
+    const created = await call('POST', base, { as: EDDIE, body: draft });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ id: draft.id, tenantId: 'contoso', status: 'draft' });
+    expect(created.body.diagnostics[0].code).toBe('FORMULA.SYNTAX');
+    expect((await call('POST', base, { as: EDDIE, body: draft })).status).toBe(409);
+    const taken = await call('POST', base, { as: EDDIE, body: { ...draft, id: 'otif-rate' } });
+    expect(taken.body.error.code).toBe('CUSTOM_KPI.ID_TAKEN');
+    const smuggled = await call('POST', base, {
+      as: EDDIE,
+      body: { ...draft, id: 'x-kpi', tenantId: 'fabrikam' },
+    });
+    expect(smuggled.status).toBe(400);
+  });
+
+  it('validates the draft (422 with positions) and will not publish it while invalid', async () => {
+    const v = await call('POST', `${base}/${draft.id}/validate`, { as: EDDIE, body: {} });
+    expect(v.status).toBe(422);
+    expect(v.body.error.details.diagnostics[0]).toMatchObject({ code: 'FORMULA.SYNTAX', line: 1 });
+    const p = await call('POST', `${base}/${draft.id}/publish`, { as: OLIVIA, body: {} });
+    expect(p.status).toBe(422);
+    expect(p.body.error.code).toBe('FORMULA.INVALID');
+  });
+
+  it('edits with If-Match: a stale ETag is 412', async () => {
+    const read = await call('GET', `${base}/${draft.id}`, { as: VERA });
+    const etag = read.headers.get('etag')!;
+    const fixed = { ...definition, formula: definition.formula.replace('nul)', 'null)') };
+    const saved = await call('PUT', `${base}/${draft.id}`, {
+      as: EDDIE,
+      body: fixed,
+      headers: { 'if-match': etag },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.diagnostics).toEqual([]);
+    const stale = await call('PUT', `${base}/${draft.id}`, {
+      as: EDDIE,
+      body: { ...fixed, target: 4 },
+      headers: { 'if-match': etag },
+    });
+    expect(stale.status).toBe(412);
+  });
+
+  it('publishes immutable versions (admin only), diffs them and announces kpi.published', async () => {
+    expect((await call('POST', `${base}/${draft.id}/publish`, { as: EDDIE, body: {} })).status).toBe(403);
+    const v1 = await call('POST', `${base}/${draft.id}/publish`, { as: OLIVIA, body: { note: 'first' } });
+    expect(v1.status).toBe(200);
+    expect(v1.body.version).toMatchObject({ version: 1, kpiId: draft.id, note: 'first' });
+    expect(v1.body.version.requirements.objects[0].name).toBe('Shipment');
+    const again = await call('POST', `${base}/${draft.id}/publish`, { as: OLIVIA, body: {} });
+    expect(again.body.error.code).toBe('CUSTOM_KPI.UNCHANGED');
+    const edited = { ...definition, formula: definition.formula.replace('nul)', 'null)'), target: 4 };
+    expect((await call('PUT', `${base}/${draft.id}`, { as: EDDIE, body: edited })).status).toBe(200);
+    const v2 = await call('POST', `${base}/${draft.id}/publish`, { as: ADA, body: {} });
+    expect(v2.body.version.version).toBe(2);
+    const versions = await call('GET', `${base}/${draft.id}/versions`, { as: VERA });
+    expect(versions.body.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect((await call('GET', `${base}/${draft.id}/versions/1`, { as: VERA })).body.definition.target).toBe(
+      5,
+    );
+    const diff = await call('GET', `${base}/${draft.id}/diff?from=1&to=2`, { as: VERA });
+    expect(diff.body.changes).toEqual([{ field: 'target', from: 5, to: 4 }]);
+    expect((await call('GET', `${base}/${draft.id}/diff?from=2`, { as: VERA })).body.changes).toEqual([]);
+    expect((await call('GET', `${base}/${draft.id}/versions/9`, { as: VERA })).status).toBe(404);
+
+    const staff = { authorization: `Bearer ${await stack.token('sam@vendor.example')}` };
+    const deadline = Date.now() + 20_000;
+    let subjects: string[] = [];
+    while (Date.now() < deadline) {
+      const res = await fetch(`${stack.urls.api}/monitoring/events`, { headers: staff });
+      const body = (await res.json()) as { items: { type: string; subject?: string }[] };
+      subjects = body.items.filter((e) => e.type === 'kpi.published').map((e) => e.subject ?? '');
+      if (subjects.length >= 2) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(subjects.filter((s) => s === `contoso/${draft.id}`).length).toBe(2);
+  });
+
+  it('records who did what, when, for every change', async () => {
+    expect((await call('GET', 'tenants/contoso/audit', { as: EDDIE })).status).toBe(403);
+    const audit = await call('GET', `tenants/contoso/audit?kpiId=${draft.id}`, { as: OLIVIA });
+    expect(audit.status).toBe(200);
+    const actions = audit.body.items.map((e: { action: string }) => e.action).reverse();
+    expect(actions).toEqual([
+      'custom-kpi.created',
+      'custom-kpi.updated',
+      'custom-kpi.published',
+      'custom-kpi.updated',
+      'custom-kpi.published',
+    ]);
+    const publishedByAda = audit.body.items[0];
+    expect(publishedByAda).toMatchObject({ actor: { email: ADA }, version: 2 });
+    expect(audit.body.items[1].changes).toEqual(['target']);
+  });
+
+  it('deprecates: no more edits, versions stay readable', async () => {
+    const dep = await call('POST', `${base}/${draft.id}/deprecate`, {
+      as: OLIVIA,
+      body: { reason: 'replaced' },
+    });
+    expect(dep.body.status).toBe('deprecated');
+    const edit = await call('PUT', `${base}/${draft.id}`, { as: EDDIE, body: definition });
+    expect(edit.body.error.code).toBe('CUSTOM_KPI.DEPRECATED');
+    expect((await call('GET', `${base}/${draft.id}/versions/2`, { as: VERA })).status).toBe(200);
+  });
+
+  it("never shows a tenant another tenant's custom KPIs, through any route", async () => {
+    const one = `${base}/${draft.id}`;
+    const probes: [string, string, unknown?][] = [
+      ['GET', base],
+      ['POST', base, { ...draft, id: 'probe-kpi' }],
+      ['GET', one],
+      ['PUT', one, definition],
+      ['POST', `${one}/validate`, {}],
+      ['POST', `${one}/publish`, {}],
+      ['POST', `${one}/deprecate`, {}],
+      ['GET', `${one}/versions`],
+      ['GET', `${one}/versions/1`],
+      ['GET', `${one}/diff?from=1&to=2`],
+      ['GET', 'tenants/contoso/audit'],
+      ['POST', 'tenants/contoso/formulas/preview', { formula: '1' }],
+    ];
+    for (const [method, path, body] of probes) {
+      const res = await call(method, path, { as: ALEX, body });
+      expect([method, path, res.status]).toEqual([method, path, 403]);
+    }
+    // In its own tenant, fabrikam sees none of contoso's KPIs, and the same id is a different KPI.
+    const own = await call('GET', 'tenants/fabrikam/custom-kpis', { as: ALEX });
+    expect(own.body.items).toEqual([]);
+    expect((await call('GET', `tenants/fabrikam/custom-kpis/${draft.id}`, { as: ALEX })).status).toBe(404);
+    expect(
+      (await call('GET', `tenants/fabrikam/custom-kpis/${draft.id}/versions/1`, { as: ALEX })).status,
+    ).toBe(404);
+    expect((await call('GET', 'tenants/fabrikam/audit', { as: ALEX })).body.items).toEqual([]);
+    const mine = await call('POST', 'tenants/fabrikam/custom-kpis', { as: ALEX, body: draft });
+    expect(mine.status).toBe(201);
+    expect(mine.body.tenantId).toBe('fabrikam');
+    // Platform staff address a tenant explicitly.
+    const staffList = await call('GET', base, { as: 'sam@vendor.example' });
+    expect(staffList.body.items.map((k: { id: string }) => k.id)).toEqual([draft.id]);
+  });
+});

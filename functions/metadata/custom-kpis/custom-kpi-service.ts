@@ -1,0 +1,284 @@
+/**
+ * Use cases of tenant custom KPIs: drafts, publish (an immutable version + `kpi.published` event), deprecate,
+ * versions, diff and the audit trail. Tenant isolation is the repositories' (every call takes the caller's
+ * `TenantScope`); this layer never sees a tenant id from a request body.
+ */
+import type {
+  AuditEntry,
+  CustomKpi,
+  CustomKpiDefinition,
+  CustomKpiVersion,
+} from '@kpi/shared/contracts/metadata-custom-kpi';
+import type { Caller } from '@kpi/shared/platform/auth/caller';
+import type { Page, TenantRepository, Versioned } from '@kpi/shared/platform/cosmos/tenant-repository';
+import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
+import { conflict, notFound } from '@kpi/shared/platform/errors';
+import { topicName } from '@kpi/shared/platform/servicebus/entity-names';
+import type { EventPublisher } from '@kpi/shared/platform/servicebus/ports';
+import type { CatalogViews } from '../catalog/catalog-views';
+import { diagnose, validateFormula } from '../formulas/validate-formula';
+import { diffDefinitions, type FieldChange } from './definition-diff';
+
+export const KPI_PUBLISHED = 'kpi.published';
+export const KPI_DEPRECATED = 'kpi.deprecated';
+
+export interface CustomKpiDeps {
+  kpis: TenantRepository<CustomKpi>;
+  versions: TenantRepository<CustomKpiVersion>;
+  audit: TenantRepository<AuditEntry>;
+  catalog: { views(): Promise<CatalogViews> };
+  publisher: EventPublisher;
+  clock: () => Date;
+  newId: () => string;
+}
+
+type Actor = Pick<Caller, 'subject' | 'email' | 'name'>;
+
+const versionId = (kpiId: string, version: number) => `${kpiId}:v${version}`;
+
+export class CustomKpiService {
+  constructor(private readonly d: CustomKpiDeps) {}
+
+  async list(
+    scope: TenantScope,
+    page: { limit: number; continuationToken?: string },
+  ): Promise<Page<CustomKpi>> {
+    return this.d.kpis.list(scope, { maxItemCount: page.limit, continuationToken: page.continuationToken });
+  }
+
+  /** The custom KPI with its etag; 404 `CUSTOM_KPI.NOT_FOUND` (also for another tenant's KPI). */
+  async get(scope: TenantScope, kpiId: string): Promise<Versioned<CustomKpi>> {
+    const found = await this.d.kpis.getVersioned(scope, kpiId);
+    if (!found) throw notFound('CUSTOM_KPI.NOT_FOUND', `No custom KPI ${kpiId} in this tenant`);
+    return found;
+  }
+
+  /** Diagnostics of a draft's formula against the current catalog (empty: it would publish). */
+  async diagnostics(kpi: CustomKpi) {
+    const views = await this.d.catalog.views();
+    return diagnose(views.engine, kpi.definition.formula, kpi.id).diagnostics;
+  }
+
+  async create(
+    scope: TenantScope,
+    actor: Actor,
+    input: CustomKpiDefinition & { id: string },
+  ): Promise<Versioned<CustomKpi>> {
+    const { id, ...definition } = input;
+    const views = await this.d.catalog.views();
+    if (views.index.kpis.has(id)) {
+      throw conflict('CUSTOM_KPI.ID_TAKEN', `${id} is a catalog KPI id; choose another id`);
+    }
+    const now = this.d.clock().toISOString();
+    const created = await this.d.kpis.create(scope, {
+      id,
+      status: 'draft',
+      definition,
+      changedSincePublish: true,
+      createdBy: actor.email,
+      createdAt: now,
+      updatedBy: actor.email,
+      updatedAt: now,
+    });
+    await this.record(scope, actor, 'custom-kpi.created', id, {
+      changes: diffDefinitions(undefined, definition),
+    });
+    return created;
+  }
+
+  /** Replaces the draft; `ifMatch` (from `If-Match`) guards against overwriting someone else's edit. */
+  async update(
+    scope: TenantScope,
+    actor: Actor,
+    kpiId: string,
+    definition: CustomKpiDefinition,
+    ifMatch?: string,
+  ): Promise<Versioned<CustomKpi>> {
+    const current = await this.get(scope, kpiId);
+    if (current.item.status === 'deprecated') {
+      throw conflict('CUSTOM_KPI.DEPRECATED', `${kpiId} is deprecated and can no longer be edited`);
+    }
+    const changes = diffDefinitions(current.item.definition, definition);
+    if (!changes.length) return current;
+    const published = current.item.publishedVersion
+      ? await this.d.versions.get(scope, versionId(kpiId, current.item.publishedVersion))
+      : undefined;
+    const saved = await this.d.kpis.replace(
+      scope,
+      {
+        ...current.item,
+        definition,
+        changedSincePublish: !published || diffDefinitions(published.definition, definition).length > 0,
+        updatedBy: actor.email,
+        updatedAt: this.d.clock().toISOString(),
+      },
+      { ifMatch: ifMatch ?? current.etag },
+    );
+    await this.record(scope, actor, 'custom-kpi.updated', kpiId, { changes });
+    return saved;
+  }
+
+  /**
+   * Publishes the draft as the next immutable version: 422 `FORMULA.INVALID` when its formula does not
+   * check, 409 when deprecated or unchanged since the last version. Announces `kpi.published`.
+   */
+  async publish(
+    scope: TenantScope,
+    actor: Actor,
+    kpiId: string,
+    note?: string,
+  ): Promise<{ kpi: CustomKpi; version: CustomKpiVersion }> {
+    const current = await this.get(scope, kpiId);
+    const kpi = current.item;
+    if (kpi.status === 'deprecated') throw conflict('CUSTOM_KPI.DEPRECATED', `${kpiId} is deprecated`);
+    if (kpi.publishedVersion && !kpi.changedSincePublish) {
+      throw conflict('CUSTOM_KPI.UNCHANGED', `The draft of ${kpiId} equals version ${kpi.publishedVersion}`);
+    }
+    const views = await this.d.catalog.views();
+    const valid = validateFormula(views.engine, kpi.definition.formula, kpiId);
+    const number = (kpi.publishedVersion ?? 0) + 1;
+    const now = this.d.clock().toISOString();
+    // Created, never replaced: a concurrent publish of the same number gets 409 here.
+    const { item: version } = await this.d.versions.create(scope, {
+      id: versionId(kpiId, number),
+      kpiId,
+      version: number,
+      definition: kpi.definition,
+      formulaPretty: valid.formulaPretty,
+      requirements: valid.requirements as CustomKpiVersion['requirements'],
+      catalogVersion: views.catalogVersion,
+      publishedBy: actor.email,
+      publishedAt: now,
+      ...(note ? { note } : {}),
+    });
+    const { item: saved } = await this.d.kpis.replace(
+      scope,
+      {
+        ...kpi,
+        status: 'published',
+        publishedVersion: number,
+        changedSincePublish: false,
+        updatedBy: actor.email,
+        updatedAt: now,
+      },
+      { ifMatch: current.etag },
+    );
+    await this.record(scope, actor, 'custom-kpi.published', kpiId, { version: number, note });
+    await this.d.publisher.publish(topicName('catalog-events'), {
+      type: KPI_PUBLISHED,
+      subject: `${scope.tenantId}/${kpiId}`,
+      // Deterministic: a retried publish of the same version is one message (duplicate detection).
+      messageId: `${KPI_PUBLISHED}:${scope.tenantId}:${kpiId}:${number}`,
+      data: {
+        tenantId: scope.tenantId,
+        kpiId,
+        version: number,
+        catalogVersion: views.catalogVersion,
+        publishedBy: actor.email,
+      },
+    });
+    return { kpi: saved, version };
+  }
+
+  /** Deprecates: no more edits or publishes; existing versions stay readable. */
+  async deprecate(scope: TenantScope, actor: Actor, kpiId: string, reason?: string): Promise<CustomKpi> {
+    const current = await this.get(scope, kpiId);
+    if (current.item.status === 'deprecated') return current.item;
+    const now = this.d.clock().toISOString();
+    const { item } = await this.d.kpis.replace(
+      scope,
+      {
+        ...current.item,
+        status: 'deprecated',
+        deprecatedAt: now,
+        deprecatedBy: actor.email,
+        updatedBy: actor.email,
+        updatedAt: now,
+      },
+      { ifMatch: current.etag },
+    );
+    await this.record(scope, actor, 'custom-kpi.deprecated', kpiId, { note: reason });
+    await this.d.publisher.publish(topicName('catalog-events'), {
+      type: KPI_DEPRECATED,
+      subject: `${scope.tenantId}/${kpiId}`,
+      messageId: `${KPI_DEPRECATED}:${scope.tenantId}:${kpiId}`,
+      data: { tenantId: scope.tenantId, kpiId, deprecatedBy: actor.email },
+    });
+    return item;
+  }
+
+  async versions(
+    scope: TenantScope,
+    kpiId: string,
+    page: { limit: number; continuationToken?: string },
+  ): Promise<Page<CustomKpiVersion>> {
+    await this.get(scope, kpiId);
+    return this.d.versions.query(
+      scope,
+      {
+        where: 'c.kpiId = @kpiId',
+        parameters: [{ name: '@kpiId', value: kpiId }],
+        orderBy: 'c.version DESC',
+      },
+      { maxItemCount: page.limit, continuationToken: page.continuationToken },
+    );
+  }
+
+  async version(scope: TenantScope, kpiId: string, version: number): Promise<CustomKpiVersion> {
+    const found = await this.d.versions.get(scope, versionId(kpiId, version));
+    if (!found) throw notFound('CUSTOM_KPI.VERSION_NOT_FOUND', `${kpiId} has no version ${version}`);
+    return found;
+  }
+
+  /** What changed between two versions (or a version and the draft). */
+  async diff(
+    scope: TenantScope,
+    kpiId: string,
+    from: number | 'draft',
+    to: number | 'draft',
+  ): Promise<{ kpiId: string; from: number | 'draft'; to: number | 'draft'; changes: FieldChange[] }> {
+    const definitionOf = async (ref: number | 'draft') =>
+      ref === 'draft'
+        ? (await this.get(scope, kpiId)).item.definition
+        : (await this.version(scope, kpiId, ref)).definition;
+    const [a, b] = await Promise.all([definitionOf(from), definitionOf(to)]);
+    return { kpiId, from, to, changes: diffDefinitions(a, b) };
+  }
+
+  async auditTrail(
+    scope: TenantScope,
+    filter: { kpiId?: string; limit: number; continuationToken?: string },
+  ): Promise<Page<AuditEntry>> {
+    return this.d.audit.query(
+      scope,
+      filter.kpiId
+        ? {
+            where: 'c.kpiId = @kpiId',
+            parameters: [{ name: '@kpiId', value: filter.kpiId }],
+            orderBy: 'c.at DESC',
+          }
+        : { orderBy: 'c.at DESC' },
+      { maxItemCount: filter.limit, continuationToken: filter.continuationToken },
+    );
+  }
+
+  private async record(
+    scope: TenantScope,
+    actor: Actor,
+    action: AuditEntry['action'],
+    kpiId: string,
+    extra: { changes?: FieldChange[]; version?: number; note?: string },
+  ): Promise<void> {
+    const at = this.d.clock().toISOString();
+    await this.d.audit.create(scope, {
+      id: `${at}-${this.d.newId()}`,
+      at,
+      actor: { subject: actor.subject, email: actor.email, name: actor.name },
+      action,
+      kpiId,
+      changes: (extra.changes ?? []).map((c) => c.field),
+      ...(extra.version ? { version: extra.version } : {}),
+      ...(extra.note ? { note: extra.note } : {}),
+    });
+  }
+}

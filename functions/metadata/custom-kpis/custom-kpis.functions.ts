@@ -1,0 +1,256 @@
+/** Routes of tenant custom KPIs: `tenants/{tenantId}/custom-kpis/...` (the edge checks the tenant). */
+import { validFormulaSchema } from '@kpi/shared/contracts/metadata-catalog';
+import type { CustomKpi } from '@kpi/shared/contracts/metadata-custom-kpi';
+import {
+  auditPageSchema,
+  auditQuerySchema,
+  createCustomKpiBodySchema,
+  customKpiDefinitionSchema,
+  customKpiPageSchema,
+  customKpiParamsSchema,
+  customKpiVersionSchema,
+  customKpiViewSchema,
+  deprecateBodySchema,
+  diffQuerySchema,
+  diffSchema,
+  pageQuerySchema,
+  publishBodySchema,
+  versionPageSchema,
+  versionParamsSchema,
+} from '@kpi/shared/contracts/metadata-custom-kpi';
+import { atLeast } from '@kpi/shared/platform/auth/roles';
+import type { Versioned } from '@kpi/shared/platform/cosmos/tenant-repository';
+import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
+import { httpRoute } from '@kpi/shared/platform/http/route';
+import { z } from 'zod';
+import { dependencies } from '../dependencies';
+import { validateFormula } from '../formulas/validate-formula';
+import { APP, tenantParamsSchema } from '../route-kit';
+
+const BASE = 'tenants/{tenantId}/custom-kpis';
+const ONE = `${BASE}/{kpiId}`;
+const tags = ['custom-kpis'];
+
+/** A custom KPI as answered: with its draft's diagnostics and its etag (send it back as `If-Match`). */
+async function view(found: Versioned<CustomKpi>, status = 200) {
+  const diagnostics = await dependencies().customKpis.diagnostics(found.item);
+  return { status, body: { ...found.item, diagnostics }, headers: { etag: found.etag } };
+}
+
+httpRoute({
+  app: APP,
+  name: 'custom-kpis-list',
+  method: 'GET',
+  route: BASE,
+  roles: atLeast('viewer'),
+  tenantParam: 'tenantId',
+  params: tenantParamsSchema,
+  query: pageQuerySchema,
+  responses: { 200: customKpiPageSchema },
+  summary: "The tenant's custom KPIs (paged)",
+  tags,
+  handler: async ({ caller, params, query }) => ({
+    body: await dependencies().customKpis.list(scopeFor(caller, params.tenantId), query),
+  }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'custom-kpis-create',
+  method: 'POST',
+  route: BASE,
+  roles: atLeast('editor'),
+  tenantParam: 'tenantId',
+  params: tenantParamsSchema,
+  body: createCustomKpiBodySchema,
+  responses: { 201: customKpiViewSchema },
+  summary: 'Creates a custom KPI draft (its formula may still be invalid; diagnostics are returned)',
+  tags,
+  handler: async ({ caller, params, body }) => {
+    const created = await dependencies().customKpis.create(scopeFor(caller, params.tenantId), caller, body);
+    return view(created, 201);
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'custom-kpi-get',
+  method: 'GET',
+  route: ONE,
+  roles: atLeast('viewer'),
+  tenantParam: 'tenantId',
+  params: customKpiParamsSchema,
+  responses: { 200: customKpiViewSchema },
+  summary: 'A custom KPI: status, draft definition with diagnostics, latest published version',
+  tags,
+  handler: async ({ caller, params }) =>
+    view(await dependencies().customKpis.get(scopeFor(caller, params.tenantId), params.kpiId)),
+});
+
+httpRoute({
+  app: APP,
+  name: 'custom-kpi-update',
+  method: 'PUT',
+  route: ONE,
+  roles: atLeast('editor'),
+  tenantParam: 'tenantId',
+  params: customKpiParamsSchema,
+  body: customKpiDefinitionSchema,
+  responses: { 200: customKpiViewSchema },
+  summary:
+    'Replaces the draft definition (send `If-Match` with the ETag read; 412 when it changed meanwhile)',
+  tags,
+  handler: async ({ caller, params, body, request }) => {
+    const ifMatch = request.headers.get('if-match') ?? undefined;
+    const saved = await dependencies().customKpis.update(
+      scopeFor(caller, params.tenantId),
+      caller,
+      params.kpiId,
+      body,
+      ifMatch,
+    );
+    return view(saved);
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'custom-kpi-validate',
+  method: 'POST',
+  route: `${ONE}/validate`,
+  roles: atLeast('editor'),
+  tenantParam: 'tenantId',
+  params: customKpiParamsSchema,
+  body: z.object({}).strict(),
+  responses: { 200: validFormulaSchema },
+  summary: "Checks the draft's formula: 200 with requirements, or 422 FORMULA.INVALID with diagnostics",
+  tags,
+  handler: async ({ caller, params }) => {
+    const deps = dependencies();
+    const { item } = await deps.customKpis.get(scopeFor(caller, params.tenantId), params.kpiId);
+    return { body: validateFormula((await deps.catalog.views()).engine, item.definition.formula, item.id) };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'custom-kpi-publish',
+  method: 'POST',
+  route: `${ONE}/publish`,
+  roles: atLeast('admin'),
+  tenantParam: 'tenantId',
+  params: customKpiParamsSchema,
+  body: publishBodySchema,
+  responses: {
+    200: z.object({ kpi: customKpiViewSchema.omit({ diagnostics: true }), version: customKpiVersionSchema }),
+  },
+  summary: 'Publishes the draft as the next immutable version and announces kpi.published on catalog-events',
+  tags,
+  handler: async ({ caller, params, body }) => ({
+    body: await dependencies().customKpis.publish(
+      scopeFor(caller, params.tenantId),
+      caller,
+      params.kpiId,
+      body.note,
+    ),
+  }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'custom-kpi-deprecate',
+  method: 'POST',
+  route: `${ONE}/deprecate`,
+  roles: atLeast('admin'),
+  tenantParam: 'tenantId',
+  params: customKpiParamsSchema,
+  body: deprecateBodySchema,
+  responses: { 200: customKpiViewSchema.omit({ diagnostics: true }) },
+  summary: 'Deprecates a custom KPI: no more edits or publishes; its versions stay readable',
+  tags,
+  handler: async ({ caller, params, body }) => ({
+    body: await dependencies().customKpis.deprecate(
+      scopeFor(caller, params.tenantId),
+      caller,
+      params.kpiId,
+      body.reason,
+    ),
+  }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'custom-kpi-versions-list',
+  method: 'GET',
+  route: `${ONE}/versions`,
+  roles: atLeast('viewer'),
+  tenantParam: 'tenantId',
+  params: customKpiParamsSchema,
+  query: pageQuerySchema,
+  responses: { 200: versionPageSchema },
+  summary: 'Published versions of a custom KPI, newest first',
+  tags,
+  handler: async ({ caller, params, query }) => ({
+    body: await dependencies().customKpis.versions(scopeFor(caller, params.tenantId), params.kpiId, query),
+  }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'custom-kpi-version-get',
+  method: 'GET',
+  route: `${ONE}/versions/{version}`,
+  roles: atLeast('viewer'),
+  tenantParam: 'tenantId',
+  params: versionParamsSchema,
+  cache: { maxAgeSeconds: 3600 },
+  responses: { 200: customKpiVersionSchema },
+  summary: 'One immutable published version',
+  tags,
+  handler: async ({ caller, params }) => ({
+    body: await dependencies().customKpis.version(
+      scopeFor(caller, params.tenantId),
+      params.kpiId,
+      params.version,
+    ),
+  }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'custom-kpi-diff',
+  method: 'GET',
+  route: `${ONE}/diff`,
+  roles: atLeast('viewer'),
+  tenantParam: 'tenantId',
+  params: customKpiParamsSchema,
+  query: diffQuerySchema,
+  responses: { 200: diffSchema },
+  summary: 'Field-by-field difference between two versions (`?from=1&to=2`), or a version and the draft',
+  tags,
+  handler: async ({ caller, params, query }) => ({
+    body: await dependencies().customKpis.diff(
+      scopeFor(caller, params.tenantId),
+      params.kpiId,
+      query.from,
+      query.to,
+    ),
+  }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'catalog-audit-list',
+  method: 'GET',
+  route: 'tenants/{tenantId}/audit',
+  roles: [...atLeast('admin'), 'support'],
+  tenantParam: 'tenantId',
+  params: tenantParamsSchema,
+  query: auditQuerySchema,
+  responses: { 200: auditPageSchema },
+  summary: "Who changed which of the tenant's custom KPIs, when and what (newest first)",
+  tags,
+  handler: async ({ caller, params, query }) => ({
+    body: await dependencies().customKpis.auditTrail(scopeFor(caller, params.tenantId), query),
+  }),
+});

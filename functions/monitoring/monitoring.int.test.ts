@@ -557,3 +557,89 @@ describe('licence tracking from license.* events', () => {
     });
   });
 });
+
+describe('role matrix: every route against every seeded user', () => {
+  const users = {
+    ada: 'ada@vendor.example',
+    sam: 'sam@vendor.example',
+    olivia: 'olivia@contoso.example',
+    eddie: 'eddie@contoso.example',
+    vera: 'vera@contoso.example',
+    alex: 'alex@fabrikam.example',
+  } as const;
+  type Who = keyof typeof users;
+  const everyone = Object.keys(users) as Who[];
+  // Routes on tenant contoso: alex (fabrikam admin) is refused by tenant, eddie and vera by role.
+  const fleet: Who[] = ['ada', 'sam', 'olivia'];
+  const staff: Who[] = ['ada', 'sam'];
+  const t = 'tenants/contoso';
+  const matrix: [string, string, Who[] | 'public' | 'deployment', unknown?][] = [
+    ['POST', 'heartbeats', 'deployment', {}],
+    ['POST', 'commands/{commandId}/result', 'deployment', {}],
+    ['GET', `${t}/deployments`, fleet],
+    ['GET', `${t}/deployments/{deploymentId}`, fleet],
+    ['PUT', `${t}/deployments/{deploymentId}`, fleet, { periodSeconds: 5 }],
+    ['GET', `${t}/deployments/{deploymentId}/heartbeats`, fleet],
+    ['POST', `${t}/deployments/{deploymentId}/commands`, staff, {}],
+    ['GET', 'deployments', staff],
+    ['GET', `${t}/alerts`, fleet],
+    ['GET', 'alerts', staff],
+    ['POST', `${t}/alerts/{alertId}/acknowledge`, fleet, {}],
+    ['POST', `${t}/alerts/{alertId}/resolve`, fleet, { comment: 1 }],
+    ['GET', `${t}/silences`, fleet],
+    ['POST', `${t}/silences`, fleet, {}],
+    ['DELETE', `${t}/silences/{id}`, fleet],
+    ['GET', `${t}/maintenance-windows`, fleet],
+    ['POST', `${t}/maintenance-windows`, fleet, {}],
+    ['DELETE', `${t}/maintenance-windows/{id}`, fleet],
+    ['GET', `${t}/settings`, fleet],
+    ['PUT', `${t}/settings`, ['ada', 'olivia'], { thresholds: { errorRate: 7 } }],
+    ['PUT', 'vendor/contacts', ['ada'], {}],
+    ['GET', `${t}/commands`, fleet],
+    ['GET', `${t}/notifications`, fleet],
+    ['GET', 'notifications', staff],
+    ['GET', `${t}/audit`, fleet],
+    ['GET', `${t}/licenses`, fleet],
+    ['GET', 'licenses', staff],
+    ['GET', 'events', staff],
+    ['GET', 'health', staff],
+    ['GET', 'openapi.json', 'public'],
+  ];
+  const concrete = (path: string) =>
+    path
+      .replace('{deploymentId}', 'matrix-none')
+      .replace('{alertId}', 'none')
+      .replace('{id}', 'none')
+      .replace('{commandId}', 'none');
+
+  it('covers every documented route of the app', async () => {
+    const doc = (await (await fetch(api('openapi.json'))).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace('/api/monitoring/', '')}`),
+    );
+    const covered = matrix.map(([m, p]) => `${m} ${p.replace(t, 'tenants/{tenantId}')}`);
+    expect(covered.sort()).toEqual(documented.sort());
+  });
+
+  it('allows exactly the declared roles (others get 403, or 401 on deployment routes)', async () => {
+    const problems: string[] = [];
+    for (const [method, path, allowed, body] of matrix) {
+      for (const who of everyone) {
+        const res = await fetch(api(concrete(path)), {
+          method,
+          headers: await as(users[who]),
+          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        });
+        await res.body?.cancel();
+        const refused = res.status === 401 || res.status === 403;
+        const expectRefused = allowed === 'deployment' || (allowed !== 'public' && !allowed.includes(who));
+        if (refused !== expectRefused) problems.push(`${method} ${path} as ${who}: ${res.status}`);
+        if (allowed === 'deployment' && res.status !== 401)
+          problems.push(`${method} ${path} as ${who}: ${res.status}, not 401`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});

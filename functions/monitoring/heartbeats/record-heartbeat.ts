@@ -92,16 +92,20 @@ async function updateDeployment(
         now,
       ),
     };
-    const evaluations = [
-      ...evaluateHeartbeatRules({
-        heartbeat: updated.lastHeartbeat as NonNullable<Deployment['lastHeartbeat']>,
-        samples: updated.recentRequests,
-        now,
-        thresholds,
-        disabled: rules.settings?.disabledRules ?? [],
-      }),
-      ...evaluateStatus(updated.status, updated.periodSeconds, updated.graceSeconds),
-    ];
+    // During maintenance the deployment is paused: its metrics judge nothing (open alerts stay as they are).
+    const evaluations =
+      updated.status === 'paused'
+        ? []
+        : [
+            ...evaluateHeartbeatRules({
+              heartbeat: updated.lastHeartbeat as NonNullable<Deployment['lastHeartbeat']>,
+              samples: updated.recentRequests,
+              now,
+              thresholds,
+              disabled: rules.settings?.disabledRules ?? [],
+            }),
+            ...evaluateStatus(updated.status, updated.periodSeconds, updated.graceSeconds),
+          ];
     const planned = planDeploymentAlerts(updated, evaluations, now, thresholds.reminderMinutes);
     try {
       if (found) await deps.deployments.replace(scope, planned.deployment, { ifMatch: found.etag });

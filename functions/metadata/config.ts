@@ -1,11 +1,14 @@
 /** Every setting the metadata app reads, validated once at start-up (see shared/platform/config). */
 import { connection, defineSettings, lazyConfig, text } from '@kpi/shared/platform/config';
 import { httpEdgeSettings } from '@kpi/shared/platform/http/edge-config';
+// Snapshots are signed with the platform's licence key ring, so clients verify them with the licence JWKS.
+import { signingKeysSetting } from '../license/config';
 
 export const settingsSpec = defineSettings({
   cosmos: connection('COSMOS', 'accountEndpoint'),
   cosmosDatabase: text('COSMOS_DATABASE', { default: 'kpi' }),
   serviceBus: connection('SERVICEBUS', 'fullyQualifiedNamespace'),
+  signingKeys: signingKeysSetting,
   ...httpEdgeSettings,
 });
 

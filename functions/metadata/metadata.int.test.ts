@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compactVerify, createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../../local/stack';
 
@@ -281,5 +282,89 @@ describe('custom KPIs', () => {
     // Platform staff address a tenant explicitly.
     const staffList = await call('GET', base, { as: 'sam@vendor.example' });
     expect(staffList.body.items.map((k: { id: string }) => k.id)).toEqual([draft.id]);
+  });
+});
+
+describe('snapshots for client deployments', () => {
+  const inDays = (n: number) =>
+    new Date(Date.now() + n * 86_400_000).toISOString().replace(/\.\d{3}Z$/, '.000Z');
+  const license = async (path: string, init: { as?: string; body?: unknown } = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (init.as) headers.authorization = `Bearer ${await stack.token(init.as)}`;
+    const res = await fetch(`${stack.urls.api}/license/${path}`, {
+      method: init.body === undefined ? 'GET' : 'POST',
+      headers,
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: checked by the assertions
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  let credential: string;
+
+  beforeAll(async () => {
+    const issued = await license('licenses', {
+      as: 'ada@vendor.example',
+      body: {
+        tenantId: 'contoso',
+        configurationId: 'contoso-plant-analytics',
+        kpiIds: ['otif-rate', 'revenue-growth', 'late-shipment-share'],
+        edition: 'professional',
+        maxDeployments: 1,
+        expiresAt: inDays(365),
+        graceDays: 30,
+        contacts: ['olivia@contoso.example'],
+      },
+    });
+    expect(issued.status).toBe(201);
+    const act = await license('activations', {
+      body: { key: issued.body.key, deploymentId: 'contoso-plant' },
+    });
+    expect(act.status).toBe(201);
+    credential = `Deployment ${act.body.credential}`;
+  });
+
+  it("serves the licence's KPIs, their referenced KPIs and needed objects, signed with the licence keys", async () => {
+    const res = await call('GET', 'snapshot', { headers: { authorization: credential } });
+    expect(res.status).toBe(200);
+    const jwks = await license('jwks');
+    const { payload, protectedHeader } = await compactVerify(res.body.jws, createLocalJWKSet(jwks.body));
+    expect(protectedHeader).toMatchObject({
+      alg: 'EdDSA',
+      typ: 'kpi-catalog-snapshot+jwt',
+      kid: res.body.keyId,
+    });
+    const snapshot = JSON.parse(new TextDecoder().decode(payload));
+    expect(snapshot).toMatchObject({ tenantId: 'contoso', deploymentId: 'contoso-plant', unknownKpiIds: [] });
+    const kpis = Object.fromEntries(snapshot.kpis.map((k: { id: string }) => [k.id, k]));
+    expect(Object.keys(kpis).sort()).toEqual([
+      'late-shipment-share',
+      'net-revenue',
+      'otif-rate',
+      'revenue-growth',
+    ]);
+    expect(kpis['net-revenue']).toMatchObject({ selected: false, source: 'catalog' });
+    // The custom KPI at its latest published version (2, target 4).
+    expect(kpis['late-shipment-share']).toMatchObject({
+      source: 'custom',
+      version: 2,
+      target: 4,
+      selected: true,
+    });
+    expect(snapshot.objects.map((o: { name: string }) => o.name)).toContain('Shipment');
+    expect(res.body.kpiCount).toBe(4);
+
+    const etag = res.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    const again = await call('GET', 'snapshot', {
+      headers: { authorization: credential, 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it('refuses users and bad credentials', async () => {
+    expect((await call('GET', 'snapshot')).status).toBe(401);
+    expect((await call('GET', 'snapshot', { as: 'ada@vendor.example' })).status).toBe(401);
+    const forged = credential.replace(/.{4}$/, 'AAAA');
+    expect((await call('GET', 'snapshot', { headers: { authorization: forged } })).status).toBe(401);
   });
 });

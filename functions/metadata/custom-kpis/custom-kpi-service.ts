@@ -207,6 +207,23 @@ export class CustomKpiService {
     return item;
   }
 
+  /** The latest published versions of those of `ids` that are this tenant's custom KPIs (for snapshots). */
+  async publishedVersions(
+    scope: TenantScope,
+    ids: readonly string[],
+  ): Promise<Map<string, CustomKpiVersion>> {
+    const out = new Map<string, CustomKpiVersion>();
+    await Promise.all(
+      ids.map(async (id) => {
+        const kpi = await this.d.kpis.get(scope, id);
+        if (!kpi?.publishedVersion) return;
+        const version = await this.d.versions.get(scope, versionId(id, kpi.publishedVersion));
+        if (version) out.set(id, version);
+      }),
+    );
+    return out;
+  }
+
   async versions(
     scope: TenantScope,
     kpiId: string,

@@ -64,6 +64,14 @@ export class MemoryTenantRepo<T extends { id: string; tenantId: string }> {
   }
 }
 
+/** Cross-tenant reads over a tenant repository's items (every item; callers filter again). */
+export class MemoryCrossTenantView<T extends { id: string; tenantId: string }> {
+  constructor(private readonly repo: MemoryTenantRepo<T>) {}
+  async query(_filter?: unknown, _page?: unknown) {
+    return { items: [...this.repo.items.values()].map((e) => structuredClone(e.item)) };
+  }
+}
+
 /** A repository with explicit partition keys, in memory. */
 export class MemoryGlobalRepo<T extends { id: string }> {
   readonly items = new Map<string, Entry<T>>();
@@ -107,10 +115,14 @@ export class MemoryMailer implements Mailer {
 
 /** The stores the intake, sweep and mailer use, in memory (cast: only what they touch exists). */
 export function memoryDependencies() {
+  const deployments = new MemoryTenantRepo<Deployment>();
+  const alerts = new MemoryTenantRepo<Alert>();
   const stores = {
-    deployments: new MemoryTenantRepo<Deployment>(),
+    deployments,
+    allDeployments: new MemoryCrossTenantView(deployments),
     heartbeats: new MemoryGlobalRepo<StoredHeartbeat>(),
-    alerts: new MemoryTenantRepo<Alert>(),
+    alerts,
+    allAlerts: new MemoryCrossTenantView(alerts),
     silences: new MemoryTenantRepo<Silence>(),
     windows: new MemoryTenantRepo<MaintenanceWindow>(),
     settings: new MemoryTenantRepo<MonitoringSettings>(),

@@ -382,6 +382,18 @@ describe('remote commands', () => {
     expect(done.state).toBe('succeeded');
     expect(done.result.diagnosticsBlob).toBe(`contoso/contoso-prod/${command.id}.json`);
 
+    const bundle = await call(
+      'sam@vendor.example',
+      'GET',
+      `tenants/contoso/commands/${command.id}/diagnostics`,
+    );
+    expect(bundle.status).toBe(200);
+    expect(await bundle.json()).toEqual({ heapMb: 120, slowQueries: ['q1'] });
+    expect(
+      (await call('olivia@contoso.example', 'GET', `tenants/contoso/commands/${command.id}/diagnostics`))
+        .status,
+    ).toBe(403);
+
     // Answered commands are not delivered again.
     const next = (await (await send('contoso-prod')).json()) as { commands: unknown[] };
     expect(next.commands).toEqual([]);
@@ -595,6 +607,9 @@ describe('role matrix: every route against every seeded user', () => {
     ['GET', `${t}/settings`, fleet],
     ['PUT', `${t}/settings`, ['ada', 'olivia'], { thresholds: { errorRate: 7 } }],
     ['PUT', 'vendor/contacts', ['ada'], {}],
+    ['GET', 'vendor/settings', staff],
+    ['PUT', 'vendor/settings', ['ada'], { thresholds: { errorRate: 7 } }],
+    ['GET', `${t}/commands/{commandId}/diagnostics`, staff],
     ['GET', `${t}/commands`, fleet],
     ['GET', `${t}/notifications`, fleet],
     ['GET', 'notifications', staff],
@@ -641,5 +656,33 @@ describe('role matrix: every route against every seeded user', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('vendor-wide thresholds', () => {
+  it('a minimum app version set by the vendor opens app-version alerts; a tenant override wins', async () => {
+    const put = await call('ada@vendor.example', 'PUT', 'vendor/settings', {
+      thresholds: { minAppVersion: '1.5.0' },
+    });
+    expect(put.status).toBe(200);
+    await send('contoso-prod', heartbeat('contoso-prod', { appVersion: '1.4.9' }));
+    expect((await getDeployment('contoso', 'contoso-prod')).openAlerts['app-version']).toBeTruthy();
+    const own = await call('olivia@contoso.example', 'PUT', 'tenants/contoso/settings', {
+      thresholds: { minAppVersion: '1.4.0' },
+    });
+    expect(own.status).toBe(200);
+    await send('contoso-prod', heartbeat('contoso-prod', { appVersion: '1.4.9' }));
+    expect((await getDeployment('contoso', 'contoso-prod')).openAlerts['app-version']).toBeUndefined();
+  });
+
+  it('list routes answer 304 to an unchanged If-None-Match, for cheap live polling', async () => {
+    const headers = await as('olivia@contoso.example');
+    const first = await fetch(api('tenants/contoso/alerts'), { headers });
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await fetch(api('tenants/contoso/alerts'), {
+      headers: { ...headers, 'if-none-match': etag as string },
+    });
+    expect(again.status).toBe(304);
   });
 });

@@ -9,6 +9,7 @@ httpRoute({
   app: APP,
   name: 'audit-list',
   method: 'GET',
+  cache: { maxAgeSeconds: 0 },
   route: 'tenants/{tenantId}/audit',
   roles: FLEET_ROLES,
   tenantParam: 'tenantId',

@@ -10,7 +10,7 @@ import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
 import { dependencies } from '../dependencies';
 import { APP, deploymentParams, FLEET_ROLES, pageQuery, tenantParams } from '../support/route-kit';
-import { issueCommand, listCommands, recordCommandResult } from './remote-commands';
+import { issueCommand, listCommands, readDiagnostics, recordCommandResult } from './remote-commands';
 
 httpRoute({
   app: APP,
@@ -35,6 +35,7 @@ httpRoute({
   app: APP,
   name: 'commands-list',
   method: 'GET',
+  cache: { maxAgeSeconds: 0 },
   route: 'tenants/{tenantId}/commands',
   roles: FLEET_ROLES,
   tenantParam: 'tenantId',
@@ -66,5 +67,21 @@ httpRoute({
   tags: ['commands'],
   handler: async ({ caller, params, body }) => ({
     body: await recordCommandResult(dependencies(), caller, params.commandId, body),
+  }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'command-diagnostics-get',
+  method: 'GET',
+  cache: { maxAgeSeconds: 0 },
+  route: 'tenants/{tenantId}/commands/{commandId}/diagnostics',
+  roles: ['support', 'platform-admin'],
+  tenantParam: 'tenantId',
+  params: tenantParams.extend({ commandId: z.string().min(1).max(100) }),
+  summary: 'The diagnostics bundle a collect-diagnostics command returned (JSON)',
+  tags: ['commands'],
+  handler: async ({ caller, params }) => ({
+    body: await readDiagnostics(dependencies(), scopeFor(caller, params.tenantId), params.commandId),
   }),
 });

@@ -161,3 +161,17 @@ export async function listCommands(
   );
   return { ...page, items: page.items.map((c) => expireIfDue(c, now) ?? c) };
 }
+
+/** The diagnostics bundle of a command of the scope's tenant. */
+export async function readDiagnostics(
+  deps: Pick<Dependencies, 'commands' | 'blobStore'>,
+  scope: TenantScope,
+  commandId: string,
+): Promise<unknown> {
+  const command = await deps.commands.get(scope, commandId);
+  const blob = command?.result?.diagnosticsBlob;
+  const bundle = blob ? await deps.blobStore.getJson(DIAGNOSTICS_CONTAINER, blob) : undefined;
+  if (bundle === undefined)
+    throw notFound('DIAGNOSTICS.NOT_FOUND', `Command ${commandId} has no diagnostics bundle`);
+  return bundle;
+}

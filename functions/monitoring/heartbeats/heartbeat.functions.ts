@@ -30,6 +30,7 @@ httpRoute({
   app: APP,
   name: 'heartbeats-list',
   method: 'GET',
+  cache: { maxAgeSeconds: 0 },
   route: 'tenants/{tenantId}/deployments/{deploymentId}/heartbeats',
   roles: FLEET_ROLES,
   tenantParam: 'tenantId',

@@ -6,11 +6,7 @@
 
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
 import type { Heartbeat, HeartbeatResponse } from '@kpi/shared/contracts/monitoring-heartbeat';
-import {
-  effectiveThresholds,
-  evaluateHeartbeatRules,
-  evaluateStatus,
-} from '@kpi/shared/domain/monitoring/alert-rules';
+import { evaluateHeartbeatRules, evaluateStatus } from '@kpi/shared/domain/monitoring/alert-rules';
 import { applyHeartbeat } from '@kpi/shared/domain/monitoring/deployment-status';
 import type { Notice } from '@kpi/shared/domain/monitoring/notifications';
 import { activeMaintenance } from '@kpi/shared/domain/monitoring/silences';
@@ -21,7 +17,7 @@ import { commitAlertChanges, planDeploymentAlerts, publishNotices } from '../ale
 import { takePendingCommands } from '../commands/remote-commands';
 import type { Dependencies } from '../dependencies';
 import { addSample, newDeployment, statusView, summarise, withView } from '../deployments/deployment-doc';
-import { tenantRules } from '../rules/tenant-rules';
+import { tenantRules, thresholdsFor } from '../rules/tenant-rules';
 import { whileAvailable } from '../support/availability';
 
 const MAX_ATTEMPTS = 5;
@@ -68,7 +64,7 @@ async function updateDeployment(
   now: Date,
 ): Promise<Deployment> {
   const rules = await tenantRules(deps, caller.tenantId, now.getTime());
-  const thresholds = effectiveThresholds(rules.settings?.thresholds);
+  const thresholds = await thresholdsFor(deps, caller.tenantId, now.getTime());
   for (let attempt = 1; ; attempt++) {
     const found = await deps.deployments.getVersioned(scope, caller.deploymentId);
     const current = found?.item ?? newDeployment(caller.tenantId, caller.deploymentId, now);

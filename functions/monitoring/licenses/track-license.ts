@@ -4,13 +4,12 @@
  * "expiring" alert into a reminder. Out-of-order events older than the stored state are ignored.
  */
 import type { LicenseEventMessage, TrackedLicense } from '@kpi/shared/contracts/monitoring-license';
-import { effectiveThresholds } from '@kpi/shared/domain/monitoring/alert-rules';
 import { evaluateLicenseEvent } from '@kpi/shared/domain/monitoring/license-rules';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { isAppError } from '@kpi/shared/platform/errors';
 import { commitAlertChanges, planDeploymentAlerts, publishNotices } from '../alerts/alert-changes';
 import type { Dependencies } from '../dependencies';
-import { tenantRules } from '../rules/tenant-rules';
+import { tenantRules, thresholdsFor } from '../rules/tenant-rules';
 
 export async function trackLicenseEvent(
   deps: Dependencies,
@@ -21,7 +20,7 @@ export async function trackLicenseEvent(
   const scope = systemScope(d.tenantId, 'license events');
   const rules = await tenantRules(deps, d.tenantId, now.getTime());
   const disabled = rules.settings?.disabledRules ?? [];
-  const reminderMinutes = effectiveThresholds(rules.settings?.thresholds).reminderMinutes;
+  const reminderMinutes = (await thresholdsFor(deps, d.tenantId, now.getTime())).reminderMinutes;
   for (let attempt = 1; ; attempt++) {
     const found = await deps.licenses.getVersioned(scope, d.licenseId);
     if (found && found.item.lastEventAt > message.time) return found.item;

@@ -18,7 +18,7 @@ import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import { dependencies } from '../dependencies';
-import { APP, FLEET_ROLES, pageOptions, pageQuery, tenantParams } from '../support/route-kit';
+import { APP, FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
 import { saveSettings } from './settings';
 import { invalidateTenantRules, VENDOR_TENANT } from './tenant-rules';
 
@@ -47,6 +47,7 @@ for (const kind of ['silences', 'maintenance-windows'] as const) {
     app: APP,
     name: `${kind}-list`,
     method: 'GET',
+    cache: { maxAgeSeconds: 0 },
     route: `tenants/{tenantId}/${kind}`,
     roles: FLEET_ROLES,
     tenantParam: 'tenantId',
@@ -124,6 +125,7 @@ httpRoute({
   app: APP,
   name: 'monitoring-settings-get',
   method: 'GET',
+  cache: { maxAgeSeconds: 0 },
   route: 'tenants/{tenantId}/settings',
   roles: FLEET_ROLES,
   tenantParam: 'tenantId',
@@ -187,5 +189,48 @@ httpRoute({
     const d = dependencies();
     const scope = systemScope(VENDOR_TENANT, 'vendor contacts (platform-admin)');
     return { body: await saveSettings(d, scope, { contacts: body }, caller.email) };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'vendor-settings-get',
+  method: 'GET',
+  cache: { maxAgeSeconds: 0 },
+  route: 'vendor/settings',
+  roles: STAFF,
+  responses: { 200: monitoringSettingsSchema },
+  summary:
+    'Vendor-wide monitoring settings: support contacts and default thresholds (e.g. minimum app version)',
+  tags: ['rules'],
+  handler: async () => {
+    const scope = systemScope(VENDOR_TENANT, 'vendor settings (staff)');
+    const found = await dependencies().settings.get(scope, 'settings');
+    return {
+      body:
+        found ??
+        monitoringSettingsSchema.parse({
+          id: 'settings',
+          tenantId: VENDOR_TENANT,
+          updatedAt: new Date(0).toISOString(),
+          updatedBy: 'default',
+        }),
+    };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'vendor-settings-put',
+  method: 'PUT',
+  route: 'vendor/settings',
+  roles: ['platform-admin'],
+  body: monitoringSettingsInputSchema,
+  responses: { 200: monitoringSettingsSchema },
+  summary: 'Change vendor-wide settings; tenant overrides still win',
+  tags: ['rules'],
+  handler: async ({ caller, body }) => {
+    const scope = systemScope(VENDOR_TENANT, 'vendor settings (platform-admin)');
+    return { body: await saveSettings(dependencies(), scope, body, caller.email) };
   },
 });

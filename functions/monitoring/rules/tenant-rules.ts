@@ -3,13 +3,19 @@
  * cache: heartbeats of the same tenant arrive every few seconds and need the same rules. Changes through
  * the API invalidate this process's entry; other instances see them within `CACHE_MS`.
  */
-import type { MaintenanceWindow, MonitoringSettings, Silence } from '@kpi/shared/contracts/monitoring-rules';
+import type {
+  MaintenanceWindow,
+  MonitoringSettings,
+  Silence,
+  Thresholds,
+} from '@kpi/shared/contracts/monitoring-rules';
+import { effectiveThresholds } from '@kpi/shared/domain/monitoring/alert-rules';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import type { Dependencies } from '../dependencies';
 
 export const CACHE_MS = 30_000;
-/** Tenant id under which vendor-wide settings (support contacts) are kept. */
+/** Tenant id under which vendor-wide settings (support contacts, default thresholds) are kept. */
 export const VENDOR_TENANT = '_vendor';
 
 export interface TenantRules {
@@ -57,4 +63,13 @@ export function tenantRules(stores: Stores, tenantId: string, now = Date.now()):
 /** Forget a tenant's cached rules (after a change through the API). */
 export function invalidateTenantRules(tenantId: string): void {
   cache.delete(tenantId);
+}
+
+/** The thresholds that apply to a tenant: defaults, then vendor-wide settings, then the tenant's own. */
+export async function thresholdsFor(stores: Stores, tenantId: string, now = Date.now()): Promise<Thresholds> {
+  const [vendor, tenant] = await Promise.all([
+    tenantRules(stores, VENDOR_TENANT, now),
+    tenantRules(stores, tenantId, now),
+  ]);
+  return effectiveThresholds({ ...vendor.settings?.thresholds, ...tenant.settings?.thresholds });
 }

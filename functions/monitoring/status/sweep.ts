@@ -7,7 +7,7 @@
  */
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
 import { remindAlert } from '@kpi/shared/domain/monitoring/alert-lifecycle';
-import { effectiveThresholds, evaluateStatus } from '@kpi/shared/domain/monitoring/alert-rules';
+import { evaluateStatus } from '@kpi/shared/domain/monitoring/alert-rules';
 import { applySweep } from '@kpi/shared/domain/monitoring/deployment-status';
 import type { Notice } from '@kpi/shared/domain/monitoring/notifications';
 import { activeMaintenance } from '@kpi/shared/domain/monitoring/silences';
@@ -17,7 +17,7 @@ import type { Logger } from '@kpi/shared/platform/log';
 import { commitAlertChanges, planDeploymentAlerts, publishNotices } from '../alerts/alert-changes';
 import type { Dependencies } from '../dependencies';
 import { statusView, withView } from '../deployments/deployment-doc';
-import { tenantRules } from '../rules/tenant-rules';
+import { tenantRules, thresholdsFor } from '../rules/tenant-rules';
 
 /** At most this many due deployments (and reminders) per run; the rest are picked up by the next run. */
 export const SWEEP_LIMIT = 2000;
@@ -95,7 +95,7 @@ async function sweepOne(deps: Dependencies, seen: Deployment, now: Date): Promis
         (e) => !disabled.includes(e.rule),
       )
     : [];
-  const reminderMinutes = effectiveThresholds(rules.settings?.thresholds).reminderMinutes;
+  const reminderMinutes = (await thresholdsFor(deps, current.tenantId, now.getTime())).reminderMinutes;
   const planned = planDeploymentAlerts(updated, evaluations, now, reminderMinutes);
   try {
     await deps.deployments.replace(scope, planned.deployment, { ifMatch: found.etag });
@@ -123,8 +123,8 @@ async function remind(deps: Dependencies, now: Date, notices: Notice[]): Promise
     );
     for (const alert of page.items) {
       const scope = systemScope(alert.tenantId, 'alert reminders');
-      const rules = await tenantRules(deps, alert.tenantId, now.getTime());
-      const next = remindAlert(alert, now, effectiveThresholds(rules.settings?.thresholds).reminderMinutes);
+      const thresholds = await thresholdsFor(deps, alert.tenantId, now.getTime());
+      const next = remindAlert(alert, now, thresholds.reminderMinutes);
       if (!next) continue;
       const found = await deps.alerts.getVersioned(scope, alert.id);
       if (!found || found.item.remindAt !== alert.remindAt) continue;

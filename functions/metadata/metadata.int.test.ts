@@ -6,6 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
+import fc from 'fast-check';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../../local/stack';
@@ -118,6 +120,48 @@ describe('formulas', () => {
     expect((await call('POST', 'tenants/contoso/formulas/preview', { as: VERA, body })).status).toBe(403);
     const staff = await call('POST', 'tenants/fabrikam/formulas/preview', { as: 'ada@vendor.example', body });
     expect(staff.body.industryId).toBe('retail');
+  });
+});
+
+describe('random formulas through the validate endpoint', () => {
+  it('always answers 200 or 422 FORMULA.INVALID with diagnostics, never a 500', async () => {
+    const formulas = loadCatalog().kpis.map((k) => k.formula);
+    const token = await stack.token(VERA);
+    const statuses = new Set<number>();
+    const formula = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'grapheme', maxLength: 100 }),
+      fc
+        .tuple(fc.constantFrom(...formulas), fc.nat(), fc.nat({ max: 10 }), fc.string({ maxLength: 8 }))
+        .map(
+          ([f, at, cut, insert]) =>
+            f.slice(0, at % (f.length + 1)) + insert + f.slice((at % (f.length + 1)) + cut),
+        ),
+      fc.integer({ min: 1, max: 200 }).map((n) => `${'('.repeat(n)}1${')'.repeat(n)}`),
+      fc.constant('1 + '.repeat(1200)),
+    );
+    await fc.assert(
+      fc.asyncProperty(formula, async (text) => {
+        const res = await fetch(`${stack.urls.api}/metadata/formulas/validate`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ formula: text }),
+        });
+        statuses.add(res.status);
+        const body = (await res.json()) as {
+          ok?: true;
+          error?: { code: string; details: { diagnostics: unknown[] } };
+        };
+        if (res.status === 200) expect(body.ok).toBe(true);
+        else {
+          expect(res.status).toBe(422);
+          expect(body.error?.code).toBe('FORMULA.INVALID');
+          expect(body.error?.details.diagnostics.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect([...statuses].sort()).toEqual([200, 422]);
   });
 });
 
@@ -406,5 +450,62 @@ describe('OpenAPI', () => {
         expect(op.parameters.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(templated);
       }
     }
+  });
+});
+
+describe('role matrix', () => {
+  // Every route × every seeded user, on tenant contoso. Bodies are refused by validation (400) after the
+  // role and tenant checks, so allowed calls change nothing; allowed means neither 401 nor 403.
+  const users = {
+    ada: 'ada@vendor.example',
+    sam: 'sam@vendor.example',
+    olivia: 'olivia@contoso.example',
+    eddie: 'eddie@contoso.example',
+    vera: VERA,
+    alex: ALEX,
+  } as const;
+  type User = keyof typeof users;
+  const everyone: User[] = ['ada', 'sam', 'olivia', 'eddie', 'vera', 'alex'];
+  const contosoReaders: User[] = ['ada', 'sam', 'olivia', 'eddie', 'vera'];
+  const contosoEditors: User[] = ['ada', 'olivia', 'eddie'];
+  const contosoAdmins: User[] = ['ada', 'olivia'];
+  const kpi = 'tenants/contoso/custom-kpis/late-shipment-share';
+  const bad = { bogus: 1 };
+  const matrix: [string, string, User[], unknown?][] = [
+    ['GET', 'tree', everyone],
+    ['GET', 'kpis/otif-rate', everyone],
+    ['GET', 'objects', everyone],
+    ['GET', 'objects/graph?kpis=otif-rate', everyone],
+    ['GET', 'search?q=margin', everyone],
+    ['POST', 'formulas/validate', everyone, bad],
+    ['POST', 'catalog/publish', ['ada'], bad],
+    ['POST', 'tenants/contoso/formulas/preview', contosoEditors, bad],
+    ['GET', 'tenants/contoso/custom-kpis', contosoReaders],
+    ['POST', 'tenants/contoso/custom-kpis', contosoEditors, bad],
+    ['GET', kpi, contosoReaders],
+    ['PUT', kpi, contosoEditors, bad],
+    ['POST', `${kpi}/validate`, contosoEditors, bad],
+    ['POST', `${kpi}/publish`, contosoAdmins, bad],
+    ['POST', `${kpi}/deprecate`, contosoAdmins, bad],
+    ['GET', `${kpi}/versions`, contosoReaders],
+    ['GET', `${kpi}/versions/1`, contosoReaders],
+    ['GET', `${kpi}/diff?from=1`, contosoReaders],
+    ['GET', 'tenants/contoso/audit', ['ada', 'sam', 'olivia']],
+    ['GET', 'snapshot', []],
+  ];
+
+  it('allows exactly the declared roles on every route', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const [method, path, allowed, body] of matrix) {
+      for (const user of everyone) {
+        const res = await call(method, path, { as: users[user], body });
+        const got = res.status === 401 || res.status === 403 ? 'denied' : 'allowed';
+        outcomes.push(`${method} ${path} ${user} ${got}`);
+        expected.push(`${method} ${path} ${user} ${allowed.includes(user) ? 'allowed' : 'denied'}`);
+        if (got === 'allowed' && body) expect(res.status, `${method} ${path} ${user}`).toBe(400);
+      }
+    }
+    expect(outcomes).toEqual(expected);
   });
 });

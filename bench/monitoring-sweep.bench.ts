@@ -49,6 +49,7 @@ function deployment(i: number, due: boolean, now: number): Deployment {
     flapping: false,
     openAlerts: {},
     alertSeq: 0,
+    commandsPending: false,
     createdAt: last,
     updatedAt: last,
   };

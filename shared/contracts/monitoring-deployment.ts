@@ -61,6 +61,8 @@ export const deploymentSchema = z.object({
   flapping: z.boolean().default(false),
   /** The open (or acknowledged) alert id per rule: at most one per rule. */
   openAlerts: z.record(z.string(), z.string()).default({}),
+  /** True while remote commands may be waiting: heartbeats only look for commands then. */
+  commandsPending: z.boolean().default(false),
   /** Counter behind deterministic alert ids. */
   alertSeq: z.number().int().min(0).default(0),
   createdAt: z.iso.datetime(),

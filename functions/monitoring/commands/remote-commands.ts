@@ -75,6 +75,7 @@ export async function issueCommand(
     state: 'pending',
   };
   await deps.commands.create(scope, command);
+  await flagCommandsPending(deps, scope, deploymentId);
   await recordAudit(deps, scope, {
     actor: caller.email,
     action: 'command.issued',
@@ -84,6 +85,29 @@ export async function issueCommand(
     at: now,
   });
   return command;
+}
+
+/** Tells the deployment's heartbeats to look for commands (they skip the query otherwise). */
+async function flagCommandsPending(
+  deps: Pick<Dependencies, 'deployments'>,
+  scope: TenantScope,
+  deploymentId: string,
+) {
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    const found = await deps.deployments.getVersioned(scope, deploymentId);
+    if (!found || found.item.commandsPending) return;
+    try {
+      await deps.deployments.replace(
+        scope,
+        { ...found.item, commandsPending: true },
+        { ifMatch: found.etag },
+      );
+      return;
+    } catch (err) {
+      if (!(err instanceof AppError && err.httpStatus === 412)) throw err;
+    }
+  }
+  throw new AppError('COMMAND.FLAG_FAILED', 'The deployment kept changing; issue the command again', 503);
 }
 
 /** The deployment answers a command it received. */

@@ -27,6 +27,7 @@ export function newDeployment(tenantId: string, id: string, now: Date): Deployme
     flapping: false,
     openAlerts: {},
     alertSeq: 0,
+    commandsPending: false,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };

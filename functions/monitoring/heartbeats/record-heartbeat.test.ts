@@ -1,6 +1,7 @@
 import { type HeartbeatInput, heartbeatSchema } from '@kpi/shared/contracts/monitoring-heartbeat';
 import type { DeploymentCaller } from '@kpi/shared/platform/auth/caller';
 import { describe, expect, it } from 'vitest';
+import { issueCommand, recordCommandResult } from '../commands/remote-commands';
 import { invalidateTenantRules } from '../rules/tenant-rules';
 import { memoryDependencies } from '../support/memory-stores';
 import { recordHeartbeat } from './record-heartbeat';
@@ -119,5 +120,36 @@ describe('recordHeartbeat', () => {
       at(0),
     );
     expect(deployment()).toMatchObject({ status: 'paused', dueAt: at(3600).toISOString(), openAlerts: {} });
+  });
+
+  it('hands out an issued command until it is answered; then heartbeats stop looking for commands', async () => {
+    const { deps, deployment } = setup();
+    await recordHeartbeat(deps, caller, hb(), at(0));
+    expect(deployment()?.commandsPending).toBe(false);
+    const sam = {
+      kind: 'user' as const,
+      subject: 's',
+      email: 'sam@vendor.example',
+      name: 'Sam',
+      roles: ['support' as const],
+      isPlatformStaff: true,
+    };
+    const cmd = await issueCommand(
+      deps,
+      sam,
+      'contoso',
+      'd1',
+      { command: { kind: 'ping' }, reason: 'check', expiresInMinutes: 60 },
+      at(1),
+    );
+    expect(deployment()?.commandsPending).toBe(true);
+    const first = await recordHeartbeat(deps, caller, hb(), at(60));
+    expect(first.commands.map((c) => c.id)).toEqual([cmd.id]);
+    const again = await recordHeartbeat(deps, caller, hb(), at(120));
+    expect(again.commands.map((c) => c.id)).toEqual([cmd.id]);
+    await recordCommandResult(deps, caller, cmd.id, { ok: true, message: 'pong' }, at(130));
+    const after = await recordHeartbeat(deps, caller, hb(), at(180));
+    expect(after.commands).toEqual([]);
+    expect(deployment()?.commandsPending).toBe(false);
   });
 });

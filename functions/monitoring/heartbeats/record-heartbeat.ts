@@ -34,8 +34,13 @@ export async function recordHeartbeat(
   const scope = scopeFor(caller);
   return whileAvailable(async () => {
     const duplicate = !(await storeHeartbeat(deps, caller, heartbeat, now));
-    const deployment = await updateDeployment(deps, scope, caller, heartbeat, now);
-    const commands = await takePendingCommands(deps, scope, caller.deploymentId, now);
+    const { deployment, etag } = await updateDeployment(deps, scope, caller, heartbeat, now);
+    const commands = deployment.commandsPending
+      ? await takePendingCommands(deps, scope, caller.deploymentId, now)
+      : [];
+    if (deployment.commandsPending && commands.length === 0) {
+      await clearCommandsPending(deps, scope, deployment, etag);
+    }
     return {
       duplicate,
       serverTime: now.toISOString(),
@@ -62,14 +67,14 @@ async function updateDeployment(
   caller: DeploymentCaller,
   hb: Heartbeat,
   now: Date,
-): Promise<Deployment> {
+): Promise<{ deployment: Deployment; etag: string }> {
   const rules = await tenantRules(deps, caller.tenantId, now.getTime());
   const thresholds = await thresholdsFor(deps, caller.tenantId, now.getTime());
   for (let attempt = 1; ; attempt++) {
     const found = await deps.deployments.getVersioned(scope, caller.deploymentId);
     const current = found?.item ?? newDeployment(caller.tenantId, caller.deploymentId, now);
     // Already applied (a retry after the heartbeat was stored): answer from the current state.
-    if (current.lastHeartbeat?.id === hb.id) return current;
+    if (found && current.lastHeartbeat?.id === hb.id) return { deployment: current, etag: found.etag };
 
     const maintenance = activeMaintenance(rules.windows, current.id, now);
     const timing = { periodSeconds: current.periodSeconds, graceSeconds: current.graceSeconds };
@@ -103,9 +108,11 @@ async function updateDeployment(
             ...evaluateStatus(updated.status, updated.periodSeconds, updated.graceSeconds),
           ];
     const planned = planDeploymentAlerts(updated, evaluations, now, thresholds.reminderMinutes);
+    let etag: string;
     try {
-      if (found) await deps.deployments.replace(scope, planned.deployment, { ifMatch: found.etag });
-      else await deps.deployments.create(scope, planned.deployment);
+      etag = found
+        ? (await deps.deployments.replace(scope, planned.deployment, { ifMatch: found.etag })).etag
+        : (await deps.deployments.create(scope, planned.deployment)).etag;
     } catch (err) {
       const status = isAppError(err) ? err.httpStatus : undefined;
       if ((status === 412 || status === 409 || status === 404) && attempt < MAX_ATTEMPTS) continue;
@@ -113,6 +120,23 @@ async function updateDeployment(
     }
     const notices: Notice[] = await commitAlertChanges(deps, scope, planned.changes, now);
     if (notices.length > 0) await publishNotices(deps.publisher, notices);
-    return planned.deployment;
+    return { deployment: planned.deployment, etag };
+  }
+}
+
+/**
+ * No command is waiting any more: clear the flag, but only if nothing changed since this heartbeat's write
+ * (a command issued meanwhile set the flag again and changed the etag; then it stays set).
+ */
+async function clearCommandsPending(
+  deps: Dependencies,
+  scope: TenantScope,
+  deployment: Deployment,
+  etag: string,
+) {
+  try {
+    await deps.deployments.replace(scope, { ...deployment, commandsPending: false }, { ifMatch: etag });
+  } catch (err) {
+    if (!(isAppError(err) && err.httpStatus === 412)) throw err;
   }
 }

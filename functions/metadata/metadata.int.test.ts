@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
+import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import fc from 'fast-check';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -235,8 +236,10 @@ describe('custom KPIs', () => {
     expect(v1.status).toBe(200);
     expect(v1.body.version).toMatchObject({ version: 1, kpiId: draft.id, note: 'first' });
     expect(v1.body.version.requirements.objects[0].name).toBe('Shipment');
+    // Publishing again is idempotent: same version, nothing created, the same message id announced.
     const again = await call('POST', `${base}/${draft.id}/publish`, { as: OLIVIA, body: {} });
-    expect(again.body.error.code).toBe('CUSTOM_KPI.UNCHANGED');
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ created: false, version: { version: 1 } });
     const edited = { ...definition, formula: definition.formula.replace('nul)', 'null)'), target: 4 };
     expect((await call('PUT', `${base}/${draft.id}`, { as: EDDIE, body: edited })).status).toBe(200);
     const v2 = await call('POST', `${base}/${draft.id}/publish`, { as: ADA, body: {} });
@@ -262,6 +265,44 @@ describe('custom KPIs', () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(subjects.filter((s) => s === `contoso/${draft.id}`).length).toBe(2);
+  });
+
+  it('completes a publish that failed after writing its version (no second version, audit filled in)', async () => {
+    const id = 'half-published';
+    const created = await call('POST', base, {
+      as: EDDIE,
+      body: { ...draft, id, formula: 'count(Shipment)' },
+    });
+    expect(created.status).toBe(201);
+    // As if an earlier publish by Olivia had crashed right after creating version 1.
+    const db = cosmosClient({ kind: 'connectionString', value: stack.values.COSMOS as string }).database(
+      'kpi',
+    );
+    const { resource } = await db.container('custom-kpis').item(id, 'contoso').read();
+    await db.container('custom-kpi-versions').items.create({
+      id: `${id}:v1`,
+      tenantId: 'contoso',
+      kpiId: id,
+      version: 1,
+      definition: resource.definition,
+      formulaPretty: 'count(Shipment)',
+      requirements: { objects: [], relationships: [], kpis: [] },
+      catalogVersion: 'x',
+      publishedBy: OLIVIA,
+      publishedAt: '2026-11-26T10:00:00.000Z',
+    });
+    const res = await call('POST', `${base}/${id}/publish`, { as: ADA, body: {} });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: false, kpi: { status: 'published', publishedVersion: 1 } });
+    expect((await call('GET', `${base}/${id}/versions`, { as: VERA })).body.items).toHaveLength(1);
+    const audit = await call('GET', `tenants/contoso/audit?kpiId=${id}`, { as: OLIVIA });
+    const published = audit.body.items.filter((e: { action: string }) => e.action === 'custom-kpi.published');
+    expect(published).toHaveLength(1);
+    expect(published[0]).toMatchObject({
+      version: 1,
+      actor: { email: OLIVIA },
+      at: '2026-11-26T10:00:00.000Z',
+    });
   });
 
   it('records who did what, when, for every change', async () => {
@@ -325,7 +366,7 @@ describe('custom KPIs', () => {
     expect(mine.body.tenantId).toBe('fabrikam');
     // Platform staff address a tenant explicitly.
     const staffList = await call('GET', base, { as: 'sam@vendor.example' });
-    expect(staffList.body.items.map((k: { id: string }) => k.id)).toEqual([draft.id]);
+    expect(staffList.body.items.map((k: { id: string }) => k.id)).toEqual(['half-published', draft.id]);
   });
 });
 

@@ -120,64 +120,82 @@ export class CustomKpiService {
 
   /**
    * Publishes the draft as the next immutable version: 422 `FORMULA.INVALID` when its formula does not
-   * check, 409 when deprecated or unchanged since the last version. Announces `kpi.published`.
+   * check, 409 when deprecated. Idempotent: when the latest version already holds the draft (a repeated
+   * request, or one that failed half-way), nothing new is created — the KPI is brought up to that version,
+   * its audit entry completed and `kpi.published` announced again under the same message id.
    */
   async publish(
     scope: TenantScope,
     actor: Actor,
     kpiId: string,
     note?: string,
-  ): Promise<{ kpi: CustomKpi; version: CustomKpiVersion }> {
+  ): Promise<{ kpi: CustomKpi; version: CustomKpiVersion; created: boolean }> {
     const current = await this.get(scope, kpiId);
     const kpi = current.item;
     if (kpi.status === 'deprecated') throw conflict('CUSTOM_KPI.DEPRECATED', `${kpiId} is deprecated`);
-    if (kpi.publishedVersion && !kpi.changedSincePublish) {
-      throw conflict('CUSTOM_KPI.UNCHANGED', `The draft of ${kpiId} equals version ${kpi.publishedVersion}`);
+    // The versions, not the KPI item, say which number is next: the item may lag after a failed request.
+    const latest = (await this.versions(scope, kpiId, { limit: 1 })).items[0];
+    let version: CustomKpiVersion;
+    let created = false;
+    if (latest && diffDefinitions(latest.definition, kpi.definition).length === 0) {
+      version = latest;
+    } else {
+      const views = await this.d.catalog.views();
+      const valid = validateFormula(views.engine, kpi.definition.formula, kpiId);
+      const number = (latest?.version ?? 0) + 1;
+      // Created, never replaced: of two concurrent publishes of the same number, one gets 409 here.
+      ({ item: version } = await this.d.versions.create(scope, {
+        id: versionId(kpiId, number),
+        kpiId,
+        version: number,
+        definition: kpi.definition,
+        formulaPretty: valid.formulaPretty,
+        requirements: valid.requirements as CustomKpiVersion['requirements'],
+        catalogVersion: views.catalogVersion,
+        publishedBy: actor.email,
+        publishedAt: this.d.clock().toISOString(),
+        ...(note ? { note } : {}),
+      }));
+      created = true;
     }
-    const views = await this.d.catalog.views();
-    const valid = validateFormula(views.engine, kpi.definition.formula, kpiId);
-    const number = (kpi.publishedVersion ?? 0) + 1;
-    const now = this.d.clock().toISOString();
-    // Created, never replaced: a concurrent publish of the same number gets 409 here.
-    const { item: version } = await this.d.versions.create(scope, {
-      id: versionId(kpiId, number),
-      kpiId,
-      version: number,
-      definition: kpi.definition,
-      formulaPretty: valid.formulaPretty,
-      requirements: valid.requirements as CustomKpiVersion['requirements'],
-      catalogVersion: views.catalogVersion,
-      publishedBy: actor.email,
-      publishedAt: now,
-      ...(note ? { note } : {}),
+    let saved = kpi;
+    if (kpi.status !== 'published' || kpi.publishedVersion !== version.version || kpi.changedSincePublish) {
+      ({ item: saved } = await this.d.kpis.replace(
+        scope,
+        {
+          ...kpi,
+          status: 'published',
+          publishedVersion: version.version,
+          changedSincePublish: false,
+          updatedBy: version.publishedBy,
+          updatedAt: version.publishedAt,
+        },
+        { ifMatch: current.etag },
+      ));
+    }
+    // One entry per version (deterministic id), written by whichever request gets here first. Completing the
+    // entry of an earlier, failed request, only the publisher's e-mail (kept on the version) is known.
+    const publisher: Actor = created ? actor : { subject: '', email: version.publishedBy, name: '' };
+    await this.record(scope, publisher, 'custom-kpi.published', kpiId, {
+      version: version.version,
+      note: version.note,
+      id: `${kpiId}:published:v${version.version}`,
+      at: version.publishedAt,
     });
-    const { item: saved } = await this.d.kpis.replace(
-      scope,
-      {
-        ...kpi,
-        status: 'published',
-        publishedVersion: number,
-        changedSincePublish: false,
-        updatedBy: actor.email,
-        updatedAt: now,
-      },
-      { ifMatch: current.etag },
-    );
-    await this.record(scope, actor, 'custom-kpi.published', kpiId, { version: number, note });
     await this.d.publisher.publish(topicName('catalog-events'), {
       type: KPI_PUBLISHED,
       subject: `${scope.tenantId}/${kpiId}`,
-      // Deterministic: a retried publish of the same version is one message (duplicate detection).
-      messageId: `${KPI_PUBLISHED}:${scope.tenantId}:${kpiId}:${number}`,
+      // Deterministic: announcing the same version again is one message (duplicate detection).
+      messageId: `${KPI_PUBLISHED}:${scope.tenantId}:${kpiId}:${version.version}`,
       data: {
         tenantId: scope.tenantId,
         kpiId,
-        version: number,
-        catalogVersion: views.catalogVersion,
-        publishedBy: actor.email,
+        version: version.version,
+        catalogVersion: version.catalogVersion,
+        publishedBy: version.publishedBy,
       },
     });
-    return { kpi: saved, version };
+    return { kpi: saved, version, created };
   }
 
   /** Deprecates: no more edits or publishes; existing versions stay readable. */
@@ -284,11 +302,18 @@ export class CustomKpiService {
     actor: Actor,
     action: AuditEntry['action'],
     kpiId: string,
-    extra: { changes?: FieldChange[]; version?: number; note?: string },
+    extra: {
+      changes?: FieldChange[];
+      version?: number;
+      note?: string;
+      /** A deterministic id makes the entry once-only (a repeat finds it and leaves it). */
+      id?: string;
+      at?: string;
+    },
   ): Promise<void> {
-    const at = this.d.clock().toISOString();
-    await this.d.audit.create(scope, {
-      id: `${at}-${this.d.newId()}`,
+    const at = extra.at ?? this.d.clock().toISOString();
+    const entry = {
+      id: extra.id ?? `${at}-${this.d.newId()}`,
       at,
       actor: { subject: actor.subject, email: actor.email, name: actor.name },
       action,
@@ -296,6 +321,15 @@ export class CustomKpiService {
       changes: (extra.changes ?? []).map((c) => c.field),
       ...(extra.version ? { version: extra.version } : {}),
       ...(extra.note ? { note: extra.note } : {}),
-    });
+    };
+    if (!extra.id) {
+      await this.d.audit.create(scope, entry);
+      return;
+    }
+    try {
+      await this.d.audit.create(scope, entry);
+    } catch (err) {
+      if ((err as { httpStatus?: number }).httpStatus !== 409) throw err;
+    }
   }
 }

@@ -142,9 +142,15 @@ httpRoute({
   params: customKpiParamsSchema,
   body: publishBodySchema,
   responses: {
-    200: z.object({ kpi: customKpiViewSchema.omit({ diagnostics: true }), version: customKpiVersionSchema }),
+    200: z.object({
+      kpi: customKpiViewSchema.omit({ diagnostics: true }),
+      version: customKpiVersionSchema,
+      /** False when the latest version already held the draft (a repeated publish): nothing new was made. */
+      created: z.boolean(),
+    }),
   },
-  summary: 'Publishes the draft as the next immutable version and announces kpi.published on catalog-events',
+  summary:
+    'Publishes the draft as the next immutable version (idempotent) and announces kpi.published on catalog-events',
   tags,
   handler: async ({ caller, params, body }) => ({
     body: await dependencies().customKpis.publish(

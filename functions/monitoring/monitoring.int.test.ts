@@ -185,6 +185,24 @@ describe('tenant isolation on every endpoint', () => {
     expect(fab.items.map((d) => d.id)).toEqual(['fabrikam-prod']);
   });
 
+  it('fleet summaries count deployments by status, per tenant and (for staff) across tenants', async () => {
+    const own = (await (
+      await call('olivia@contoso.example', 'GET', 'tenants/contoso/fleet-summary')
+    ).json()) as {
+      up: number;
+      total: number;
+    };
+    expect(own.total).toBeGreaterThanOrEqual(1);
+    expect(own.up).toBeGreaterThanOrEqual(1);
+    const all = (await (await call('sam@vendor.example', 'GET', 'fleet-summary')).json()) as {
+      tenants: { tenantId: string; total: number }[];
+      complete: boolean;
+    };
+    expect(all.complete).toBe(true);
+    expect(all.tenants.map((x) => x.tenantId)).toEqual(['contoso', 'fabrikam']);
+    expect(all.tenants[0]?.total).toBe(own.total);
+  });
+
   it('cross-tenant lists are for staff only', async () => {
     for (const p of ['deployments', 'alerts', 'notifications']) {
       expect((await call('alex@fabrikam.example', 'GET', p)).status, p).toBe(403);
@@ -594,6 +612,8 @@ describe('role matrix: every route against every seeded user', () => {
     ['GET', `${t}/deployments/{deploymentId}/heartbeats`, fleet],
     ['POST', `${t}/deployments/{deploymentId}/commands`, staff, {}],
     ['GET', 'deployments', staff],
+    ['GET', `${t}/fleet-summary`, fleet],
+    ['GET', 'fleet-summary', staff],
     ['GET', `${t}/alerts`, fleet],
     ['GET', 'alerts', staff],
     ['POST', `${t}/alerts/{alertId}/acknowledge`, fleet, {}],

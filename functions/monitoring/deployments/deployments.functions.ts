@@ -21,6 +21,7 @@ import {
   tenantParams,
 } from '../support/route-kit';
 import { changeDeploymentSettings } from './deployment-settings';
+import { fleetSummary, tenantSummary } from './fleet-summary';
 
 const fleetQuery = pageQuery.extend({ status: z.enum(DEPLOYMENT_STATUSES).optional() });
 const statusFilter = (status: string | undefined) =>
@@ -117,4 +118,45 @@ httpRoute({
     });
     return { body: updated };
   },
+});
+
+const counts = {
+  new: z.number(),
+  up: z.number(),
+  late: z.number(),
+  down: z.number(),
+  paused: z.number(),
+  total: z.number(),
+};
+
+httpRoute({
+  app: APP,
+  name: 'tenant-fleet-summary',
+  method: 'GET',
+  cache: { maxAgeSeconds: 0 },
+  route: 'tenants/{tenantId}/fleet-summary',
+  roles: FLEET_ROLES,
+  tenantParam: 'tenantId',
+  params: tenantParams,
+  responses: { 200: z.object(counts) },
+  summary: "Counts of a tenant's deployments by status",
+  tags: ['fleet'],
+  handler: async ({ caller, params }) => ({
+    body: await tenantSummary(dependencies(), scopeFor(caller, params.tenantId)),
+  }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'fleet-summary',
+  method: 'GET',
+  cache: { maxAgeSeconds: 0 },
+  route: 'fleet-summary',
+  roles: STAFF,
+  responses: {
+    200: z.object({ tenants: z.array(z.object({ tenantId: z.string(), ...counts })), complete: z.boolean() }),
+  },
+  summary: 'Counts of deployments by tenant and status (vendor staff)',
+  tags: ['fleet'],
+  handler: async () => ({ body: await fleetSummary(dependencies()) }),
 });

@@ -1,0 +1,58 @@
+/**
+ * Deployment counts by tenant and status for the fleet overview. Cosmos has GROUP BY but the local
+ * stand-in does not, so the counts are made here: per tenant with one COUNT per status, across tenants by
+ * paging through the deployments (bounded; a fleet of 5,000 is 50 pages).
+ */
+import { DEPLOYMENT_STATUSES, type DeploymentStatus } from '@kpi/shared/contracts/monitoring-deployment';
+import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
+import type { Dependencies } from '../dependencies';
+
+export type StatusCounts = Record<DeploymentStatus, number> & { total: number };
+
+const empty = (): StatusCounts => ({ new: 0, up: 0, late: 0, down: 0, paused: 0, total: 0 });
+
+/** Counts of one tenant. */
+export async function tenantSummary(
+  deps: Pick<Dependencies, 'deployments'>,
+  scope: TenantScope,
+): Promise<StatusCounts> {
+  const out = empty();
+  const counts = await Promise.all(
+    DEPLOYMENT_STATUSES.map((s) =>
+      deps.deployments.count(scope, { where: 'c.status = @s', parameters: [{ name: '@s', value: s }] }),
+    ),
+  );
+  DEPLOYMENT_STATUSES.forEach((s, i) => {
+    out[s] = counts[i] ?? 0;
+    out.total += out[s];
+  });
+  return out;
+}
+
+/** Counts of every tenant (vendor staff), at most `maxPages` pages of 100 deployments. */
+export async function fleetSummary(
+  deps: Pick<Dependencies, 'allDeployments'>,
+  maxPages = 200,
+): Promise<{ tenants: ({ tenantId: string } & StatusCounts)[]; complete: boolean }> {
+  const byTenant = new Map<string, StatusCounts>();
+  let token: string | undefined;
+  let pages = 0;
+  do {
+    const page = await deps.allDeployments.query(
+      { orderBy: 'c.tenantId' },
+      { maxItemCount: 100, ...(token ? { continuationToken: token } : {}) },
+    );
+    for (const d of page.items) {
+      const c = byTenant.get(d.tenantId) ?? empty();
+      c[d.status]++;
+      c.total++;
+      byTenant.set(d.tenantId, c);
+    }
+    token = page.continuationToken;
+    pages++;
+  } while (token && pages < maxPages);
+  const tenants = [...byTenant.entries()]
+    .map(([tenantId, c]) => ({ tenantId, ...c }))
+    .sort((a, b) => a.tenantId.localeCompare(b.tenantId));
+  return { tenants, complete: !token };
+}

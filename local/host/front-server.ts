@@ -58,6 +58,20 @@ export function createFrontHttpServer(o: {
 }
 
 const MAX_REQUEST_LINE = 16 * 1024;
+
+/**
+ * Stops libuv reading the socket, so bytes that arrive from now on stay in the kernel and travel with the
+ * file descriptor to the worker. `pause()` alone does not stop reading, and once the handle is being sent
+ * Node drops whatever it still reads (`handle.onread = nop`): a request whose head or body arrived in a
+ * later TCP segment than its first line would then hang forever in the worker.
+ */
+function stopReading(socket: Socket): void {
+  const handle = (socket as unknown as { _handle?: { reading?: boolean; readStop?: () => number } })._handle;
+  if (handle?.readStop) {
+    handle.reading = false;
+    handle.readStop();
+  }
+}
 const IDLE_BEFORE_REQUEST_MS = 120_000;
 
 /**
@@ -90,6 +104,7 @@ export function createConnectionRouter(o: {
       socket.off('error', onError);
       socket.setTimeout(0);
       socket.off('timeout', onTimeout);
+      stopReading(socket);
       socket.pause();
       const [method = '', url = ''] = buffered.toString('latin1', 0, Math.max(eol, 0)).split(' ');
       const found = eol < 0 ? undefined : routeRequest(o.routes, o.routePrefix, method, url);

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../net';
@@ -216,6 +217,49 @@ describe('one keep-alive connection across apps', () => {
     expect(JSON.parse(admin?.body ?? '[]').length).toBe(host.functions().length);
     expect([nf?.status, JSON.parse(nf?.body ?? '').error.code]).toEqual([404, 'ROUTE.NOT_FOUND']);
     expect(JSON.parse(post?.body ?? '')).toEqual({ bytes: 1000, chunks: true });
+  });
+
+  /** Writes `parts` on a fresh connection with `gapMs` between them; resolves with the whole response. */
+  function splitRequest(parts: string[], gapMs: number): Promise<string> {
+    const { port } = new URL(host.url);
+    return new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1');
+      socket.setNoDelay(true);
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (c: string) => {
+        text += c;
+      });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+      socket.setTimeout(5_000, () => {
+        socket.destroy();
+        reject(new Error(`no complete response (gap ${gapMs} ms); got: ${JSON.stringify(text)}`));
+      });
+      socket.on('connect', async () => {
+        for (const part of parts) {
+          socket.write(part);
+          if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
+          else await new Promise((r) => setImmediate(r));
+        }
+      });
+    });
+  }
+
+  it('loses nothing that arrives after the request line while the connection is handed to a worker', async () => {
+    const body = 'split-body';
+    // The first line alone, then the headers, then the body: each may reach the front while it is routing
+    // the connection or while the socket is on its way to the worker.
+    const parts = [
+      'POST /api/echo/7 HTTP/1.1\r\n',
+      `Host: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+      body,
+    ];
+    for (const gapMs of [0, 0, 0, 1, 1, 2, 5, 20, 0, 0, 1, 1]) {
+      const response = await splitRequest(parts, gapMs);
+      expect(response).toMatch(/^HTTP\/1\.1 200/);
+      expect(JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4)).bodyText).toBe(body);
+    }
   });
 
   it('serves apps on a connection the front keeps (first request not for an app)', async () => {

@@ -333,6 +333,23 @@ describe('custom KPIs', () => {
     expect((await call('GET', `${base}/${draft.id}/versions/2`, { as: VERA })).status).toBe(200);
   });
 
+  it("draws the UML graph of a selection mixing catalog KPIs and the tenant's custom KPIs", async () => {
+    const path = `tenants/contoso/objects/graph?kpis=${draft.id},gross-margin`;
+    const graph = await call('GET', path, { as: VERA });
+    expect(graph.status).toBe(200);
+    const shipment = graph.body.objects.find((o: { name: string }) => o.name === 'Shipment');
+    expect(shipment.kpis).toEqual([draft.id]);
+    expect(graph.body.objects.map((o: { name: string }) => o.name).sort()).toEqual([
+      'SalesOrderLine',
+      'Shipment',
+    ]);
+    // The catalog-only graph does not know the custom KPI, nor does another tenant.
+    expect((await call('GET', `objects/graph?kpis=${draft.id}`, { as: VERA })).status).toBe(404);
+    expect((await call('GET', `tenants/fabrikam/objects/graph?kpis=${draft.id}`, { as: ALEX })).status).toBe(
+      404,
+    );
+  });
+
   it("never shows a tenant another tenant's custom KPIs, through any route", async () => {
     const one = `${base}/${draft.id}`;
     const probes: [string, string, unknown?][] = [
@@ -348,6 +365,7 @@ describe('custom KPIs', () => {
       ['GET', `${one}/diff?from=1&to=2`],
       ['GET', 'tenants/contoso/audit'],
       ['POST', 'tenants/contoso/formulas/preview', { formula: '1' }],
+      ['GET', `tenants/contoso/objects/graph?kpis=${draft.id}`],
     ];
     for (const [method, path, body] of probes) {
       const res = await call(method, path, { as: ALEX, body });
@@ -532,6 +550,7 @@ describe('role matrix', () => {
     ['GET', `${kpi}/versions/1`, contosoReaders],
     ['GET', `${kpi}/diff?from=1`, contosoReaders],
     ['GET', 'tenants/contoso/audit', ['ada', 'sam', 'olivia']],
+    ['GET', 'tenants/contoso/objects/graph?kpis=otif-rate', contosoReaders],
     ['GET', 'snapshot', []],
   ];
 

@@ -136,15 +136,18 @@ export class CatalogViews {
     return detail;
   }
 
-  /** The objects and associations a set of KPIs needs; 404 `CATALOG.KPI_NOT_FOUND` naming unknown ids. */
-  graph(kpiIds: readonly string[]): ObjectGraph {
+  /**
+   * The objects and associations a set of KPIs needs; 404 `CATALOG.KPI_NOT_FOUND` naming unknown ids.
+   * `extra`: requirements of KPIs outside the catalog (a tenant's custom KPIs), by id.
+   */
+  graph(kpiIds: readonly string[], extra: ReadonlyMap<string, Requirements> = new Map()): ObjectGraph {
     const ids = [...new Set(kpiIds)];
-    const unknown = ids.filter((id) => !this.index.kpis.has(id));
+    const unknown = ids.filter((id) => !this.index.kpis.has(id) && !extra.has(id));
     if (unknown.length) throw notFound('CATALOG.KPI_NOT_FOUND', `Unknown KPI ids: ${unknown.join(', ')}`);
     return graphOf(
       this.catalogVersion,
       this.index.objects,
-      ids.map((id) => ({ id, requirements: this.kpiDetail(id).requirements })),
+      ids.map((id) => ({ id, requirements: extra.get(id) ?? this.kpiDetail(id).requirements })),
     );
   }
 }

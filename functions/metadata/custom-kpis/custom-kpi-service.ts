@@ -9,6 +9,7 @@ import type {
   CustomKpiDefinition,
   CustomKpiVersion,
 } from '@kpi/shared/contracts/metadata-custom-kpi';
+import type { Requirements } from '@kpi/shared/domain/formula/requirements';
 import type { Caller } from '@kpi/shared/platform/auth/caller';
 import type { Page, TenantRepository, Versioned } from '@kpi/shared/platform/cosmos/tenant-repository';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
@@ -223,6 +224,30 @@ export class CustomKpiService {
       data: { tenantId: scope.tenantId, kpiId, deprecatedBy: actor.email },
     });
     return item;
+  }
+
+  /**
+   * Requirements of those of `ids` that are this tenant's custom KPIs: the latest published version's, or
+   * for a never-published draft, its formula's when it checks (a draft that does not check is left out).
+   */
+  async requirementsOf(scope: TenantScope, ids: readonly string[]): Promise<Map<string, Requirements>> {
+    const views = await this.d.catalog.views();
+    const out = new Map<string, Requirements>();
+    const own = ids.filter((id) => !views.index.kpis.has(id));
+    const published = await this.publishedVersions(scope, own);
+    await Promise.all(
+      own.map(async (id) => {
+        const version = published.get(id);
+        if (version) {
+          out.set(id, version.requirements as Requirements);
+          return;
+        }
+        const kpi = await this.d.kpis.get(scope, id);
+        const valid = kpi && diagnose(views.engine, kpi.definition.formula, id).valid;
+        if (valid) out.set(id, valid.requirements);
+      }),
+    );
+    return out;
   }
 
   /** The latest published versions of those of `ids` that are this tenant's custom KPIs (for snapshots). */

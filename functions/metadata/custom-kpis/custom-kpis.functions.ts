@@ -1,5 +1,9 @@
 /** Routes of tenant custom KPIs: `tenants/{tenantId}/custom-kpis/...` (the edge checks the tenant). */
-import { validFormulaSchema } from '@kpi/shared/contracts/metadata-catalog';
+import {
+  objectGraphQuerySchema,
+  objectGraphSchema,
+  validFormulaSchema,
+} from '@kpi/shared/contracts/metadata-catalog';
 import type { CustomKpi } from '@kpi/shared/contracts/metadata-custom-kpi';
 import {
   auditPageSchema,
@@ -242,6 +246,30 @@ httpRoute({
       query.to,
     ),
   }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'tenant-objects-graph-get',
+  method: 'GET',
+  route: 'tenants/{tenantId}/objects/graph',
+  roles: atLeast('viewer'),
+  tenantParam: 'tenantId',
+  params: tenantParamsSchema,
+  query: objectGraphQuerySchema,
+  responses: { 200: objectGraphSchema },
+  summary:
+    "The UML graph for a selection of catalog KPIs and the tenant's custom KPIs (latest version, or a valid draft)",
+  tags,
+  handler: async ({ caller, params, query }) => {
+    const deps = dependencies();
+    const scope = scopeFor(caller, params.tenantId);
+    const [views, custom] = await Promise.all([
+      deps.catalog.views(),
+      deps.customKpis.requirementsOf(scope, query.kpis),
+    ]);
+    return { body: views.graph(query.kpis, custom) };
+  },
 });
 
 httpRoute({

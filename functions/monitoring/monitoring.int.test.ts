@@ -306,6 +306,45 @@ describe('status, alerts and e-mail', () => {
     expect(mentions).toEqual([]);
   });
 
+  it('acknowledge with a comment, resolve by hand (frees the rule), all audited; wrong steps are 409', async () => {
+    const lab = await getDeployment('contoso', 'contoso-lab');
+    const alertId = lab.openAlerts['heartbeat-missing'] as string;
+    expect(alertId).toBeTruthy();
+    const path = (action: string) => `tenants/contoso/alerts/${encodeURIComponent(alertId)}/${action}`;
+    expect((await call('olivia@contoso.example', 'POST', path('acknowledge'), {})).status).toBe(400);
+    expect((await call('alex@fabrikam.example', 'POST', path('acknowledge'), { comment: 'x' })).status).toBe(
+      403,
+    );
+    const acked = await call('olivia@contoso.example', 'POST', path('acknowledge'), {
+      comment: 'rebuilding the lab',
+    });
+    expect(acked.status).toBe(200);
+    expect(await acked.json()).toMatchObject({
+      state: 'acknowledged',
+      acknowledgedBy: 'olivia@contoso.example',
+      comment: 'rebuilding the lab',
+    });
+    const twice = await call('olivia@contoso.example', 'POST', path('acknowledge'), { comment: 'again' });
+    expect(twice.status).toBe(409);
+    expect(((await twice.json()) as { error: { code: string } }).error.code).toBe('ALERT.NOT_OPEN');
+    // Still one alert for the rule while acknowledged.
+    expect((await getDeployment('contoso', 'contoso-lab')).openAlerts['heartbeat-missing']).toBe(alertId);
+    const resolved = await call('sam@vendor.example', 'POST', path('resolve'), { comment: 'lab retired' });
+    expect(resolved.status).toBe(200);
+    expect(await resolved.json()).toMatchObject({ state: 'resolved', resolvedBy: 'sam@vendor.example' });
+    expect((await getDeployment('contoso', 'contoso-lab')).openAlerts['heartbeat-missing']).toBeUndefined();
+    expect((await call('sam@vendor.example', 'POST', path('resolve'), {})).status).toBe(409);
+    const audit = (await (await call('olivia@contoso.example', 'GET', 'tenants/contoso/audit')).json()) as {
+      items: { action: string; target: string; actor: string }[];
+    };
+    expect(
+      audit.items
+        .filter((a) => a.target === alertId)
+        .map((a) => `${a.action}:${a.actor}`)
+        .sort(),
+    ).toEqual(['alert.acknowledged:olivia@contoso.example', 'alert.resolved:sam@vendor.example']);
+  });
+
   it('a duplicate delivery of a notification sends one e-mail', async () => {
     const edge = await getDeployment('contoso', 'contoso-edge');
     const alerts = (await (

@@ -21,6 +21,8 @@ import { diagnose, validateFormula } from '../formulas/validate-formula';
 import { diffDefinitions, type FieldChange } from './definition-diff';
 
 export const KPI_PUBLISHED = 'kpi.published';
+/** Custom KPIs one tenant may hold (drafts, published and deprecated): keeps lists and snapshots bounded. */
+export const MAX_CUSTOM_KPIS = 500;
 export const KPI_DEPRECATED = 'kpi.deprecated';
 
 export interface CustomKpiDeps {
@@ -69,6 +71,9 @@ export class CustomKpiService {
     const views = await this.d.catalog.views();
     if (views.index.kpis.has(id)) {
       throw conflict('CUSTOM_KPI.ID_TAKEN', `${id} is a catalog KPI id; choose another id`);
+    }
+    if ((await this.d.kpis.count(scope)) >= MAX_CUSTOM_KPIS) {
+      throw conflict('CUSTOM_KPI.LIMIT', `A tenant may hold at most ${MAX_CUSTOM_KPIS} custom KPIs`);
     }
     const now = this.d.clock().toISOString();
     const created = await this.d.kpis.create(scope, {

@@ -3,25 +3,13 @@
  * and the README's examples rely on. Kept as plain data so tests can refer to it.
  */
 
-export interface SeedTenant {
-  id: string;
-  tenantId: string;
-  name: string;
-  industryId: string;
-  contacts: { name: string; email: string; role: string }[];
-  createdAt: string;
-}
+import type { Configuration, DataSource, Tenant } from '@kpi/shared/contracts/demo-config';
 
-export interface SeedConfiguration {
-  id: string;
-  tenantId: string;
-  name: string;
-  status: 'draft' | 'proposed' | 'signed';
-  /** Catalog KPI ids, pinned to the catalog version they were chosen from. */
-  selectedKpis: { kpiId: string; catalogVersion: string }[];
-  createdBy: string;
-  createdAt: string;
-}
+/** A tenant item of the `tenants` container (schema: `tenantSchema`, owned by demo-config). */
+export type SeedTenant = Tenant;
+
+/** A configuration item of the `configurations` container (schema: `configurationSchema`). */
+export type SeedConfiguration = Configuration;
 
 const seededAt = '2026-01-05T09:00:00.000Z';
 
@@ -52,7 +40,37 @@ export function sampleConfiguration(catalogVersion: string, kpiIds: readonly str
     name: 'Plant performance analytics',
     status: 'draft',
     selectedKpis: kpiIds.map((kpiId) => ({ kpiId, catalogVersion })),
+    targetOverrides: [],
+    statusHistory: [],
     createdBy: 'olivia@contoso.example',
     createdAt: seededAt,
   };
 }
+
+/**
+ * Contoso's plant MES, declared on the sample configuration: it provides work orders only, so the analysis
+ * shows ready work-order KPIs, and gaps for forecasts, inventory and purchasing.
+ */
+export const sampleDataSource: DataSource = {
+  id: 'contoso-mes',
+  tenantId: 'contoso',
+  configurationId: 'contoso-plant-analytics',
+  type: 'sqlserver',
+  name: 'Plant MES (SQL Server)',
+  objects: [
+    {
+      name: 'WorkOrder',
+      fields: [
+        'id',
+        'status',
+        'plannedStart',
+        'plannedEnd',
+        'actualEnd',
+        'plannedQuantity',
+        'goodQuantity',
+      ].map((name) => ({ name })),
+    },
+  ],
+  createdBy: 'olivia@contoso.example',
+  createdAt: seededAt,
+};

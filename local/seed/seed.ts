@@ -1,6 +1,6 @@
 /**
  * Seeds a fresh local stack and leaves an existing one alone: containers from the Bicep declaration,
- * the two tenants and a sample configuration (created only when absent, so local edits survive a
+ * the two tenants, a sample configuration and its data source (created only when absent, so local edits survive a
  * restart), and the catalog — published through the metadata service's own API as the platform admin
  * would, so the `catalog.published` event travels the same path as in Azure.
  */
@@ -8,7 +8,7 @@ import { CosmosClient } from '@azure/cosmos';
 import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
 import { GLOBAL_TENANT, POINTER_ID } from '../../functions/metadata/catalog/catalog-documents';
 import { ensureCosmosContainers, loadCosmosContainers } from '../cosmos/ensure-containers';
-import { sampleConfiguration, seedTenants } from './seed-data';
+import { sampleConfiguration, sampleDataSource, seedTenants } from './seed-data';
 
 export interface SeedOptions {
   cosmosEndpoint: string;
@@ -60,7 +60,8 @@ export async function seedData(o: SeedOptions): Promise<void> {
     await createIfAbsent(db.container('configurations'), sampleConfiguration(catalog.catalogVersion, kpiIds))
   )
     added++;
-  if (added) o.log(`seed: added ${added} tenant and configuration items`);
+  if (await createIfAbsent(db.container('data-sources'), sampleDataSource)) added++;
+  if (added) o.log(`seed: added ${added} tenant, configuration and data source items`);
   cosmos.dispose();
 }
 

@@ -104,8 +104,9 @@ export type Configuration = z.infer<typeof configurationSchema>;
 export const configurationViewSchema = configurationSchema.extend({ etag: z.string() });
 export type ConfigurationView = z.infer<typeof configurationViewSchema>;
 
+/** Lists carry the items without etags (read one configuration before changing it). */
 export const configurationListSchema = z.object({
-  items: z.array(configurationViewSchema),
+  items: z.array(configurationSchema),
   continuationToken: z.string().optional(),
 });
 
@@ -184,7 +185,8 @@ export const dataSourceSchema = z.object({
 export type DataSource = z.infer<typeof dataSourceSchema>;
 
 export const dataSourceViewSchema = dataSourceSchema.extend({ etag: z.string() });
-export const dataSourceListSchema = z.object({ items: z.array(dataSourceViewSchema) });
+/** Lists carry the items without etags (read one source before changing it). */
+export const dataSourceListSchema = z.object({ items: z.array(dataSourceSchema) });
 
 export const dataSourceRequestSchema = z
   .object({
@@ -231,3 +233,161 @@ export const inferSampleResponseSchema = z.object({
     .nullable(),
 });
 export type InferSampleResponse = z.infer<typeof inferSampleResponseSchema>;
+
+// ---------------------------------------------------------------- analysis
+
+const fieldUsageSchema = z.enum(['value', 'filter', 'period', 'join']);
+
+/** The required-objects analysis of a configuration (see shared/domain/analysis/required-objects.ts). */
+export const analysisSchema = z.object({
+  configurationId: z.string(),
+  /** The configuration's etag the analysis was computed from. */
+  configurationEtag: z.string(),
+  catalogVersion: z.string(),
+  /** Selected KPIs pinned to another catalog version than the one analysed. */
+  stalePins: z.array(z.string()),
+  sources: z.array(z.object({ id: z.string(), name: z.string(), type: sourceTypeSchema })),
+  objects: z.array(
+    z.object({
+      name: z.string(),
+      kpis: z.array(z.string()),
+      fields: z.array(
+        z.object({
+          name: z.string(),
+          type: z.string(),
+          usages: z.array(fieldUsageSchema),
+          kpis: z.array(z.string()),
+          providedBy: z.array(z.string()),
+        }),
+      ),
+      providedBy: z.array(z.string()),
+      providedFields: z.number().int(),
+      requiredFields: z.number().int(),
+      bySource: z.array(z.object({ sourceId: z.string(), fields: z.number().int() })),
+    }),
+  ),
+  relationships: z.array(
+    z.object({
+      from: z.string(),
+      name: z.string(),
+      to: z.string(),
+      foreignKey: z.string(),
+      targetKey: z.string(),
+      cardinality: z.string(),
+      inverseCardinality: z.string(),
+      covered: z.boolean(),
+    }),
+  ),
+  kpis: z.array(
+    z.object({
+      kpiId: z.string(),
+      status: z.enum(['ready', 'partial', 'blocked']),
+      missing: z.array(z.object({ object: z.string(), field: z.string() })),
+      missingObjects: z.array(z.string()),
+      problem: z.literal('unknown-kpi').optional(),
+    }),
+  ),
+  gaps: z.array(z.object({ object: z.string(), field: z.string().optional(), kpis: z.array(z.string()) })),
+  summary: z.object({
+    ready: z.number().int(),
+    partial: z.number().int(),
+    blocked: z.number().int(),
+    requiredFields: z.number().int(),
+    providedFields: z.number().int(),
+    fieldCoveragePercent: z.number(),
+  }),
+});
+export type AnalysisView = z.infer<typeof analysisSchema>;
+
+// ---------------------------------------------------------------- effort estimate
+
+const days = z.number().finite().min(0).max(10_000);
+
+export const estimatePhaseSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+  name: z.string().trim().min(1).max(100),
+  basis: z.enum(['build', 'fixed']),
+  factor: days,
+  role: z.string().trim().min(1).max(50),
+  people: z.number().int().min(1).max(50),
+  concurrent: z.boolean().optional(),
+});
+
+/** Every parameter of the estimate model; each one optional in a request (the defaults fill the rest). */
+export const estimateParametersSchema = z.object({
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  startDate: z.iso.date(),
+  daysPerSourceType: z.object(
+    Object.fromEntries(SOURCE_TYPES.map((t) => [t, days])) as Record<SourceType, typeof days>,
+  ),
+  daysPerObjectToMap: days,
+  daysPerMissingField: days,
+  daysPerCustomKpi: days,
+  daysPerDashboard: days,
+  kpisPerDashboard: z.number().int().min(1).max(100),
+  phases: z.array(estimatePhaseSchema).min(1).max(20),
+  rateCard: z.record(z.string().min(1).max(50), z.number().finite().min(0).max(1_000_000)),
+  contingencyPercent: z.number().finite().min(0).max(100),
+  workingDaysPerWeek: z.number().int().min(1).max(7),
+});
+
+export const estimateRequestSchema = z
+  .object({
+    parameters: estimateParametersSchema
+      .extend({ daysPerSourceType: estimateParametersSchema.shape.daysPerSourceType.partial() })
+      .partial()
+      .strict()
+      .default({}),
+    /** Overrides the dashboard count derived from the KPIs. */
+    dashboards: z.number().int().min(0).max(500).optional(),
+  })
+  .strict();
+
+export const estimateResponseSchema = z.object({
+  configurationId: z.string(),
+  parameters: estimateParametersSchema,
+  input: z.object({
+    sourceTypes: z.array(sourceTypeSchema),
+    objectsToMap: z.number().int(),
+    missingFields: z.number().int(),
+    catalogKpis: z.number().int(),
+    customKpis: z.number().int(),
+    dashboards: z.number().int().optional(),
+  }),
+  estimate: z.object({
+    currency: z.string(),
+    lines: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        quantity: z.number(),
+        unitDays: z.number(),
+        days: z.number(),
+      }),
+    ),
+    buildDays: z.number(),
+    phases: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        role: z.string(),
+        days: z.number(),
+        people: z.number(),
+        rate: z.number(),
+        cost: z.number(),
+        start: z.string(),
+        end: z.string(),
+        weeks: z.number(),
+      }),
+    ),
+    totals: z.object({
+      days: z.number(),
+      cost: z.number(),
+      contingency: z.number(),
+      total: z.number(),
+      start: z.string(),
+      end: z.string(),
+      weeks: z.number(),
+    }),
+  }),
+});

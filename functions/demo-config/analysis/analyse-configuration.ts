@@ -1,0 +1,80 @@
+/**
+ * The required-objects analysis of one configuration, recomputed on every read from the configuration and
+ * its sources (a few hundred fields at most: cheaper than keeping a cache consistent), and the effort
+ * estimate derived from it.
+ */
+import type { AnalysisView, estimateRequestSchema } from '@kpi/shared/contracts/demo-config';
+import { analyseRequiredObjects } from '@kpi/shared/domain/analysis/required-objects';
+import {
+  DEFAULT_ESTIMATE_PARAMETERS,
+  type EstimateInput,
+  type EstimateParameters,
+  estimateEffort,
+  validateEstimateParameters,
+} from '@kpi/shared/domain/sow/estimate';
+import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
+import { unprocessable } from '@kpi/shared/platform/errors';
+import type { z } from 'zod';
+import { findConfiguration } from '../configurations/manage-configurations';
+import type { DemoConfigDeps } from '../demo-config-deps';
+import { sourcesOf } from '../sources/manage-sources';
+
+type EstimateRequest = z.output<typeof estimateRequestSchema>;
+
+export async function analyseConfiguration(
+  deps: DemoConfigDeps,
+  scope: TenantScope,
+  configurationId: string,
+): Promise<AnalysisView> {
+  const found = await findConfiguration(deps, scope, configurationId);
+  const sources = await sourcesOf(deps, scope, configurationId);
+  const selected = found.item.selectedKpis;
+  const analysis = analyseRequiredObjects(
+    selected.map((s) => s.kpiId),
+    (id) => deps.engine.requirementsOf(id),
+    sources,
+  );
+  const current = deps.catalog.catalogVersion;
+  return {
+    configurationId,
+    configurationEtag: found.etag,
+    catalogVersion: current,
+    stalePins: selected.filter((s) => s.catalogVersion !== current).map((s) => s.kpiId),
+    sources: sources.map((s) => ({ id: s.id, name: s.name, type: s.type })),
+    // The domain result is deeply readonly; the view type is the same shape, mutable.
+    ...(analysis as Omit<
+      AnalysisView,
+      'configurationId' | 'configurationEtag' | 'catalogVersion' | 'stalePins' | 'sources'
+    >),
+  };
+}
+
+/** The estimate of a configuration with the default model, edited by `request.parameters`. */
+export async function estimateConfiguration(
+  deps: DemoConfigDeps,
+  scope: TenantScope,
+  configurationId: string,
+  request: EstimateRequest,
+) {
+  const analysis = await analyseConfiguration(deps, scope, configurationId);
+  const { daysPerSourceType, ...rest } = request.parameters;
+  const parameters: EstimateParameters = {
+    ...DEFAULT_ESTIMATE_PARAMETERS,
+    ...rest,
+    daysPerSourceType: { ...DEFAULT_ESTIMATE_PARAMETERS.daysPerSourceType, ...daysPerSourceType },
+  };
+  const problems = validateEstimateParameters(parameters);
+  if (problems.length)
+    throw unprocessable('ESTIMATE.PARAMETERS_INVALID', 'The estimate parameters are not usable', problems);
+  // A whole-object gap counts each of its required fields: each must be found or derived.
+  const missingFields = analysis.objects.reduce((n, o) => n + o.requiredFields - o.providedFields, 0);
+  const input: EstimateInput = {
+    sourceTypes: analysis.sources.map((s) => s.type),
+    objectsToMap: analysis.objects.length,
+    missingFields,
+    catalogKpis: analysis.kpis.length,
+    customKpis: 0,
+    ...(request.dashboards !== undefined ? { dashboards: request.dashboards } : {}),
+  };
+  return { configurationId, parameters, input, estimate: estimateEffort(input, parameters) };
+}

@@ -1,0 +1,208 @@
+/** Routes of configurations: `tenants/{tenantId}/configurations/...` (the edge checks the tenant). */
+import {
+  analysisSchema,
+  configurationListSchema,
+  configurationViewSchema,
+  createConfigurationRequestSchema,
+  estimateRequestSchema,
+  estimateResponseSchema,
+  statusTransitionRequestSchema,
+  updateConfigurationRequestSchema,
+} from '@kpi/shared/contracts/demo-config';
+import { atLeast } from '@kpi/shared/platform/auth/roles';
+import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
+import { httpRoute } from '@kpi/shared/platform/http/route';
+import { analyseConfiguration, estimateConfiguration } from '../analysis/analyse-configuration';
+import { dependencies } from '../dependencies';
+import {
+  APP,
+  CONFIGURATION,
+  CONFIGURATIONS,
+  configurationParams,
+  ifMatchOf,
+  pageOf,
+  pageQuery,
+  tenantParams,
+} from '../route-kit';
+import {
+  createConfiguration,
+  deleteConfiguration,
+  findConfiguration,
+  listConfigurations,
+  toView,
+  transitionConfiguration,
+  updateConfiguration,
+} from './manage-configurations';
+
+const tags = ['configurations'];
+
+httpRoute({
+  app: APP,
+  name: 'configurations-list',
+  method: 'GET',
+  route: CONFIGURATIONS,
+  roles: atLeast('viewer'),
+  tenantParam: 'tenantId',
+  params: tenantParams,
+  query: pageQuery,
+  cache: { maxAgeSeconds: 0 },
+  responses: { 200: configurationListSchema },
+  summary: "The tenant's configurations (paged)",
+  tags,
+  handler: async ({ caller, params, query }) => ({
+    body: await listConfigurations(dependencies(), scopeFor(caller, params.tenantId), pageOf(query)),
+  }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'configurations-create',
+  method: 'POST',
+  route: CONFIGURATIONS,
+  roles: atLeast('editor'),
+  tenantParam: 'tenantId',
+  params: tenantParams,
+  body: createConfigurationRequestSchema,
+  responses: { 201: configurationViewSchema },
+  summary: 'Creates a draft configuration; selected KPIs are pinned to the current catalog version',
+  tags,
+  handler: async ({ caller, params, body }) => {
+    const view = await createConfiguration(dependencies(), caller, scopeFor(caller, params.tenantId), body);
+    return { status: 201, body: view, headers: { etag: view.etag } };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'configuration-get',
+  method: 'GET',
+  route: CONFIGURATION,
+  roles: atLeast('viewer'),
+  tenantParam: 'tenantId',
+  params: configurationParams,
+  cache: { maxAgeSeconds: 0 },
+  responses: { 200: configurationViewSchema },
+  summary: 'One configuration, with its ETag (send it back as If-Match)',
+  tags,
+  handler: async ({ caller, params }) => {
+    const found = await findConfiguration(
+      dependencies(),
+      scopeFor(caller, params.tenantId),
+      params.configurationId,
+    );
+    return { body: toView(found), headers: { etag: found.etag } };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'configuration-update',
+  method: 'PATCH',
+  route: CONFIGURATION,
+  roles: atLeast('editor'),
+  tenantParam: 'tenantId',
+  params: configurationParams,
+  body: updateConfigurationRequestSchema,
+  responses: { 200: configurationViewSchema },
+  summary: 'Changes a draft: name, description, selected KPIs (replaced), target overrides',
+  tags,
+  handler: async ({ caller, params, body, request }) => {
+    const scope = scopeFor(caller, params.tenantId);
+    const view = await updateConfiguration(
+      dependencies(),
+      caller,
+      scope,
+      params.configurationId,
+      body,
+      ifMatchOf(request),
+    );
+    return { body: view, headers: { etag: view.etag } };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'configuration-delete',
+  method: 'DELETE',
+  route: CONFIGURATION,
+  roles: atLeast('admin'),
+  tenantParam: 'tenantId',
+  params: configurationParams,
+  summary: 'Deletes a draft configuration and its data source declarations (tenant admins)',
+  tags,
+  handler: async ({ caller, params, request }) => {
+    const scope = scopeFor(caller, params.tenantId);
+    await deleteConfiguration(dependencies(), scope, params.configurationId, ifMatchOf(request));
+    return { status: 204 };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'configuration-status',
+  method: 'POST',
+  route: `${CONFIGURATION}/status`,
+  roles: atLeast('editor'),
+  tenantParam: 'tenantId',
+  params: configurationParams,
+  body: statusTransitionRequestSchema,
+  responses: { 200: configurationViewSchema },
+  summary: 'Moves the status: draft → proposed → signed (admins), proposed → draft',
+  tags,
+  handler: async ({ caller, params, body, request }) => {
+    const scope = scopeFor(caller, params.tenantId);
+    const view = await transitionConfiguration(
+      dependencies(),
+      caller,
+      scope,
+      params.configurationId,
+      body,
+      ifMatchOf(request),
+    );
+    return { body: view, headers: { etag: view.etag } };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'configuration-analysis',
+  method: 'GET',
+  route: `${CONFIGURATION}/analysis`,
+  roles: atLeast('viewer'),
+  tenantParam: 'tenantId',
+  params: configurationParams,
+  cache: { maxAgeSeconds: 0 },
+  responses: { 200: analysisSchema },
+  summary: 'Required-objects analysis: what the selected KPIs need against what the sources provide',
+  tags: ['analysis'],
+  handler: async ({ caller, params }) => ({
+    body: await analyseConfiguration(
+      dependencies(),
+      scopeFor(caller, params.tenantId),
+      params.configurationId,
+    ),
+  }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'configuration-estimate',
+  method: 'POST',
+  route: `${CONFIGURATION}/estimate`,
+  roles: atLeast('viewer'),
+  tenantParam: 'tenantId',
+  params: configurationParams,
+  body: estimateRequestSchema,
+  responses: { 200: estimateResponseSchema },
+  summary:
+    'Effort estimate from the analysis with the default model, edited by the parameters sent (changes nothing)',
+  tags: ['analysis'],
+  handler: async ({ caller, params, body }) => ({
+    body: await estimateConfiguration(
+      dependencies(),
+      scopeFor(caller, params.tenantId),
+      params.configurationId,
+      body,
+    ),
+  }),
+});

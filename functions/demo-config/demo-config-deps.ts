@@ -1,0 +1,20 @@
+/** What the demo-config use cases depend on: repositories (tenant-scoped), the catalog and its formula engine. */
+import type { Configuration, DataSource, Tenant } from '@kpi/shared/contracts/demo-config';
+import type { Catalog, CatalogIndex } from '@kpi/shared/domain/catalog/types';
+import type { FormulaEngine } from '@kpi/shared/domain/formula/index';
+import type { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
+import type { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
+
+export interface DemoConfigDeps {
+  tenants: TenantRepository<Tenant>;
+  /** Vendor staff only: every tenant. */
+  allTenants: GlobalRepository<Tenant>;
+  configurations: TenantRepository<Configuration>;
+  sources: TenantRepository<DataSource>;
+  /** The catalog shipped with this build (the metadata service publishes the same content). */
+  catalog: Catalog;
+  catalogIndex: CatalogIndex;
+  engine: FormulaEngine;
+  clock: () => Date;
+  newId: (prefix: string) => string;
+}

@@ -1,0 +1,364 @@
+/**
+ * The demo-config service through the local stack (real host, Cosmos stand-in): tenants, configurations and
+ * their status machine, data sources with sample inference, the analysis updating as sources change, the
+ * estimate; roles (a viewer changes nothing) and tenant isolation through every route.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Stack, startStack } from '../../local/stack';
+
+let dataDir: string;
+let stack: Stack;
+
+async function call(
+  method: string,
+  path: string,
+  options: { as?: string; body?: unknown; headers?: Record<string, string> } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.as) headers.authorization = `Bearer ${await stack.token(options.as)}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${stack.urls.api}/demo-config/${path}`, {
+    method,
+    headers,
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+}
+
+const ADA = 'ada@vendor.example';
+const SAM = 'sam@vendor.example';
+const OLIVIA = 'olivia@contoso.example';
+const EDDIE = 'eddie@contoso.example';
+const VERA = 'vera@contoso.example';
+const ALEX = 'alex@fabrikam.example';
+const CONTOSO = 'tenants/contoso';
+const SEEDED = `${CONTOSO}/configurations/contoso-plant-analytics`;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'kpi-demo-config-'));
+  stack = await startStack({ dataDir, ports: 'free' });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('demo-config service through the local host', () => {
+  let cfg: string;
+  let sourceId: string;
+
+  it('creates tenants for platform admins only; staff list all, tenant users their own', async () => {
+    const request = { tenantId: 'northwind', name: 'Northwind Logistics', industryId: 'logistics' };
+    expect((await call('POST', 'tenants', { as: OLIVIA, body: request })).body.error.code).toBe(
+      'AUTH.ROLE_FORBIDDEN',
+    );
+    expect((await call('POST', 'tenants', { as: SAM, body: request })).status).toBe(403);
+    const bad = await call('POST', 'tenants', { as: ADA, body: { ...request, industryId: 'mining' } });
+    expect([bad.status, bad.body.error.code]).toEqual([422, 'TENANT.UNKNOWN_INDUSTRY']);
+    const created = await call('POST', 'tenants', { as: ADA, body: request });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      id: 'northwind',
+      tenantId: 'northwind',
+      createdBy: ADA,
+      contacts: [],
+    });
+    expect((await call('POST', 'tenants', { as: ADA, body: request })).body.error.code).toBe(
+      'TENANT.CONFLICT',
+    );
+
+    const all = await call('GET', 'tenants', { as: SAM });
+    expect(all.body.items.map((t: { id: string }) => t.id)).toEqual(['contoso', 'fabrikam', 'northwind']);
+    const own = await call('GET', 'tenants', { as: VERA });
+    expect(own.body.items.map((t: { id: string }) => t.id)).toEqual(['contoso']);
+    expect((await call('GET', 'tenants/fabrikam', { as: VERA })).body.error.code).toBe(
+      'AUTH.TENANT_FORBIDDEN',
+    );
+    expect((await call('GET', 'tenants/fabrikam', { as: SAM })).body.industryId).toBe('retail');
+    expect((await call('GET', 'tenants/nobody', { as: ADA })).body.error.code).toBe('TENANT.NOT_FOUND');
+  });
+
+  it('serves the seeded configuration and its analysis with gaps named', async () => {
+    const seeded = await call('GET', SEEDED, { as: VERA });
+    expect(seeded.status).toBe(200);
+    expect(seeded.body.selectedKpis).toHaveLength(12);
+    expect(seeded.headers.get('etag')).toBe(seeded.body.etag);
+    const analysis = await call('GET', `${SEEDED}/analysis`, { as: VERA });
+    expect(analysis.status).toBe(200);
+    const status = Object.fromEntries(
+      analysis.body.kpis.map((k: { kpiId: string; status: string }) => [k.kpiId, k.status]),
+    );
+    expect(status).toMatchObject({
+      'work-order-completion-rate': 'ready',
+      'schedule-adherence': 'ready',
+      'plan-attainment': 'ready',
+      'forecast-accuracy': 'blocked',
+    });
+    expect(analysis.body.gaps).toContainEqual({
+      object: 'PurchaseOrder',
+      kpis: ['supplier-on-time-delivery', 'supplier-lead-time'],
+    });
+    expect(analysis.body.sources).toEqual([
+      { id: 'contoso-mes', name: 'Plant MES (SQL Server)', type: 'sqlserver' },
+    ]);
+    expect(analysis.body.stalePins).toEqual([]);
+  });
+
+  it('creates configurations for editors, pinned to the catalog version; viewers change nothing', async () => {
+    const body = {
+      name: 'Logistics pilot',
+      kpiIds: ['otif-rate', 'gross-margin'],
+      targetOverrides: [{ kpiId: 'otif-rate', target: 97 }],
+    };
+    expect((await call('POST', `${CONTOSO}/configurations`, { as: VERA, body })).body.error.code).toBe(
+      'AUTH.ROLE_FORBIDDEN',
+    );
+    const unknown = await call('POST', `${CONTOSO}/configurations`, {
+      as: EDDIE,
+      body: { ...body, kpiIds: ['nope'] },
+    });
+    expect([unknown.status, unknown.body.error.code, unknown.body.error.details]).toEqual([
+      422,
+      'CONFIGURATION.UNKNOWN_KPI',
+      { kpiIds: ['nope'] },
+    ]);
+    const stray = await call('POST', `${CONTOSO}/configurations`, {
+      as: EDDIE,
+      body: { ...body, targetOverrides: [{ kpiId: 'availability', target: 1 }] },
+    });
+    expect(stray.body.error.code).toBe('CONFIGURATION.TARGET_INVALID');
+    const created = await call('POST', `${CONTOSO}/configurations`, {
+      as: EDDIE,
+      body: { ...body, tenantId: 'fabrikam' },
+    });
+    expect(created.status).toBe(400); // strict body: a tenant id in the body is refused, never used
+    const ok = await call('POST', `${CONTOSO}/configurations`, { as: EDDIE, body });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ tenantId: 'contoso', status: 'draft', createdBy: EDDIE });
+    const version = (await call('GET', `${SEEDED}/analysis`, { as: VERA })).body.catalogVersion;
+    expect(ok.body.selectedKpis).toEqual([
+      { kpiId: 'otif-rate', catalogVersion: version },
+      { kpiId: 'gross-margin', catalogVersion: version },
+    ]);
+    cfg = `${CONTOSO}/configurations/${ok.body.id}`;
+
+    const patched = await call('PATCH', cfg, { as: VERA, body: { name: 'x' } });
+    expect(patched.body.error.code).toBe('AUTH.ROLE_FORBIDDEN');
+    const list = await call('GET', `${CONTOSO}/configurations`, { as: VERA });
+    expect(list.body.items.map((c: { id: string }) => c.id)).toContain(ok.body.id);
+  });
+
+  it('updates with If-Match: a stale etag is refused with 412', async () => {
+    const current = await call('GET', cfg, { as: EDDIE });
+    const updated = await call('PATCH', cfg, {
+      as: EDDIE,
+      body: { kpiIds: ['otif-rate', 'price-realisation'] },
+      headers: { 'if-match': current.body.etag },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.selectedKpis.map((s: { kpiId: string }) => s.kpiId)).toEqual([
+      'otif-rate',
+      'price-realisation',
+    ]);
+    expect(updated.body.targetOverrides).toEqual([{ kpiId: 'otif-rate', target: 97 }]);
+    const stale = await call('PATCH', cfg, {
+      as: EDDIE,
+      body: { name: 'late' },
+      headers: { 'if-match': current.body.etag },
+    });
+    expect([stale.status, stale.body.error.code]).toEqual([412, 'CONCURRENCY.CONFLICT']);
+  });
+
+  it('infers a sample CSV, declares the source, and the analysis follows the sources', async () => {
+    const before = await call('GET', `${cfg}/analysis`, { as: VERA });
+    expect(before.body.kpis.map((k: { status: string }) => k.status)).toEqual(['blocked', 'blocked']);
+
+    const csv =
+      'shipment_id,shipped_at,promised_at,delivered_at,in_full\nS1,2026-03-01T08:00:00Z,2026-03-03T00:00:00Z,2026-03-02T10:00:00Z,true\n';
+    expect(
+      (await call('POST', `${cfg}/sample-inference`, { as: VERA, body: { fileName: 's.csv', content: csv } }))
+        .status,
+    ).toBe(403);
+    const inferred = await call('POST', `${cfg}/sample-inference`, {
+      as: EDDIE,
+      body: { fileName: 's.csv', content: csv },
+    });
+    expect(inferred.status).toBe(200);
+    expect(inferred.body.columns.map((c: { type: string }) => c.type)).toEqual([
+      'string',
+      'datetime',
+      'datetime',
+      'datetime',
+      'boolean',
+    ]);
+    expect(inferred.body.suggestion.object).toBe('Shipment');
+    const broken = await call('POST', `${cfg}/sample-inference`, {
+      as: EDDIE,
+      body: { fileName: 's.csv', content: 'a,b\n1,2,3\n' },
+    });
+    expect([broken.status, broken.body.error.code]).toEqual([422, 'SOURCE.SAMPLE_INVALID']);
+
+    const fields = inferred.body.suggestion.fields.map((f: { column: string; field: string }) => ({
+      name: f.field,
+      sourceColumn: f.column,
+    }));
+    const bad = await call('POST', `${cfg}/sources`, {
+      as: EDDIE,
+      body: { type: 'csv', name: 'x', objects: [{ name: 'Shipment', fields: [{ name: 'colour' }] }] },
+    });
+    expect([bad.status, bad.body.error.code]).toEqual([422, 'SOURCE.OBJECTS_INVALID']);
+    const created = await call('POST', `${cfg}/sources`, {
+      as: EDDIE,
+      body: { type: 'csv', name: 'Shipments export', objects: [{ name: 'Shipment', fields }] },
+    });
+    expect(created.status).toBe(201);
+    sourceId = created.body.id;
+    expect(created.body.objects[0].fields).toContainEqual({ name: 'shippedAt', sourceColumn: 'shipped_at' });
+
+    const after = await call('GET', `${cfg}/analysis`, { as: VERA });
+    // in_full does not match isInFull by name: the analysis names it.
+    expect(after.body.kpis[0]).toMatchObject({
+      kpiId: 'otif-rate',
+      status: 'partial',
+      missing: [{ object: 'Shipment', field: 'isInFull' }],
+    });
+    const replaced = await call('PUT', `${cfg}/sources/${sourceId}`, {
+      as: EDDIE,
+      body: {
+        type: 'csv',
+        name: 'Shipments export',
+        objects: [{ name: 'Shipment', fields: [...fields, { name: 'isInFull', sourceColumn: 'in_full' }] }],
+      },
+    });
+    expect(replaced.status).toBe(200);
+    const ready = await call('GET', `${cfg}/analysis`, { as: VERA });
+    expect(ready.body.kpis[0]).toMatchObject({ kpiId: 'otif-rate', status: 'ready', missing: [] });
+    expect(
+      (await call('GET', `${cfg}/sources`, { as: VERA })).body.items.map((s: { id: string }) => s.id),
+    ).toEqual([sourceId]);
+  });
+
+  it('estimates effort from the analysis with edited parameters, for viewers too', async () => {
+    const est = await call('POST', `${cfg}/estimate`, {
+      as: VERA,
+      body: { parameters: { daysPerSourceType: { csv: 4 }, currency: 'USD' } },
+    });
+    expect(est.status).toBe(200);
+    expect(est.body.input).toMatchObject({ sourceTypes: ['csv'], objectsToMap: 3, catalogKpis: 2 });
+    expect(est.body.estimate.lines[0]).toMatchObject({ id: 'source-csv', quantity: 1, unitDays: 4, days: 4 });
+    expect(est.body.estimate.currency).toBe('USD');
+    expect(est.body.estimate.totals.total).toBeGreaterThan(est.body.estimate.totals.cost);
+    const invalid = await call('POST', `${cfg}/estimate`, {
+      as: VERA,
+      body: {
+        parameters: {
+          phases: [{ id: 'x', name: 'X', basis: 'fixed', factor: 1, role: 'wizard', people: 1 }],
+        },
+      },
+    });
+    expect([invalid.status, invalid.body.error.code]).toEqual([422, 'ESTIMATE.PARAMETERS_INVALID']);
+  });
+
+  it('moves status draft → proposed → signed; only drafts change; only admins sign', async () => {
+    const viewer = await call('POST', `${cfg}/status`, { as: VERA, body: { to: 'proposed' } });
+    expect(viewer.body.error.code).toBe('AUTH.ROLE_FORBIDDEN');
+    const skip = await call('POST', `${cfg}/status`, { as: OLIVIA, body: { to: 'signed' } });
+    expect([skip.status, skip.body.error.code]).toEqual([409, 'CONFIGURATION.TRANSITION_INVALID']);
+    const proposed = await call('POST', `${cfg}/status`, {
+      as: EDDIE,
+      body: { to: 'proposed', comment: 'ready for review' },
+    });
+    expect(proposed.body).toMatchObject({
+      status: 'proposed',
+      statusHistory: [{ from: 'draft', to: 'proposed', by: EDDIE }],
+    });
+    expect((await call('PATCH', cfg, { as: EDDIE, body: { name: 'y' } })).body.error.code).toBe(
+      'CONFIGURATION.NOT_EDITABLE',
+    );
+    expect((await call('DELETE', `${cfg}/sources/${sourceId}`, { as: EDDIE })).body.error.code).toBe(
+      'CONFIGURATION.NOT_EDITABLE',
+    );
+    const editorSigns = await call('POST', `${cfg}/status`, { as: EDDIE, body: { to: 'signed' } });
+    expect([editorSigns.status, editorSigns.body.error.code]).toEqual([
+      403,
+      'CONFIGURATION.TRANSITION_FORBIDDEN',
+    ]);
+    const signed = await call('POST', `${cfg}/status`, { as: OLIVIA, body: { to: 'signed' } });
+    expect(signed.body.status).toBe('signed');
+    expect((await call('POST', `${cfg}/status`, { as: ADA, body: { to: 'draft' } })).body.error.code).toBe(
+      'CONFIGURATION.TRANSITION_INVALID',
+    );
+  });
+
+  it('keeps tenant B out of tenant A through every route', async () => {
+    const cfgId = cfg.split('/').pop();
+    const foreign = [
+      ['GET', CONTOSO],
+      ['GET', `${CONTOSO}/configurations`],
+      ['POST', `${CONTOSO}/configurations`, { name: 'x' }],
+      ['GET', cfg],
+      ['PATCH', cfg, { name: 'x' }],
+      ['DELETE', cfg],
+      ['POST', `${cfg}/status`, { to: 'draft' }],
+      ['GET', `${cfg}/analysis`],
+      ['POST', `${cfg}/estimate`, {}],
+      ['GET', `${cfg}/sources`],
+      ['POST', `${cfg}/sources`, { type: 'csv', name: 'x' }],
+      ['GET', `${cfg}/sources/${sourceId}`],
+      ['PUT', `${cfg}/sources/${sourceId}`, { type: 'csv', name: 'x' }],
+      ['DELETE', `${cfg}/sources/${sourceId}`],
+      ['POST', `${cfg}/sample-inference`, { fileName: 'a.csv', content: 'a\n1\n' }],
+    ] as const;
+    for (const [method, path, body] of foreign) {
+      const res = await call(method, path, { as: ALEX, ...(body ? { body } : {}) });
+      expect([method, path, res.status, res.body.error.code]).toEqual([
+        method,
+        path,
+        403,
+        'AUTH.TENANT_FORBIDDEN',
+      ]);
+    }
+    // Addressing the id under one's own tenant finds nothing: ids never cross tenants.
+    const own = await call('GET', `tenants/fabrikam/configurations/${cfgId}`, { as: ALEX });
+    expect([own.status, own.body.error.code]).toEqual([404, 'CONFIGURATION.NOT_FOUND']);
+    const ownSources = await call('GET', `tenants/fabrikam/configurations/${cfgId}/sources/${sourceId}`, {
+      as: ALEX,
+    });
+    expect(ownSources.status).toBe(404);
+    expect((await call('GET', 'tenants/fabrikam/configurations', { as: ALEX })).body.items).toEqual([]);
+    // Staff read any tenant by naming it.
+    expect((await call('GET', `${cfg}/analysis`, { as: SAM })).status).toBe(200);
+  });
+
+  it('deletes drafts with their sources (admins), and documents every route in OpenAPI', async () => {
+    const draft = await call('POST', `${CONTOSO}/configurations`, {
+      as: EDDIE,
+      body: { name: 'Scratch', kpiIds: ['otif-rate'] },
+    });
+    const path = `${CONTOSO}/configurations/${draft.body.id}`;
+    const src = await call('POST', `${path}/sources`, { as: EDDIE, body: { type: 'rest', name: 'API' } });
+    expect(src.status).toBe(201);
+    expect((await call('DELETE', path, { as: EDDIE })).body.error.code).toBe('AUTH.ROLE_FORBIDDEN');
+    expect((await call('DELETE', path, { as: OLIVIA })).status).toBe(204);
+    expect((await call('GET', path, { as: OLIVIA })).status).toBe(404);
+    expect((await call('GET', `${path}/sources/${src.body.id}`, { as: OLIVIA })).status).toBe(404);
+
+    const doc = await call('GET', 'openapi.json');
+    expect(doc.status).toBe(200);
+    const paths = Object.keys(doc.body.paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/demo-config/tenants',
+        '/api/demo-config/tenants/{tenantId}/configurations/{configurationId}/analysis',
+        '/api/demo-config/tenants/{tenantId}/configurations/{configurationId}/sample-inference',
+      ]),
+    );
+    expect((await call('PUT', 'tenants', { as: ADA })).status).toBe(405);
+  });
+});

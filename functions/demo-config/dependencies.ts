@@ -1,0 +1,63 @@
+/** The demo-config app's adapters, created once per process on first use. */
+import { randomBytes } from 'node:crypto';
+import {
+  type Configuration,
+  configurationSchema,
+  type DataSource,
+  dataSourceSchema,
+  type Tenant,
+  tenantSchema,
+} from '@kpi/shared/contracts/demo-config';
+import { loadCatalogWithIndex } from '@kpi/shared/domain/catalog/load-catalog';
+import { FormulaEngine } from '@kpi/shared/domain/formula/index';
+import { containerName } from '@kpi/shared/platform/cosmos/container-names';
+import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
+import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
+import { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
+import { config } from './config';
+import type { DemoConfigDeps } from './demo-config-deps';
+
+// Checked at module load: an undeclared name stops the app at start-up.
+const containers = {
+  tenants: containerName('tenants'),
+  configurations: containerName('configurations'),
+  sources: containerName('data-sources'),
+};
+
+function create(): DemoConfigDeps {
+  const c = config();
+  const database = cosmosClient(c.cosmos).database(c.cosmosDatabase);
+  const tenantOptions = {
+    container: database.container(containers.tenants),
+    schema: tenantSchema,
+    entity: 'TENANT',
+  };
+  const { catalog, index } = loadCatalogWithIndex();
+  return {
+    tenants: new TenantRepository<Tenant>(tenantOptions),
+    allTenants: new GlobalRepository<Tenant>({ ...tenantOptions, partitionKeyPath: '/tenantId' }),
+    configurations: new TenantRepository<Configuration>({
+      container: database.container(containers.configurations),
+      schema: configurationSchema,
+      entity: 'CONFIGURATION',
+    }),
+    sources: new TenantRepository<DataSource>({
+      container: database.container(containers.sources),
+      schema: dataSourceSchema,
+      entity: 'SOURCE',
+    }),
+    catalog,
+    catalogIndex: index,
+    engine: new FormulaEngine(catalog.objects, new Map(catalog.kpis.map((k) => [k.id, k.formula]))),
+    clock: () => new Date(),
+    newId: (prefix) => `${prefix}-${randomBytes(8).toString('hex')}`,
+  };
+}
+
+let deps: DemoConfigDeps | undefined;
+
+/** The app's dependencies (settings are validated on first use). */
+export function dependencies(): DemoConfigDeps {
+  deps ??= create();
+  return deps;
+}

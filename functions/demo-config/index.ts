@@ -1,0 +1,14 @@
+/**
+ * The demo-config Function app: tenants, client configurations (selected KPIs, targets, status), data source
+ * declarations with sample-file inference, the required-objects analysis and the effort estimate. Triggers
+ * only: each area registers its routes in its own `*.functions.ts` file; use cases live beside them.
+ */
+import './tenants/tenants.functions';
+import './configurations/configurations.functions';
+import './sources/sources.functions';
+import { registerFallback } from '@kpi/shared/platform/http/fallback';
+import { registerOpenApiRoute } from '@kpi/shared/platform/http/openapi';
+import { APP } from './route-kit';
+
+registerOpenApiRoute(APP, { title: 'KPI Platform demo-config service', version: '0.1.0' });
+registerFallback(APP);

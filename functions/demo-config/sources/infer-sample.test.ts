@@ -1,0 +1,118 @@
+import { loadCatalog } from '@kpi/shared/domain/catalog/index';
+import { isAppError } from '@kpi/shared/platform/errors';
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter, inferSample, typeOfValue, widen } from './infer-sample';
+
+const objects = loadCatalog().objects;
+const limits = { maxBytes: 10_000, maxRows: 5, maxColumns: 10, previewRows: 2 };
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (err) {
+    return isAppError(err) ? err.code : `not an AppError: ${String(err)}`;
+  }
+  return undefined;
+}
+
+describe('sample CSV inference', () => {
+  it('types single values and widens mixed columns', () => {
+    expect(
+      ['42', '-3', '4.5', '1e3', 'TRUE', 'no', '2026-02-28', '2026-02-30', '2026-02-28T10:15:00Z', 'x'].map(
+        typeOfValue,
+      ),
+    ).toEqual([
+      'integer',
+      'integer',
+      'decimal',
+      'decimal',
+      'boolean',
+      'boolean',
+      'date',
+      'string',
+      'datetime',
+      'string',
+    ]);
+    expect(widen('integer', 'decimal')).toBe('decimal');
+    expect(widen('date', 'datetime')).toBe('datetime');
+    expect(widen('integer', 'boolean')).toBe('string');
+  });
+
+  it('infers header, types, nulls and a preview, and suggests the catalog object the columns match', () => {
+    const csv = [
+      'Shipment ID,shipped_at,promisedAt,delivered at,isInFull,weightKg,units,note',
+      'S1,2026-03-01T08:00:00Z,2026-03-03,2026-03-02T17:00:00Z,true,12.5,3,"fragile, ""glass"""',
+      'S2,2026-03-01T09:00:00Z,2026-03-04,,false,8,2,',
+      'S3,2026-03-02T10:00:00Z,2026-03-05T12:00:00Z,2026-03-05T11:00:00Z,yes,7,1,ok',
+    ].join('\r\n');
+    const r = inferSample({ fileName: 'shipments.csv', content: `\uFEFF${csv}` }, objects, limits);
+    expect(r.delimiter).toBe(',');
+    expect(r.rowCount).toBe(3);
+    expect(r.columns).toEqual([
+      { name: 'Shipment ID', type: 'string', nullable: false, filled: 3 },
+      { name: 'shipped_at', type: 'datetime', nullable: false, filled: 3 },
+      { name: 'promisedAt', type: 'datetime', nullable: false, filled: 3 },
+      { name: 'delivered at', type: 'datetime', nullable: true, filled: 2 },
+      { name: 'isInFull', type: 'boolean', nullable: false, filled: 3 },
+      { name: 'weightKg', type: 'decimal', nullable: false, filled: 3 },
+      { name: 'units', type: 'integer', nullable: false, filled: 3 },
+      { name: 'note', type: 'string', nullable: true, filled: 2 },
+    ]);
+    expect(r.preview).toHaveLength(2);
+    expect(r.preview[0]?.[7]).toBe('fragile, "glass"');
+    expect(r.suggestion?.object).toBe('Shipment');
+    expect(r.suggestion?.fields).toEqual([
+      { column: 'Shipment ID', field: 'id' },
+      { column: 'shipped_at', field: 'shippedAt' },
+      { column: 'promisedAt', field: 'promisedAt' },
+      { column: 'delivered at', field: 'deliveredAt' },
+      { column: 'isInFull', field: 'isInFull' },
+      { column: 'weightKg', field: 'weightKg' },
+      { column: 'units', field: 'units' },
+    ]);
+    expect(r.suggestion?.unmatchedColumns).toEqual(['note']);
+  });
+
+  it('detects semicolon and tab delimiters', () => {
+    expect(detectDelimiter('a;b;"c,d"\n1;2;3')).toBe(';');
+    expect(detectDelimiter('a\tb\tc')).toBe('\t');
+    const r = inferSample({ fileName: 'x.csv', content: 'id;netAmount\n1;2.5\n' }, objects, limits);
+    expect(r.columns.map((c) => c.type)).toEqual(['integer', 'decimal']);
+  });
+
+  it('matches the object the caller names, or refuses an unknown one', () => {
+    const r = inferSample(
+      { fileName: 'x.csv', content: 'id,netAmount\n1,2\n', objectName: 'SalesOrderLine' },
+      objects,
+      limits,
+    );
+    expect(r.suggestion).toMatchObject({
+      object: 'SalesOrderLine',
+      fields: [
+        { column: 'id', field: 'id' },
+        { column: 'netAmount', field: 'netAmount' },
+      ],
+    });
+    expect(
+      codeOf(() =>
+        inferSample({ fileName: 'x.csv', content: 'a\n1\n', objectName: 'Nope' }, objects, limits),
+      ),
+    ).toBe('SOURCE.UNKNOWN_OBJECT');
+  });
+
+  it('refuses malformed, empty, oversized and spreadsheet samples with stable codes', () => {
+    const infer =
+      (content: string, fileName = 'x.csv') =>
+      () =>
+        inferSample({ fileName, content }, objects, limits);
+    expect(codeOf(infer('a,b\n1,2,3\n'))).toBe('SOURCE.SAMPLE_INVALID');
+    expect(codeOf(infer('a,b\n"1,2\n'))).toBe('SOURCE.SAMPLE_INVALID');
+    expect(codeOf(infer('a,a\n1,2\n'))).toBe('SOURCE.SAMPLE_INVALID');
+    expect(codeOf(infer('a,b\n'))).toBe('SOURCE.SAMPLE_EMPTY');
+    expect(codeOf(infer(`a\n${'1\n'.repeat(6)}`))).toBe('SOURCE.SAMPLE_TOO_LARGE');
+    expect(codeOf(infer(`a\n${'1\n'.repeat(5)}`))).toBeUndefined();
+    expect(codeOf(infer(`${'c,'.repeat(11)}c\n${'1,'.repeat(11)}1\n`))).toBe('SOURCE.SAMPLE_TOO_LARGE');
+    expect(codeOf(infer(`a\n${'x'.repeat(10_001)}\n`))).toBe('SOURCE.SAMPLE_TOO_LARGE');
+    expect(codeOf(infer('PK...', 'book.xlsx'))).toBe('SOURCE.SAMPLE_FORMAT_UNSUPPORTED');
+  });
+});

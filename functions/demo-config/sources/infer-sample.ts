@@ -1,0 +1,200 @@
+/**
+ * Infers a data source's columns from an uploaded sample CSV: the header, a type per column from every row
+ * (integer, decimal, boolean, date, datetime, string), a preview of the first rows, and the catalog object
+ * whose fields the columns match best. Parsing is csv-parse's (quotes, escaped quotes, CRLF, BOM).
+ */
+import {
+  DEMO_CONFIG_LIMITS,
+  type InferredType,
+  type InferSampleResponse,
+} from '@kpi/shared/contracts/demo-config';
+import type { DataObject } from '@kpi/shared/domain/catalog/types';
+import { payloadTooLarge, unprocessable } from '@kpi/shared/platform/errors';
+import { CsvError, parse } from 'csv-parse/sync';
+
+export const SampleErrors = {
+  invalid: 'SOURCE.SAMPLE_INVALID',
+  empty: 'SOURCE.SAMPLE_EMPTY',
+  tooLarge: 'SOURCE.SAMPLE_TOO_LARGE',
+  unsupported: 'SOURCE.SAMPLE_FORMAT_UNSUPPORTED',
+  unknownObject: 'SOURCE.UNKNOWN_OBJECT',
+} as const;
+
+export interface SampleLimits {
+  maxBytes: number;
+  maxRows: number;
+  maxColumns: number;
+  previewRows: number;
+}
+
+const defaultLimits: SampleLimits = {
+  maxBytes: DEMO_CONFIG_LIMITS.sampleBytes,
+  maxRows: DEMO_CONFIG_LIMITS.sampleRows,
+  maxColumns: DEMO_CONFIG_LIMITS.sampleColumns,
+  previewRows: DEMO_CONFIG_LIMITS.previewRows,
+};
+
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?$/;
+const BOOLEAN = /^(?:true|false|yes|no)$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** A real day: `Date.parse` would roll 2026-02-30 over to March. */
+function isCalendarDate(ymd: string): boolean {
+  const t = Date.parse(`${ymd}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === ymd;
+}
+
+/** The narrowest type of one non-empty value. */
+export function typeOfValue(v: string): InferredType {
+  if (INTEGER.test(v)) return 'integer';
+  if (DECIMAL.test(v)) return 'decimal';
+  if (BOOLEAN.test(v)) return 'boolean';
+  if (DATE.test(v) && isCalendarDate(v)) return 'date';
+  if (DATETIME.test(v) && isCalendarDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v.replace(' ', 'T'))))
+    return 'datetime';
+  return 'string';
+}
+
+/** The type that holds both: integer widens to decimal, date to datetime, anything else to string. */
+export function widen(a: InferredType | undefined, b: InferredType): InferredType {
+  if (a === undefined || a === b) return b;
+  const pair = new Set([a, b]);
+  if (pair.has('integer') && pair.has('decimal')) return 'decimal';
+  if (pair.has('date') && pair.has('datetime')) return 'datetime';
+  return 'string';
+}
+
+/** The most frequent candidate delimiter in the header line (outside quotes). */
+export function detectDelimiter(text: string): string {
+  const candidates = [',', ';', '\t', '|'];
+  const counts = new Map(candidates.map((c) => [c, 0]));
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best = ',';
+  for (const c of candidates) if ((counts.get(c) ?? 0) > (counts.get(best) ?? 0)) best = c;
+  return best;
+}
+
+const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Column → field matches for one object (exact after normalising, or with the object name as prefix). */
+function matchObject(object: DataObject, columns: readonly string[]) {
+  const fields = new Map(object.fields.map((f) => [normalise(f.name), f.name]));
+  const prefix = normalise(object.name);
+  const matched: { column: string; field: string }[] = [];
+  const used = new Set<string>();
+  for (const column of columns) {
+    const n = normalise(column);
+    const field = fields.get(n) ?? (n.startsWith(prefix) ? fields.get(n.slice(prefix.length)) : undefined);
+    if (field && !used.has(field)) {
+      used.add(field);
+      matched.push({ column, field });
+    }
+  }
+  return matched;
+}
+
+/** Infers columns, types, a preview and the best-matching catalog object from a sample file. */
+export function inferSample(
+  request: { fileName: string; content: string; objectName?: string | undefined },
+  objects: readonly DataObject[],
+  limits: SampleLimits = defaultLimits,
+): InferSampleResponse {
+  if (/\.(xlsx|xlsm|xls|ods)$/i.test(request.fileName)) {
+    throw unprocessable(
+      SampleErrors.unsupported,
+      'Spreadsheet samples are not supported yet: export the sheet as CSV',
+    );
+  }
+  if (Buffer.byteLength(request.content, 'utf8') > limits.maxBytes) {
+    throw payloadTooLarge(SampleErrors.tooLarge, `A sample may have at most ${limits.maxBytes} bytes`);
+  }
+  const delimiter = detectDelimiter(request.content.replace(/^\uFEFF/, ''));
+  let records: string[][];
+  try {
+    records = parse(request.content, {
+      bom: true,
+      delimiter,
+      skip_empty_lines: true,
+      // One row more than allowed tells "too many" from "exactly the limit" without parsing everything.
+      to: limits.maxRows + 2,
+    }) as string[][];
+  } catch (err) {
+    if (err instanceof CsvError) {
+      throw unprocessable(SampleErrors.invalid, `The file is not valid CSV: ${err.message}`, {
+        code: err.code,
+      });
+    }
+    throw err;
+  }
+  const [header, ...rows] = records;
+  if (!header || rows.length === 0)
+    throw unprocessable(SampleErrors.empty, 'The sample needs a header and at least one row');
+  if (rows.length > limits.maxRows) {
+    throw payloadTooLarge(SampleErrors.tooLarge, `A sample may have at most ${limits.maxRows} rows`);
+  }
+  if (header.length > limits.maxColumns) {
+    throw payloadTooLarge(SampleErrors.tooLarge, `A sample may have at most ${limits.maxColumns} columns`);
+  }
+  const names = header.map((h, i) => h.trim() || `column${i + 1}`);
+  const duplicates = names.filter((n, i) => names.indexOf(n) !== i);
+  if (duplicates.length) {
+    throw unprocessable(SampleErrors.invalid, 'Column names must be unique', {
+      duplicates: [...new Set(duplicates)],
+    });
+  }
+
+  const types: (InferredType | undefined)[] = names.map(() => undefined);
+  const filled = names.map(() => 0);
+  for (const row of rows) {
+    for (let c = 0; c < names.length; c++) {
+      const v = (row[c] ?? '').trim();
+      if (v === '') continue;
+      filled[c] = (filled[c] ?? 0) + 1;
+      if (types[c] !== 'string') types[c] = widen(types[c], typeOfValue(v));
+    }
+  }
+  const columns = names.map((name, c) => ({
+    name,
+    type: types[c] ?? 'string',
+    nullable: (filled[c] ?? 0) < rows.length,
+    filled: filled[c] ?? 0,
+  }));
+
+  let suggestion: InferSampleResponse['suggestion'] = null;
+  if (request.objectName !== undefined) {
+    const object = objects.find((o) => o.name === request.objectName);
+    if (!object)
+      throw unprocessable(SampleErrors.unknownObject, `The catalog has no object ${request.objectName}`);
+    suggestion = toSuggestion(object, names);
+  } else {
+    let best: { object: DataObject; count: number } | undefined;
+    for (const object of objects) {
+      const count = matchObject(object, names).length;
+      if (count > 0 && (!best || count > best.count)) best = { object, count };
+    }
+    if (best) suggestion = toSuggestion(best.object, names);
+  }
+
+  return {
+    fileName: request.fileName,
+    delimiter,
+    rowCount: rows.length,
+    columns,
+    preview: rows.slice(0, limits.previewRows).map((r) => names.map((_, c) => r[c] ?? '')),
+    suggestion,
+  };
+}
+
+function toSuggestion(object: DataObject, names: readonly string[]) {
+  const fields = matchObject(object, names);
+  const matched = new Set(fields.map((f) => f.column));
+  return { object: object.name, fields, unmatchedColumns: names.filter((n) => !matched.has(n)) };
+}

@@ -61,6 +61,11 @@ function create() {
   );
   const catalog = new CurrentCatalog(store);
   const publisher = ServiceBusEventPublisher.fromConnection(c.serviceBus);
+  const audit = new TenantRepository({
+    container: database.container(containers.audit),
+    schema: auditEntrySchema,
+    entity: 'CATALOG_AUDIT',
+  });
   const customKpis = new CustomKpiService({
     kpis: new TenantRepository({
       container: database.container(containers.customKpis),
@@ -72,11 +77,7 @@ function create() {
       schema: customKpiVersionSchema,
       entity: 'CUSTOM_KPI_VERSION',
     }),
-    audit: new TenantRepository({
-      container: database.container(containers.audit),
-      schema: auditEntrySchema,
-      entity: 'CATALOG_AUDIT',
-    }),
+    audit,
     catalog,
     publisher,
     clock: () => new Date(),
@@ -95,7 +96,7 @@ function create() {
   };
   return {
     store,
-    tree: new TreeService(store),
+    tree: new TreeService(catalog),
     catalog,
     /** Read only: the tenant's industry (for previews on sample data). */
     tenants: new TenantRepository({
@@ -104,6 +105,8 @@ function create() {
       entity: 'TENANT',
     }),
     publisher,
+    /** Custom KPI changes in tenant partitions, global catalog edits in `_global`. */
+    audit,
     customKpis,
     snapshots,
     /** Read only: deployment credentials (issued by the licence service) for the deployment authenticator. */

@@ -57,7 +57,9 @@ httpRoute({
   tags: ['catalog'],
   handler: async ({ caller }) => {
     const deps = dependencies();
-    return { body: await publishCatalog(deps, loadCatalog(), caller.email) };
+    const result = await publishCatalog(deps, loadCatalog(), caller.email);
+    deps.catalog.invalidate();
+    return { body: result };
   },
 });
 

@@ -512,6 +512,47 @@ describe('OpenAPI', () => {
   });
 });
 
+describe('global catalog edits', () => {
+  const ADA = 'ada@vendor.example';
+  const kpiId = 'freight-margin';
+
+  it('lets only platform admins edit a catalog KPI; checked, audited, announced, served at once', async () => {
+    const before = await call('GET', `kpis/${kpiId}`, { as: VERA });
+    const { id: _id, standard: _standard, ...definition } = before.body.kpi;
+    const edited = { ...definition, name: 'Freight margin (edited)', target: before.body.kpi.target + 1 };
+    expect(
+      (await call('PUT', `catalog/kpis/${kpiId}`, { as: 'olivia@contoso.example', body: edited })).status,
+    ).toBe(403);
+    expect(
+      (await call('PUT', `catalog/kpis/${kpiId}`, { as: 'sam@vendor.example', body: edited })).status,
+    ).toBe(403);
+    const invalid = await call('PUT', `catalog/kpis/${kpiId}`, {
+      as: ADA,
+      body: { ...edited, formula: 'sum(Nope.x)' },
+    });
+    expect(invalid.status).toBe(422);
+    const res = await call('PUT', `catalog/kpis/${kpiId}`, { as: ADA, body: edited });
+    expect(res.status).toBe(200);
+    expect(res.body.kpi.name).toBe('Freight margin (edited)');
+    expect(res.body.catalogVersion).toMatch(/\+[0-9a-f]{8}$/);
+    const after = await call('GET', `kpis/${kpiId}`, { as: VERA });
+    expect(after.body.kpi).toMatchObject({ name: 'Freight margin (edited)', target: edited.target });
+    const tree = await call('GET', 'tree?search=edited', { as: VERA });
+    expect(tree.body.kpiCount).toBe(1);
+    const audit = await call('GET', 'catalog/audit', { as: 'sam@vendor.example' });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'catalog-kpi.updated',
+      kpiId,
+      actor: { email: ADA },
+      changes: ['name', 'target'],
+    });
+    expect((await call('GET', 'catalog/audit', { as: 'olivia@contoso.example' })).status).toBe(403);
+    // Tenants see no global audit through their own audit route.
+    const own = await call('GET', 'tenants/contoso/audit', { as: 'olivia@contoso.example' });
+    expect(own.body.items.some((e: { action: string }) => e.action === 'catalog-kpi.updated')).toBe(false);
+  });
+});
+
 describe('role matrix', () => {
   // Every route × every seeded user, on tenant contoso. Bodies are refused by validation (400) after the
   // role and tenant checks, so allowed calls change nothing; allowed means neither 401 nor 403.
@@ -538,6 +579,8 @@ describe('role matrix', () => {
     ['GET', 'search?q=margin', everyone],
     ['POST', 'formulas/validate', everyone, bad],
     ['POST', 'catalog/publish', ['ada'], bad],
+    ['PUT', 'catalog/kpis/otif-rate', ['ada'], bad],
+    ['GET', 'catalog/audit', ['ada', 'sam']],
     ['POST', 'tenants/contoso/formulas/preview', contosoEditors, bad],
     ['GET', 'tenants/contoso/custom-kpis', contosoReaders],
     ['POST', 'tenants/contoso/custom-kpis', contosoEditors, bad],

@@ -94,6 +94,8 @@ export const auditActions = [
   'custom-kpi.updated',
   'custom-kpi.published',
   'custom-kpi.deprecated',
+  /** A platform admin's edit of a global catalog KPI (partition `_global`). */
+  'catalog-kpi.updated',
 ] as const;
 
 /** Who did what when (container `catalog-audit`, partition `/tenantId`). */

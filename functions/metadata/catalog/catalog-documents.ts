@@ -32,8 +32,29 @@ export const pointerDocumentSchema = z.object({
 });
 export type PointerDocument = z.infer<typeof pointerDocumentSchema>;
 
+/**
+ * A platform admin's edit of a global KPI (`PUT catalog/kpis/{id}`). Overrides live beside the versioned
+ * items, apply on top of whichever version is current, and survive the import of a new bundled version.
+ */
+export const overrideDocumentSchema = z.object({
+  id: z.string(),
+  tenantId: z.literal(GLOBAL_TENANT),
+  kind: z.literal('override'),
+  kpiId: z.string(),
+  /** The KPI's definition fields that replace the catalog's. */
+  definition: z.record(z.string(), z.unknown()),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+export type OverrideDocument = z.infer<typeof overrideDocumentSchema>;
+export const overrideId = (kpiId: string) => `override:kpi:${kpiId}`;
+
 /** Everything the catalog container's global partition holds. */
-export const catalogItemSchema = z.union([pointerDocumentSchema, catalogDocumentSchema]);
+export const catalogItemSchema = z.union([
+  pointerDocumentSchema,
+  overrideDocumentSchema,
+  catalogDocumentSchema,
+]);
 export type CatalogItem = z.infer<typeof catalogItemSchema>;
 
 const collections: Record<CatalogKind, keyof Omit<Catalog, 'catalogVersion'>> = {

@@ -6,6 +6,7 @@ import {
   type CatalogItem,
   fromDocuments,
   GLOBAL_TENANT,
+  type OverrideDocument,
   POINTER_ID,
   type PointerDocument,
   toDocuments,
@@ -38,10 +39,30 @@ export class CatalogStore {
         },
         { partitionKey: GLOBAL_TENANT, maxItemCount: 100, continuationToken },
       );
-      for (const item of page.items) if (item.kind !== 'pointer') docs.push(item);
+      for (const item of page.items) if (item.kind !== 'pointer' && item.kind !== 'override') docs.push(item);
       continuationToken = page.continuationToken;
     } while (continuationToken);
     return fromDocuments(catalogVersion, docs);
+  }
+
+  /** Every global KPI override (few: one per edited KPI). */
+  async overrides(): Promise<OverrideDocument[]> {
+    const out: OverrideDocument[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.items.query(
+        { where: 'c.kind = @kind', parameters: [{ name: '@kind', value: 'override' }], orderBy: 'c.id' },
+        { partitionKey: GLOBAL_TENANT, maxItemCount: 100, continuationToken },
+      );
+      for (const item of page.items) if (item.kind === 'override') out.push(item);
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+    return out;
+  }
+
+  /** Creates or replaces the override of one global KPI. */
+  async saveOverride(override: OverrideDocument): Promise<void> {
+    await this.items.upsert(override);
   }
 
   /**

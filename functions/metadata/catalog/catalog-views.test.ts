@@ -1,7 +1,7 @@
 import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
 import { describe, expect, it } from 'vitest';
 import { CatalogViews } from './catalog-views';
-import { CurrentCatalog } from './current-catalog';
+import { applyOverrides, CurrentCatalog } from './current-catalog';
 
 const catalog = loadCatalog();
 const views = new CatalogViews(catalog);
@@ -94,6 +94,7 @@ describe('current catalog', () => {
           kpiCount: 1,
           importedAt: '2026-01-01T00:00:00Z',
         }),
+        overrides: async () => [],
         read: async (v) => {
           reads++;
           return { ...catalog, catalogVersion: v };
@@ -112,7 +113,36 @@ describe('current catalog', () => {
   });
 
   it('404s before the first import', async () => {
-    const current = new CurrentCatalog({ currentPointer: async () => undefined, read: async () => catalog });
+    const current = new CurrentCatalog({
+      currentPointer: async () => undefined,
+      read: async () => catalog,
+      overrides: async () => [],
+    });
     await expect(current.views()).rejects.toMatchObject({ code: 'CATALOG.NOT_SEEDED' });
+  });
+});
+
+describe('global KPI overrides', () => {
+  const override = (name: string) => ({
+    id: 'override:kpi:otif-rate',
+    tenantId: '_global' as const,
+    kind: 'override' as const,
+    kpiId: 'otif-rate',
+    definition: { name, target: 90 },
+    updatedBy: 'ada@vendor.example',
+    updatedAt: '2026-11-26T12:00:00Z',
+  });
+
+  it('replace the definition fields of the KPI under an effective version that follows the content', () => {
+    const a = applyOverrides(catalog, [override('OTIF (edited)')]);
+    expect(a.catalogVersion).toMatch(
+      new RegExp(`^${catalog.catalogVersion.replace(/[.+]/g, '\\$&')}\\+[0-9a-f]{8}$`),
+    );
+    expect(a.kpis.find((k) => k.id === 'otif-rate')).toMatchObject({ name: 'OTIF (edited)', target: 90 });
+    expect(a.kpis.find((k) => k.id === 'gross-margin')).toBe(
+      catalog.kpis.find((k) => k.id === 'gross-margin'),
+    );
+    expect(applyOverrides(catalog, [override('other')]).catalogVersion).not.toBe(a.catalogVersion);
+    expect(applyOverrides(catalog, [])).toBe(catalog);
   });
 });

@@ -1,4 +1,5 @@
-/** Read routes over the current catalog version: KPI detail, object model and graph, ranked search. */
+/** Routes over the current catalog version: KPI detail, object model and graph, ranked search; global KPI edits. */
+import { randomBytes } from 'node:crypto';
 import {
   kpiDetailSchema,
   kpiIdParamsSchema,
@@ -8,12 +9,20 @@ import {
   searchQuerySchema,
   searchResultSchema,
 } from '@kpi/shared/contracts/metadata-catalog';
+import {
+  auditPageSchema,
+  customKpiDefinitionSchema,
+  pageQuerySchema,
+} from '@kpi/shared/contracts/metadata-custom-kpi';
 import { ANY_USER } from '@kpi/shared/platform/auth/roles';
+import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { weakEtag } from '@kpi/shared/platform/http/etag';
 import { JSON_CONTENT_TYPE } from '@kpi/shared/platform/http/responses';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { dependencies } from '../dependencies';
 import { APP } from '../route-kit';
+import { GLOBAL_TENANT } from './catalog-documents';
+import { editGlobalKpi } from './edit-global-kpi';
 
 httpRoute({
   app: APP,
@@ -80,4 +89,47 @@ httpRoute({
     const body = { catalogVersion: views.catalogVersion, query: query.q, total, items };
     return { body, headers: { etag: weakEtag(JSON.stringify(body)) } };
   },
+});
+
+httpRoute({
+  app: APP,
+  name: 'catalog-kpi-update',
+  method: 'PUT',
+  route: 'catalog/kpis/{id}',
+  roles: ['platform-admin'],
+  params: kpiIdParamsSchema,
+  body: customKpiDefinitionSchema,
+  responses: { 200: kpiDetailSchema },
+  summary:
+    'Edits a global catalog KPI (platform admins): checked, audited, announced as a new effective catalog version',
+  tags: ['catalog'],
+  handler: async ({ caller, params, body }) => {
+    const d = dependencies();
+    const deps = {
+      ...d,
+      audit: d.audit,
+      clock: () => new Date(),
+      newId: () => randomBytes(6).toString('base64url'),
+    };
+    return { body: await editGlobalKpi(deps, caller, params.id, body) };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'catalog-audit-global-list',
+  method: 'GET',
+  route: 'catalog/audit',
+  roles: ['platform-admin', 'support'],
+  query: pageQuerySchema,
+  responses: { 200: auditPageSchema },
+  summary: 'Who changed which global catalog KPI, when and what (newest first)',
+  tags: ['catalog'],
+  handler: async ({ caller, query }) => ({
+    body: await dependencies().audit.query(
+      scopeFor(caller, GLOBAL_TENANT),
+      { orderBy: 'c.at DESC' },
+      { maxItemCount: query.limit, continuationToken: query.continuationToken },
+    ),
+  }),
 });

@@ -1,23 +1,11 @@
 /**
- * The catalog tree, served from memory: the current catalog is loaded once per version and the
- * unfiltered tree is built once, so a tree request costs a lookup (and a pointer read every few seconds
- * to notice a newly published version, also from other instances).
+ * The catalog tree, served from memory: the unfiltered tree is built and serialised once per (effective)
+ * catalog version from the current `CatalogViews`, so a tree request costs a lookup.
  */
 import { buildTree, type CatalogTree } from '@kpi/shared/domain/catalog/tree';
-import type { Catalog } from '@kpi/shared/domain/catalog/types';
 import { notFound } from '@kpi/shared/platform/errors';
 import { weakEtag } from '@kpi/shared/platform/http/etag';
-import type { CatalogStore } from '../catalog/catalog-store';
-
-/** How long a loaded catalog is trusted before the pointer is read again. */
-const RECHECK_MS = 5_000;
-
-interface Loaded {
-  catalog: Catalog;
-  /** The unfiltered tree, serialised once per catalog version. */
-  fullJson: string;
-  etag: string;
-}
+import type { CatalogViews } from '../catalog/catalog-views';
 
 export interface TreeQuery {
   industry?: string;
@@ -25,45 +13,26 @@ export interface TreeQuery {
 }
 
 export class TreeService {
-  private loaded: Loaded | undefined;
-  private checkedAt = 0;
-  private pending: Promise<Loaded> | undefined;
+  /** The unfiltered tree of the views it was built from, serialised once. */
+  private full: { views: CatalogViews; json: string; etag: string } | undefined;
 
-  constructor(
-    private readonly store: CatalogStore,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly catalog: { views(): Promise<CatalogViews> }) {}
 
   /** The tree as JSON text with its ETag: the unfiltered one from memory, a filtered one built per call. */
   async tree(query: TreeQuery): Promise<{ json: string; etag: string }> {
-    const loaded = await this.current();
+    const views = await this.catalog.views();
     const search = query.search?.trim();
-    if (!query.industry && !search) return { json: loaded.fullJson, etag: loaded.etag };
-    if (query.industry && !loaded.catalog.industries.some((i) => i.id === query.industry)) {
+    if (!query.industry && !search) {
+      if (this.full?.views !== views) {
+        const json = JSON.stringify(buildTree(views.catalog) satisfies CatalogTree);
+        this.full = { views, json, etag: weakEtag(json) };
+      }
+      return { json: this.full.json, etag: this.full.etag };
+    }
+    if (query.industry && !views.index.industries.has(query.industry)) {
       throw notFound('CATALOG.INDUSTRY_NOT_FOUND', `No industry ${query.industry} in the catalog`);
     }
-    const json = JSON.stringify(buildTree(loaded.catalog, { industry: query.industry, search }));
+    const json = JSON.stringify(buildTree(views.catalog, { industry: query.industry, search }));
     return { json, etag: weakEtag(json) };
-  }
-
-  private async current(): Promise<Loaded> {
-    if (this.loaded && this.now() - this.checkedAt < RECHECK_MS) return this.loaded;
-    // One reload at a time: concurrent requests share it.
-    this.pending ??= this.reload().finally(() => {
-      this.pending = undefined;
-    });
-    return this.pending;
-  }
-
-  private async reload(): Promise<Loaded> {
-    const pointer = await this.store.currentPointer();
-    if (!pointer) throw notFound('CATALOG.NOT_SEEDED', 'No catalog has been imported yet');
-    if (this.loaded?.catalog.catalogVersion !== pointer.catalogVersion) {
-      const catalog = await this.store.read(pointer.catalogVersion);
-      const fullJson = JSON.stringify(buildTree(catalog) satisfies CatalogTree);
-      this.loaded = { catalog, fullJson, etag: weakEtag(fullJson) };
-    }
-    this.checkedAt = this.now();
-    return this.loaded;
   }
 }

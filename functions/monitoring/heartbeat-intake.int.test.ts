@@ -1,0 +1,271 @@
+/**
+ * Heartbeat intake through the local stack (host, Cosmos stand-in): heartbeat → Cosmos → status, duplicates,
+ * credential and validation errors, tenant isolation on every endpoint, the role matrix over every route,
+ * vendor-wide thresholds and ETag polling.
+ */
+import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Stack } from '../../local/stack';
+import { useMonitoringStack } from './monitoring-harness';
+import { heartbeat } from './monitoring-test-kit';
+
+const h = useMonitoringStack();
+const { api, as, send, call, getDeployment } = h;
+let stack: Stack;
+beforeAll(() => {
+  stack = h.stack;
+});
+
+describe('heartbeat intake', () => {
+  it('stores the heartbeat in Cosmos once, and the deployment is up', async () => {
+    const body = heartbeat('contoso-prod');
+    const first = await send('contoso-prod', body);
+    expect(first.status).toBe(200);
+    const answer = (await first.json()) as { duplicate: boolean; periodSeconds: number; serverTime: string };
+    expect(answer).toMatchObject({ duplicate: false, periodSeconds: 60, commands: [] });
+    expect(Math.abs(Date.parse(answer.serverTime) - Date.now())).toBeLessThan(10_000);
+
+    const retry = await send('contoso-prod', body);
+    expect(((await retry.json()) as { duplicate: boolean }).duplicate).toBe(true);
+
+    const client = cosmosClient({ kind: 'connectionString', value: stack.values.COSMOS as string });
+    const { resources } = await client
+      .database('kpi')
+      .container('heartbeats')
+      .items.query({
+        query: 'SELECT * FROM c WHERE c.id = @id',
+        parameters: [{ name: '@id', value: body.id }],
+      })
+      .fetchAll();
+    expect(resources).toHaveLength(1);
+    expect(resources[0]).toMatchObject({ deploymentId: 'contoso-prod', tenantId: 'contoso' });
+
+    const d = await getDeployment('contoso', 'contoso-prod');
+    expect(d.status).toBe('up');
+    expect(d.lastHeartbeat?.id).toBe(body.id);
+  });
+
+  it('refuses a missing or wrong credential (401), another deployment id (403), a bad body (400)', async () => {
+    const anon = await fetch(api('heartbeats'), {
+      method: 'POST',
+      body: JSON.stringify(heartbeat('contoso-prod')),
+    });
+    expect(anon.status).toBe(401);
+    const bearer = await fetch(api('heartbeats'), {
+      method: 'POST',
+      headers: await as('olivia@contoso.example'),
+      body: JSON.stringify(heartbeat('contoso-prod')),
+    });
+    expect(bearer.status).toBe(401);
+    expect((await send('contoso-prod', heartbeat('fabrikam-prod'))).status).toBe(403);
+    const bad = await send('contoso-prod', {
+      ...heartbeat('contoso-prod'),
+      requests: { count: 1, errors: 5, p50Ms: 1, p95Ms: 1 },
+    });
+    expect(bad.status).toBe(400);
+    const tooMany = heartbeat('contoso-prod', {
+      recentErrors: Array.from({ length: 21 }, (_, i) => ({
+        key: `k${i}`,
+        message: 'x',
+        count: 1,
+        lastAt: new Date().toISOString(),
+      })),
+    });
+    expect((await send('contoso-prod', tooMany)).status).toBe(400);
+  });
+
+  it('serves the heartbeat history to the tenant and staff only', async () => {
+    const own = await call(
+      'olivia@contoso.example',
+      'GET',
+      'tenants/contoso/deployments/contoso-prod/heartbeats',
+    );
+    expect(own.status).toBe(200);
+    expect(((await own.json()) as { items: unknown[] }).items.length).toBeGreaterThanOrEqual(1);
+    expect(
+      (await call('alex@fabrikam.example', 'GET', 'tenants/contoso/deployments/contoso-prod/heartbeats'))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call('alex@fabrikam.example', 'GET', 'tenants/fabrikam/deployments/contoso-prod/heartbeats'))
+        .status,
+    ).toBe(404);
+  });
+});
+
+describe('tenant isolation on every endpoint', () => {
+  const tenantPaths = [
+    'deployments',
+    'alerts',
+    'silences',
+    'maintenance-windows',
+    'settings',
+    'commands',
+    'notifications',
+    'audit',
+  ];
+
+  it('a tenant admin reads only their own tenant; a viewer reads nothing; staff read any', async () => {
+    await send('fabrikam-prod');
+    for (const p of tenantPaths) {
+      expect((await call('olivia@contoso.example', 'GET', `tenants/contoso/${p}`)).status, p).toBe(200);
+      expect((await call('olivia@contoso.example', 'GET', `tenants/fabrikam/${p}`)).status, p).toBe(403);
+      expect((await call('vera@contoso.example', 'GET', `tenants/contoso/${p}`)).status, p).toBe(403);
+      expect((await call('sam@vendor.example', 'GET', `tenants/fabrikam/${p}`)).status, p).toBe(200);
+    }
+    const fab = (await (
+      await call('alex@fabrikam.example', 'GET', 'tenants/fabrikam/deployments')
+    ).json()) as {
+      items: { id: string; tenantId: string }[];
+    };
+    expect(fab.items.map((d) => d.id)).toEqual(['fabrikam-prod']);
+  });
+
+  it('fleet summaries count deployments by status, per tenant and (for staff) across tenants', async () => {
+    const own = (await (
+      await call('olivia@contoso.example', 'GET', 'tenants/contoso/fleet-summary')
+    ).json()) as {
+      up: number;
+      total: number;
+    };
+    expect(own.total).toBeGreaterThanOrEqual(1);
+    expect(own.up).toBeGreaterThanOrEqual(1);
+    const all = (await (await call('sam@vendor.example', 'GET', 'fleet-summary')).json()) as {
+      tenants: { tenantId: string; total: number }[];
+      complete: boolean;
+    };
+    expect(all.complete).toBe(true);
+    expect(all.tenants.map((x) => x.tenantId)).toEqual(['contoso', 'fabrikam']);
+    expect(all.tenants[0]?.total).toBe(own.total);
+  });
+
+  it('cross-tenant lists are for staff only', async () => {
+    for (const p of ['deployments', 'alerts', 'notifications']) {
+      expect((await call('alex@fabrikam.example', 'GET', p)).status, p).toBe(403);
+      expect((await call('sam@vendor.example', 'GET', p)).status, p).toBe(200);
+    }
+    const fleet = (await (await call('sam@vendor.example', 'GET', 'deployments')).json()) as {
+      items: { tenantId: string }[];
+    };
+    expect(new Set(fleet.items.map((d) => d.tenantId))).toEqual(new Set(['contoso', 'fabrikam']));
+  });
+});
+
+describe('role matrix: every route against every seeded user', () => {
+  const users = {
+    ada: 'ada@vendor.example',
+    sam: 'sam@vendor.example',
+    olivia: 'olivia@contoso.example',
+    eddie: 'eddie@contoso.example',
+    vera: 'vera@contoso.example',
+    alex: 'alex@fabrikam.example',
+  } as const;
+  type Who = keyof typeof users;
+  const everyone = Object.keys(users) as Who[];
+  // Routes on tenant contoso: alex (fabrikam admin) is refused by tenant, eddie and vera by role.
+  const fleet: Who[] = ['ada', 'sam', 'olivia'];
+  const staff: Who[] = ['ada', 'sam'];
+  const t = 'tenants/contoso';
+  const matrix: [string, string, Who[] | 'public' | 'deployment', unknown?][] = [
+    ['POST', 'heartbeats', 'deployment', {}],
+    ['POST', 'commands/{commandId}/result', 'deployment', {}],
+    ['GET', `${t}/deployments`, fleet],
+    ['GET', `${t}/deployments/{deploymentId}`, fleet],
+    ['PUT', `${t}/deployments/{deploymentId}`, fleet, { periodSeconds: 5 }],
+    ['GET', `${t}/deployments/{deploymentId}/heartbeats`, fleet],
+    ['POST', `${t}/deployments/{deploymentId}/commands`, staff, {}],
+    ['GET', 'deployments', staff],
+    ['GET', `${t}/fleet-summary`, fleet],
+    ['GET', 'fleet-summary', staff],
+    ['GET', `${t}/alerts`, fleet],
+    ['GET', 'alerts', staff],
+    ['POST', `${t}/alerts/{alertId}/acknowledge`, fleet, {}],
+    ['POST', `${t}/alerts/{alertId}/resolve`, fleet, { comment: 1 }],
+    ['GET', `${t}/silences`, fleet],
+    ['POST', `${t}/silences`, fleet, {}],
+    ['DELETE', `${t}/silences/{id}`, fleet],
+    ['GET', `${t}/maintenance-windows`, fleet],
+    ['POST', `${t}/maintenance-windows`, fleet, {}],
+    ['DELETE', `${t}/maintenance-windows/{id}`, fleet],
+    ['GET', `${t}/settings`, fleet],
+    ['PUT', `${t}/settings`, ['ada', 'olivia'], { thresholds: { errorRate: 7 } }],
+    ['PUT', 'vendor/contacts', ['ada'], {}],
+    ['GET', 'vendor/settings', staff],
+    ['PUT', 'vendor/settings', ['ada'], { thresholds: { errorRate: 7 } }],
+    ['GET', `${t}/commands/{commandId}/diagnostics`, staff],
+    ['GET', `${t}/commands`, fleet],
+    ['GET', `${t}/notifications`, fleet],
+    ['GET', 'notifications', staff],
+    ['GET', `${t}/audit`, fleet],
+    ['GET', `${t}/licenses`, fleet],
+    ['GET', 'licenses', staff],
+    ['GET', 'events', staff],
+    ['GET', 'health', staff],
+    ['GET', 'openapi.json', 'public'],
+  ];
+  const concrete = (path: string) =>
+    path
+      .replace('{deploymentId}', 'matrix-none')
+      .replace('{alertId}', 'none')
+      .replace('{id}', 'none')
+      .replace('{commandId}', 'none');
+
+  it('covers every documented route of the app', async () => {
+    const doc = (await (await fetch(api('openapi.json'))).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace('/api/monitoring/', '')}`),
+    );
+    const covered = matrix.map(([m, p]) => `${m} ${p.replace(t, 'tenants/{tenantId}')}`);
+    expect(covered.sort()).toEqual(documented.sort());
+  });
+
+  it('allows exactly the declared roles (others get 403, or 401 on deployment routes)', async () => {
+    const problems: string[] = [];
+    for (const [method, path, allowed, body] of matrix) {
+      for (const who of everyone) {
+        const res = await fetch(api(concrete(path)), {
+          method,
+          headers: await as(users[who]),
+          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        });
+        await res.body?.cancel();
+        const refused = res.status === 401 || res.status === 403;
+        const expectRefused = allowed === 'deployment' || (allowed !== 'public' && !allowed.includes(who));
+        if (refused !== expectRefused) problems.push(`${method} ${path} as ${who}: ${res.status}`);
+        if (allowed === 'deployment' && res.status !== 401)
+          problems.push(`${method} ${path} as ${who}: ${res.status}, not 401`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('vendor-wide thresholds', () => {
+  it('a minimum app version set by the vendor opens app-version alerts; a tenant override wins', async () => {
+    const put = await call('ada@vendor.example', 'PUT', 'vendor/settings', {
+      thresholds: { minAppVersion: '1.5.0' },
+    });
+    expect(put.status).toBe(200);
+    await send('contoso-prod', heartbeat('contoso-prod', { appVersion: '1.4.9' }));
+    expect((await getDeployment('contoso', 'contoso-prod')).openAlerts['app-version']).toBeTruthy();
+    const own = await call('olivia@contoso.example', 'PUT', 'tenants/contoso/settings', {
+      thresholds: { minAppVersion: '1.4.0' },
+    });
+    expect(own.status).toBe(200);
+    await send('contoso-prod', heartbeat('contoso-prod', { appVersion: '1.4.9' }));
+    expect((await getDeployment('contoso', 'contoso-prod')).openAlerts['app-version']).toBeUndefined();
+  });
+
+  it('list routes answer 304 to an unchanged If-None-Match, for cheap live polling', async () => {
+    const headers = await as('olivia@contoso.example');
+    const first = await fetch(api('tenants/contoso/alerts'), { headers });
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await fetch(api('tenants/contoso/alerts'), {
+      headers: { ...headers, 'if-none-match': etag as string },
+    });
+    expect(again.status).toBe(304);
+  });
+});

@@ -5,6 +5,8 @@ import { httpEdgeSettings } from '@kpi/shared/platform/http/edge-config';
 export const settingsSpec = defineSettings({
   cosmos: connection('COSMOS', 'accountEndpoint'),
   cosmosDatabase: text('COSMOS_DATABASE', { default: 'kpi' }),
+  /** App data blobs: generated SOW files. */
+  storage: connection('STORAGE', 'blobServiceUri'),
   ...httpEdgeSettings,
 });
 

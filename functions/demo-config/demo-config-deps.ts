@@ -1,7 +1,8 @@
 /** What the demo-config use cases depend on: repositories (tenant-scoped), the catalog and its formula engine. */
-import type { Configuration, DataSource, Tenant } from '@kpi/shared/contracts/demo-config';
+import type { Configuration, DataSource, SowVersion, Tenant } from '@kpi/shared/contracts/demo-config';
 import type { Catalog, CatalogIndex } from '@kpi/shared/domain/catalog/types';
 import type { FormulaEngine } from '@kpi/shared/domain/formula/index';
+import type { BlobStore } from '@kpi/shared/platform/blob/ports';
 import type { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
 import type { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
 
@@ -11,6 +12,9 @@ export interface DemoConfigDeps {
   allTenants: GlobalRepository<Tenant>;
   configurations: TenantRepository<Configuration>;
   sources: TenantRepository<DataSource>;
+  sowVersions: TenantRepository<SowVersion>;
+  /** Generated SOW files, under `<tenantId>/` in the `sow-documents` container. */
+  blobs: BlobStore;
   /** The catalog shipped with this build (the metadata service publishes the same content). */
   catalog: Catalog;
   catalogIndex: CatalogIndex;

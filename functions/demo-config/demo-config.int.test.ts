@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../../local/stack';
 
@@ -265,6 +266,54 @@ describe('demo-config service through the local host', () => {
     expect([invalid.status, invalid.body.error.code]).toEqual([422, 'ESTIMATE.PARAMETERS_INVALID']);
   });
 
+  it('previews, generates, lists and downloads SOW versions (HTML, DOCX, PDF)', async () => {
+    const preview = await fetch(`${stack.urls.api}/demo-config/${cfg}/sow-preview`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await stack.token(VERA)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ vendorName: 'Vendor <Ltd>' }),
+    });
+    expect(preview.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await preview.text();
+    expect(html).toContain('Vendor &lt;Ltd&gt;');
+    expect(html).toContain('Shipments export');
+    expect((await call('GET', `${cfg}/sows`, { as: VERA })).body.items).toEqual([]);
+
+    expect((await call('POST', `${cfg}/sows`, { as: VERA, body: {} })).body.error.code).toBe(
+      'AUTH.ROLE_FORBIDDEN',
+    );
+    const first = await call('POST', `${cfg}/sows`, { as: EDDIE, body: {} });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ version: 1, configurationStatus: 'draft', createdBy: EDDIE });
+    expect(first.body.files.map((f: { format: string }) => f.format)).toEqual(['html', 'docx', 'pdf']);
+    const second = await call('POST', `${cfg}/sows`, {
+      as: EDDIE,
+      body: { parameters: { contingencyPercent: 0 } },
+    });
+    expect(second.body.version).toBe(2);
+    expect(second.body.totals.total).toBe(second.body.totals.cost);
+    const list = await call('GET', `${cfg}/sows`, { as: VERA });
+    expect(list.body.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+
+    const docx = await fetch(`${stack.urls.api}/demo-config/${cfg}/sows/1/docx`, {
+      headers: { authorization: `Bearer ${await stack.token(VERA)}` },
+    });
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toContain('.docx');
+    const files = unzipSync(new Uint8Array(await docx.arrayBuffer()));
+    const xml = strFromU8(files['word/document.xml'] as Uint8Array);
+    expect(xml).toContain('6. Effort estimate');
+    const pdf = await fetch(`${stack.urls.api}/demo-config/${cfg}/sows/2/pdf`, {
+      headers: { authorization: `Bearer ${await stack.token(VERA)}` },
+    });
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect((await call('GET', `${cfg}/sows/3/pdf`, { as: VERA })).body.error.code).toBe('SOW.NOT_FOUND');
+    expect((await call('GET', `${cfg}/sows/1/exe`, { as: VERA })).status).toBe(400);
+  });
+
   it('moves status draft → proposed → signed; only drafts change; only admins sign', async () => {
     const viewer = await call('POST', `${cfg}/status`, { as: VERA, body: { to: 'proposed' } });
     expect(viewer.body.error.code).toBe('AUTH.ROLE_FORBIDDEN');
@@ -314,6 +363,11 @@ describe('demo-config service through the local host', () => {
       ['PUT', `${cfg}/sources/${sourceId}`, { type: 'csv', name: 'x' }],
       ['DELETE', `${cfg}/sources/${sourceId}`],
       ['POST', `${cfg}/sample-inference`, { fileName: 'a.csv', content: 'a\n1\n' }],
+      ['POST', `${cfg}/sow-preview`, {}],
+      ['POST', `${cfg}/sows`, {}],
+      ['GET', `${cfg}/sows`],
+      ['GET', `${cfg}/sows/1`],
+      ['GET', `${cfg}/sows/1/docx`],
     ] as const;
     for (const [method, path, body] of foreign) {
       const res = await call(method, path, { as: ALEX, ...(body ? { body } : {}) });
@@ -331,6 +385,9 @@ describe('demo-config service through the local host', () => {
       as: ALEX,
     });
     expect(ownSources.status).toBe(404);
+    expect(
+      (await call('GET', `tenants/fabrikam/configurations/${cfgId}/sows/1/pdf`, { as: ALEX })).status,
+    ).toBe(404);
     expect((await call('GET', 'tenants/fabrikam/configurations', { as: ALEX })).body.items).toEqual([]);
     // Staff read any tenant by naming it.
     expect((await call('GET', `${cfg}/analysis`, { as: SAM })).status).toBe(200);

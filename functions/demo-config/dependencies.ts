@@ -5,11 +5,14 @@ import {
   configurationSchema,
   type DataSource,
   dataSourceSchema,
+  type SowVersion,
+  sowVersionSchema,
   type Tenant,
   tenantSchema,
 } from '@kpi/shared/contracts/demo-config';
 import { loadCatalogWithIndex } from '@kpi/shared/domain/catalog/load-catalog';
 import { FormulaEngine } from '@kpi/shared/domain/formula/index';
+import { AzureBlobStore } from '@kpi/shared/platform/blob/azure-blob-store';
 import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
@@ -22,6 +25,7 @@ const containers = {
   tenants: containerName('tenants'),
   configurations: containerName('configurations'),
   sources: containerName('data-sources'),
+  sowVersions: containerName('sow-versions'),
 };
 
 function create(): DemoConfigDeps {
@@ -46,6 +50,12 @@ function create(): DemoConfigDeps {
       schema: dataSourceSchema,
       entity: 'SOURCE',
     }),
+    sowVersions: new TenantRepository<SowVersion>({
+      container: database.container(containers.sowVersions),
+      schema: sowVersionSchema,
+      entity: 'SOW',
+    }),
+    blobs: AzureBlobStore.fromConnection(c.storage),
     catalog,
     catalogIndex: index,
     engine: new FormulaEngine(catalog.objects, new Map(catalog.kpis.map((k) => [k.id, k.formula]))),

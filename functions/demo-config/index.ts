@@ -1,11 +1,12 @@
 /**
  * The demo-config Function app: tenants, client configurations (selected KPIs, targets, status), data source
- * declarations with sample-file inference, the required-objects analysis and the effort estimate. Triggers
+ * declarations with sample-file inference, the required-objects analysis, the effort estimate and SOWs. Triggers
  * only: each area registers its routes in its own `*.functions.ts` file; use cases live beside them.
  */
 import './tenants/tenants.functions';
 import './configurations/configurations.functions';
 import './sources/sources.functions';
+import './sow/sow.functions';
 import { registerFallback } from '@kpi/shared/platform/http/fallback';
 import { registerOpenApiRoute } from '@kpi/shared/platform/http/openapi';
 import { APP } from './route-kit';

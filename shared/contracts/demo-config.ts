@@ -391,3 +391,32 @@ export const estimateResponseSchema = z.object({
     }),
   }),
 });
+
+// ---------------------------------------------------------------- SOW
+
+export const SOW_FORMATS = ['html', 'docx', 'pdf'] as const;
+export const sowFormatSchema = z.enum(SOW_FORMATS);
+export type SowFormat = z.infer<typeof sowFormatSchema>;
+
+export const sowRequestSchema = estimateRequestSchema.extend({
+  vendorName: z.string().trim().min(1).max(200).default('KPI Platform'),
+});
+
+/** One generated SOW version (`sow-versions`, pk `/tenantId`); its files are blobs. */
+export const sowVersionSchema = z.object({
+  id: z.string(),
+  tenantId: tenantIdSchema,
+  configurationId: idSchema,
+  version: z.number().int().min(1),
+  createdAt: isoTime,
+  createdBy: z.string().max(320),
+  /** The configuration's etag the SOW was generated from. */
+  configurationEtag: z.string(),
+  configurationStatus: configurationStatusSchema,
+  totals: z.object({ days: z.number(), cost: z.number(), total: z.number(), currency: z.string() }),
+  files: z.array(
+    z.object({ format: sowFormatSchema, blob: z.string(), bytes: z.number().int(), contentType: z.string() }),
+  ),
+});
+export type SowVersion = z.infer<typeof sowVersionSchema>;
+export const sowVersionListSchema = z.object({ items: z.array(sowVersionSchema) });

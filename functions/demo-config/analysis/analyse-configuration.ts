@@ -56,7 +56,11 @@ export async function estimateConfiguration(
   configurationId: string,
   request: EstimateRequest,
 ) {
-  const analysis = await analyseConfiguration(deps, scope, configurationId);
+  return estimateFromAnalysis(await analyseConfiguration(deps, scope, configurationId), request);
+}
+
+/** The estimate of an analysed configuration (422 `ESTIMATE.PARAMETERS_INVALID` with every problem). */
+export function estimateFromAnalysis(analysis: AnalysisView, request: EstimateRequest) {
   const { daysPerSourceType, ...rest } = request.parameters;
   const parameters: EstimateParameters = {
     ...DEFAULT_ESTIMATE_PARAMETERS,
@@ -76,5 +80,10 @@ export async function estimateConfiguration(
     customKpis: 0,
     ...(request.dashboards !== undefined ? { dashboards: request.dashboards } : {}),
   };
-  return { configurationId, parameters, input, estimate: estimateEffort(input, parameters) };
+  return {
+    configurationId: analysis.configurationId,
+    parameters,
+    input,
+    estimate: estimateEffort(input, parameters),
+  };
 }

@@ -2,7 +2,7 @@
 import type { createTenantRequestSchema, Tenant } from '@kpi/shared/contracts/demo-config';
 import type { Caller } from '@kpi/shared/platform/auth/caller';
 import type { Page, PageOptions } from '@kpi/shared/platform/cosmos/tenant-repository';
-import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
+import { scopeFor, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { notFound, unprocessable } from '@kpi/shared/platform/errors';
 import type { z } from 'zod';
 import type { DemoConfigDeps } from '../demo-config-deps';
@@ -43,9 +43,14 @@ export async function listTenants(
   return { items: own ? [own] : [] };
 }
 
+/** The tenant of a scope; 404 `TENANT.NOT_FOUND` when it was never created. */
+export async function getTenantInScope(deps: DemoConfigDeps, scope: TenantScope): Promise<Tenant> {
+  const tenant = await deps.tenants.get(scope, scope.tenantId);
+  if (!tenant) throw notFound('TENANT.NOT_FOUND', `Tenant ${scope.tenantId} does not exist`);
+  return tenant;
+}
+
 /** One tenant (the edge has checked that tenant users name their own). */
 export async function getTenant(deps: DemoConfigDeps, caller: Caller, tenantId: string): Promise<Tenant> {
-  const tenant = await deps.tenants.get(scopeFor(caller, tenantId), tenantId);
-  if (!tenant) throw notFound('TENANT.NOT_FOUND', `Tenant ${tenantId} does not exist`);
-  return tenant;
+  return getTenantInScope(deps, scopeFor(caller, tenantId));
 }

@@ -8,6 +8,7 @@ import type { Alert } from '@kpi/shared/contracts/monitoring-alert';
 import type { RemoteCommand } from '@kpi/shared/contracts/monitoring-command';
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
 import type { StoredHeartbeat } from '@kpi/shared/contracts/monitoring-heartbeat';
+import type { TrackedLicense } from '@kpi/shared/contracts/monitoring-license';
 import type { AuditEntry, MailRate, NotificationRecord } from '@kpi/shared/contracts/monitoring-notification';
 import type { MaintenanceWindow, MonitoringSettings, Silence } from '@kpi/shared/contracts/monitoring-rules';
 import type { Principal } from '@kpi/shared/platform/auth/caller';
@@ -130,6 +131,7 @@ export function memoryDependencies() {
     audit: new MemoryTenantRepo<AuditEntry>(),
     notifications: new MemoryTenantRepo<NotificationRecord>(),
     mailRate: new MemoryGlobalRepo<MailRate>(),
+    licenses: new MemoryTenantRepo<TrackedLicense>(),
     effects: new MemoryEffectStore(),
     publisher: new MemoryEventPublisher(),
     mailer: new MemoryMailer(),

@@ -419,3 +419,67 @@ describe('demo-config service through the local host', () => {
     expect((await call('PUT', 'tenants', { as: ADA })).status).toBe(405);
   });
 });
+
+describe('role matrix', () => {
+  // Every route × every seeded user, on tenant contoso. Bodies are refused by validation (400) after the role
+  // and tenant checks, and deletes name ids that do not exist, so allowed calls change nothing.
+  const users = { ada: ADA, sam: SAM, olivia: OLIVIA, eddie: EDDIE, vera: VERA, alex: ALEX } as const;
+  type User = keyof typeof users;
+  const everyone: User[] = ['ada', 'sam', 'olivia', 'eddie', 'vera', 'alex'];
+  const readers: User[] = ['ada', 'sam', 'olivia', 'eddie', 'vera'];
+  const editors: User[] = ['ada', 'olivia', 'eddie'];
+  const admins: User[] = ['ada', 'olivia'];
+  const bad = { bogus: 1 };
+  const matrix: [string, string, User[], unknown?][] = [
+    ['POST', 'tenants', ['ada'], bad],
+    ['GET', 'tenants', everyone],
+    ['GET', CONTOSO, readers],
+    ['GET', `${CONTOSO}/configurations`, readers],
+    ['POST', `${CONTOSO}/configurations`, editors, bad],
+    ['GET', SEEDED, readers],
+    ['PATCH', SEEDED, editors, bad],
+    ['DELETE', `${CONTOSO}/configurations/no-such-configuration`, admins],
+    ['POST', `${SEEDED}/status`, editors, bad],
+    ['GET', `${SEEDED}/analysis`, readers],
+    ['POST', `${SEEDED}/estimate`, readers, bad],
+    ['GET', `${SEEDED}/sources`, readers],
+    ['POST', `${SEEDED}/sources`, editors, bad],
+    ['GET', `${SEEDED}/sources/contoso-mes`, readers],
+    ['PUT', `${SEEDED}/sources/contoso-mes`, editors, bad],
+    ['DELETE', `${SEEDED}/sources/no-such-source`, editors],
+    ['POST', `${SEEDED}/sample-inference`, editors, bad],
+    ['POST', `${SEEDED}/sow-preview`, readers, bad],
+    ['POST', `${SEEDED}/sows`, editors, bad],
+    ['GET', `${SEEDED}/sows`, readers],
+    ['GET', `${SEEDED}/sows/1`, readers],
+    ['GET', `${SEEDED}/sows/1/pdf`, readers],
+  ];
+
+  it('covers every documented route', async () => {
+    const doc = await call('GET', 'openapi.json');
+    const operations = Object.entries(doc.body.paths as Record<string, object>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    // The OpenAPI document itself is public and not in the matrix.
+    expect(operations.filter((o) => !o.endsWith('/openapi.json'))).toHaveLength(matrix.length);
+  });
+
+  it('allows exactly the declared roles on every route', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const [method, path, allowed, body] of matrix) {
+      for (const user of everyone) {
+        const res = await call(method, path, { as: users[user], ...(body ? { body } : {}) });
+        const got = res.status === 401 || res.status === 403 ? 'denied' : 'allowed';
+        outcomes.push(`${method} ${path} ${user} ${got}`);
+        expected.push(`${method} ${path} ${user} ${allowed.includes(user) ? 'allowed' : 'denied'}`);
+        if (got === 'allowed' && body) expect(res.status, `${method} ${path} ${user}`).toBe(400);
+      }
+    }
+    expect(outcomes).toEqual(expected);
+    // Nothing changed: the seeded configuration is still the seeded draft with its one source.
+    const seeded = await call('GET', SEEDED, { as: VERA });
+    expect([seeded.body.status, seeded.body.name]).toEqual(['draft', 'Plant performance analytics']);
+    expect((await call('GET', `${SEEDED}/sources`, { as: VERA })).body.items).toHaveLength(1);
+  });
+});

@@ -80,7 +80,7 @@ describe('search', () => {
 });
 
 describe('current catalog', () => {
-  it('builds views once per version and notices a new version after the recheck interval', async () => {
+  it('builds views once per version, rechecks in the background, reloads at once when invalidated', async () => {
     let version = catalog.catalogVersion;
     let reads = 0;
     let clock = 0;
@@ -108,8 +108,15 @@ describe('current catalog', () => {
     clock += 1_000;
     expect((await current.views()).catalogVersion).toBe(catalog.catalogVersion);
     clock += 10_000;
+    // Served from memory while the due recheck runs in the background; the next request sees its result.
+    expect((await current.views()).catalogVersion).toBe(catalog.catalogVersion);
+    await new Promise((r) => setTimeout(r, 10));
     expect((await current.views()).catalogVersion).toBe('next');
     expect(reads).toBe(2);
+    // After a change made here, the next request waits for the reload.
+    version = 'third';
+    current.invalidate();
+    expect((await current.views()).catalogVersion).toBe('third');
   });
 
   it('404s before the first import', async () => {

@@ -36,6 +36,7 @@ export class CurrentCatalog {
   private loaded: CatalogViews | undefined;
   private base: Catalog | undefined;
   private checkedAt = 0;
+  private forced = false;
   private pending: Promise<CatalogViews> | undefined;
 
   constructor(
@@ -43,19 +44,34 @@ export class CurrentCatalog {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The views of the current version; 404 `CATALOG.NOT_SEEDED` before the first import. */
+  /**
+   * The views of the current version; 404 `CATALOG.NOT_SEEDED` before the first import. Once loaded, a due
+   * recheck runs in the background and this request is served from memory (stale by at most one recheck),
+   * so no request waits for the pointer read — except after `invalidate()`.
+   */
   async views(): Promise<CatalogViews> {
-    if (this.loaded && this.now() - this.checkedAt < RECHECK_MS) return this.loaded;
-    // One reload at a time: concurrent requests share it.
-    this.pending ??= this.reload().finally(() => {
-      this.pending = undefined;
-    });
-    return this.pending;
+    if (this.loaded && !this.forced) {
+      if (this.now() - this.checkedAt >= RECHECK_MS && !this.pending) {
+        // A failed background recheck keeps the loaded views; the next due request tries again.
+        this.refresh().catch(() => {});
+      }
+      return this.loaded;
+    }
+    return this.refresh();
   }
 
   /** Makes the next `views()` read the pointer and overrides again (after a change made here). */
   invalidate(): void {
-    this.checkedAt = 0;
+    this.forced = true;
+  }
+
+  /** One reload at a time: concurrent callers share it. */
+  private refresh(): Promise<CatalogViews> {
+    this.forced = false;
+    this.pending ??= this.reload().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
   }
 
   private async reload(): Promise<CatalogViews> {

@@ -17,6 +17,7 @@ import { catalogItemSchema } from './catalog/catalog-documents';
 import { CatalogStore } from './catalog/catalog-store';
 import { CurrentCatalog } from './catalog/current-catalog';
 import { config } from './config';
+import { AuditLog } from './custom-kpis/audit-log';
 import { CustomKpiService } from './custom-kpis/custom-kpi-service';
 import { tenantInfoSchema } from './formulas/tenant-industry';
 import { licenseInfoSchema, type SnapshotDeps } from './snapshots/snapshot-service';
@@ -61,11 +62,16 @@ function create() {
   );
   const catalog = new CurrentCatalog(store);
   const publisher = ServiceBusEventPublisher.fromConnection(c.serviceBus);
-  const audit = new TenantRepository({
-    container: database.container(containers.audit),
-    schema: auditEntrySchema,
-    entity: 'CATALOG_AUDIT',
-  });
+  const clock = () => new Date();
+  const audit = new AuditLog(
+    new TenantRepository({
+      container: database.container(containers.audit),
+      schema: auditEntrySchema,
+      entity: 'CATALOG_AUDIT',
+    }),
+    clock,
+    () => randomBytes(6).toString('base64url'),
+  );
   const customKpis = new CustomKpiService({
     kpis: new TenantRepository({
       container: database.container(containers.customKpis),
@@ -80,8 +86,7 @@ function create() {
     audit,
     catalog,
     publisher,
-    clock: () => new Date(),
-    newId: () => randomBytes(6).toString('base64url'),
+    clock,
   });
   const snapshots: SnapshotDeps = {
     /** Read only: the licence service owns licences; a deployment's selected KPIs are its licence's. */

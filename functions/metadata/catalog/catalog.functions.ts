@@ -1,5 +1,4 @@
 /** Routes over the current catalog version: KPI detail, object model and graph, ranked search; global KPI edits. */
-import { randomBytes } from 'node:crypto';
 import {
   kpiDetailSchema,
   kpiIdParamsSchema,
@@ -104,13 +103,7 @@ httpRoute({
     'Edits a global catalog KPI (platform admins): checked, audited, announced as a new effective catalog version',
   tags: ['catalog'],
   handler: async ({ caller, params, body }) => {
-    const d = dependencies();
-    const deps = {
-      ...d,
-      audit: d.audit,
-      clock: () => new Date(),
-      newId: () => randomBytes(6).toString('base64url'),
-    };
+    const deps = { ...dependencies(), clock: () => new Date() };
     return { body: await editGlobalKpi(deps, caller, params.id, body) };
   },
 });
@@ -126,10 +119,6 @@ httpRoute({
   summary: 'Who changed which global catalog KPI, when and what (newest first)',
   tags: ['catalog'],
   handler: async ({ caller, query }) => ({
-    body: await dependencies().audit.query(
-      scopeFor(caller, GLOBAL_TENANT),
-      { orderBy: 'c.at DESC' },
-      { maxItemCount: query.limit, continuationToken: query.continuationToken },
-    ),
+    body: await dependencies().audit.list(scopeFor(caller, GLOBAL_TENANT), query),
   }),
 });

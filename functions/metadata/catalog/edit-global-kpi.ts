@@ -3,13 +3,13 @@
  * an override (see catalog-documents.ts), audited in the `_global` partition of `catalog-audit`, and the
  * resulting effective catalog version is announced with `catalog.published`.
  */
-import type { AuditEntry, CustomKpiDefinition } from '@kpi/shared/contracts/metadata-custom-kpi';
+import type { CustomKpiDefinition } from '@kpi/shared/contracts/metadata-custom-kpi';
 import type { Caller } from '@kpi/shared/platform/auth/caller';
-import type { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
 import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { notFound } from '@kpi/shared/platform/errors';
 import { topicName } from '@kpi/shared/platform/servicebus/entity-names';
 import type { EventPublisher } from '@kpi/shared/platform/servicebus/ports';
+import type { AuditLog } from '../custom-kpis/audit-log';
 import { diffDefinitions } from '../custom-kpis/definition-diff';
 import { validateFormula } from '../formulas/validate-formula';
 import { GLOBAL_TENANT, overrideId } from './catalog-documents';
@@ -20,10 +20,9 @@ import type { CurrentCatalog } from './current-catalog';
 export interface EditGlobalKpiDeps {
   store: Pick<CatalogStore, 'saveOverride'>;
   catalog: Pick<CurrentCatalog, 'views' | 'invalidate'>;
-  audit: TenantRepository<AuditEntry>;
+  audit: Pick<AuditLog, 'record'>;
   publisher: EventPublisher;
   clock: () => Date;
-  newId: () => string;
 }
 
 export async function editGlobalKpi(
@@ -51,13 +50,9 @@ export async function editGlobalKpi(
   });
   deps.catalog.invalidate();
   const next = await deps.catalog.views();
-  await deps.audit.create(scopeFor(caller, GLOBAL_TENANT), {
-    id: `${at}-${deps.newId()}`,
+  await deps.audit.record(scopeFor(caller, GLOBAL_TENANT), caller, 'catalog-kpi.updated', kpiId, {
+    changes,
     at,
-    actor: { subject: caller.subject, email: caller.email, name: caller.name },
-    action: 'catalog-kpi.updated',
-    kpiId,
-    changes: changes.map((c) => c.field),
   });
   await deps.publisher.publish(topicName('catalog-events'), {
     type: 'catalog.published',

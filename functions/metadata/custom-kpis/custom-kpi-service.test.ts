@@ -4,6 +4,7 @@ import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { MemoryEventPublisher } from '@kpi/shared/platform/servicebus/memory-ports';
 import { describe, expect, it } from 'vitest';
 import { CatalogViews } from '../catalog/catalog-views';
+import { AuditLog } from './audit-log';
 import { CustomKpiService, MAX_CUSTOM_KPIS } from './custom-kpi-service';
 
 const views = new CatalogViews(loadCatalog());
@@ -36,11 +37,14 @@ function service(existing: number) {
   const svc = new CustomKpiService({
     kpis: repo,
     versions: repo,
-    audit: repo,
+    audit: new AuditLog(
+      repo,
+      () => new Date('2026-11-26T12:00:00Z'),
+      () => 'id',
+    ),
     catalog: { views: async () => views },
     publisher: new MemoryEventPublisher(),
     clock: () => new Date('2026-11-26T12:00:00Z'),
-    newId: () => 'id',
   });
   return { svc, writes };
 }

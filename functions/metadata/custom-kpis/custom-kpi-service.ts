@@ -4,13 +4,11 @@
  * `TenantScope`); this layer never sees a tenant id from a request body.
  */
 import type {
-  AuditEntry,
   CustomKpi,
   CustomKpiDefinition,
   CustomKpiVersion,
 } from '@kpi/shared/contracts/metadata-custom-kpi';
 import type { Requirements } from '@kpi/shared/domain/formula/requirements';
-import type { Caller } from '@kpi/shared/platform/auth/caller';
 import type { Page, TenantRepository, Versioned } from '@kpi/shared/platform/cosmos/tenant-repository';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { conflict, notFound } from '@kpi/shared/platform/errors';
@@ -18,6 +16,7 @@ import { topicName } from '@kpi/shared/platform/servicebus/entity-names';
 import type { EventPublisher } from '@kpi/shared/platform/servicebus/ports';
 import type { CatalogViews } from '../catalog/catalog-views';
 import { diagnose, validateFormula } from '../formulas/validate-formula';
+import type { Actor, AuditLog } from './audit-log';
 import { diffDefinitions, type FieldChange } from './definition-diff';
 
 export const KPI_PUBLISHED = 'kpi.published';
@@ -28,14 +27,11 @@ export const KPI_DEPRECATED = 'kpi.deprecated';
 export interface CustomKpiDeps {
   kpis: TenantRepository<CustomKpi>;
   versions: TenantRepository<CustomKpiVersion>;
-  audit: TenantRepository<AuditEntry>;
+  audit: AuditLog;
   catalog: { views(): Promise<CatalogViews> };
   publisher: EventPublisher;
   clock: () => Date;
-  newId: () => string;
 }
-
-type Actor = Pick<Caller, 'subject' | 'email' | 'name'>;
 
 const versionId = (kpiId: string, version: number) => `${kpiId}:v${version}`;
 
@@ -86,7 +82,7 @@ export class CustomKpiService {
       updatedBy: actor.email,
       updatedAt: now,
     });
-    await this.record(scope, actor, 'custom-kpi.created', id, {
+    await this.d.audit.record(scope, actor, 'custom-kpi.created', id, {
       changes: diffDefinitions(undefined, definition),
     });
     return created;
@@ -120,7 +116,7 @@ export class CustomKpiService {
       },
       { ifMatch: ifMatch ?? current.etag },
     );
-    await this.record(scope, actor, 'custom-kpi.updated', kpiId, { changes });
+    await this.d.audit.record(scope, actor, 'custom-kpi.updated', kpiId, { changes });
     return saved;
   }
 
@@ -182,7 +178,7 @@ export class CustomKpiService {
     // One entry per version (deterministic id), written by whichever request gets here first. Completing the
     // entry of an earlier, failed request, only the publisher's e-mail (kept on the version) is known.
     const publisher: Actor = created ? actor : { subject: '', email: version.publishedBy, name: '' };
-    await this.record(scope, publisher, 'custom-kpi.published', kpiId, {
+    await this.d.audit.record(scope, publisher, 'custom-kpi.published', kpiId, {
       version: version.version,
       note: version.note,
       id: `${kpiId}:published:v${version.version}`,
@@ -221,7 +217,7 @@ export class CustomKpiService {
       },
       { ifMatch: current.etag },
     );
-    await this.record(scope, actor, 'custom-kpi.deprecated', kpiId, { note: reason });
+    await this.d.audit.record(scope, actor, 'custom-kpi.deprecated', kpiId, { note: reason });
     await this.d.publisher.publish(topicName('catalog-events'), {
       type: KPI_DEPRECATED,
       subject: `${scope.tenantId}/${kpiId}`,
@@ -308,58 +304,5 @@ export class CustomKpiService {
         : (await this.version(scope, kpiId, ref)).definition;
     const [a, b] = await Promise.all([definitionOf(from), definitionOf(to)]);
     return { kpiId, from, to, changes: diffDefinitions(a, b) };
-  }
-
-  async auditTrail(
-    scope: TenantScope,
-    filter: { kpiId?: string; limit: number; continuationToken?: string },
-  ): Promise<Page<AuditEntry>> {
-    return this.d.audit.query(
-      scope,
-      filter.kpiId
-        ? {
-            where: 'c.kpiId = @kpiId',
-            parameters: [{ name: '@kpiId', value: filter.kpiId }],
-            orderBy: 'c.at DESC',
-          }
-        : { orderBy: 'c.at DESC' },
-      { maxItemCount: filter.limit, continuationToken: filter.continuationToken },
-    );
-  }
-
-  private async record(
-    scope: TenantScope,
-    actor: Actor,
-    action: AuditEntry['action'],
-    kpiId: string,
-    extra: {
-      changes?: FieldChange[];
-      version?: number;
-      note?: string;
-      /** A deterministic id makes the entry once-only (a repeat finds it and leaves it). */
-      id?: string;
-      at?: string;
-    },
-  ): Promise<void> {
-    const at = extra.at ?? this.d.clock().toISOString();
-    const entry = {
-      id: extra.id ?? `${at}-${this.d.newId()}`,
-      at,
-      actor: { subject: actor.subject, email: actor.email, name: actor.name },
-      action,
-      kpiId,
-      changes: (extra.changes ?? []).map((c) => c.field),
-      ...(extra.version ? { version: extra.version } : {}),
-      ...(extra.note ? { note: extra.note } : {}),
-    };
-    if (!extra.id) {
-      await this.d.audit.create(scope, entry);
-      return;
-    }
-    try {
-      await this.d.audit.create(scope, entry);
-    } catch (err) {
-      if ((err as { httpStatus?: number }).httpStatus !== 409) throw err;
-    }
   }
 }

@@ -285,6 +285,6 @@ httpRoute({
   summary: "Who changed which of the tenant's custom KPIs, when and what (newest first)",
   tags,
   handler: async ({ caller, params, query }) => ({
-    body: await dependencies().customKpis.auditTrail(scopeFor(caller, params.tenantId), query),
+    body: await dependencies().audit.list(scopeFor(caller, params.tenantId), query),
   }),
 });

@@ -202,8 +202,12 @@ export const dataSourceRequestSchema = z
 export const inferSampleRequestSchema = z
   .object({
     fileName: z.string().trim().min(1).max(260),
-    /** The file's text (CSV). */
-    content: z.string().min(1).max(DEMO_CONFIG_LIMITS.sampleBytes),
+    /** The file: its text (CSV), or base64 for a binary file (XLSX). */
+    content: z
+      .string()
+      .min(1)
+      .max(Math.ceil((DEMO_CONFIG_LIMITS.sampleBytes * 4) / 3) + 4),
+    encoding: z.enum(['text', 'base64']).default('text'),
     /** The catalog object the file holds; when absent the best-matching object is suggested. */
     objectName: objectNameSchema.optional(),
   })
@@ -219,7 +223,11 @@ export const inferredColumnSchema = z.object({
 
 export const inferSampleResponseSchema = z.object({
   fileName: z.string(),
-  delimiter: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  /** CSV only: the delimiter detected. */
+  delimiter: z.string().optional(),
+  /** XLSX only: the sheet read (the first). */
+  sheet: z.string().optional(),
   rowCount: z.number().int(),
   columns: z.array(inferredColumnSchema),
   preview: z.array(z.array(z.string())),

@@ -1,14 +1,15 @@
 import { loadCatalog } from '@kpi/shared/domain/catalog/index';
 import { isAppError } from '@kpi/shared/platform/errors';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, inferSample, typeOfValue, widen } from './infer-sample';
 
 const objects = loadCatalog().objects;
 const limits = { maxBytes: 10_000, maxRows: 5, maxColumns: 10, previewRows: 2 };
 
-function codeOf(fn: () => unknown): string | undefined {
+async function codeOf(fn: () => Promise<unknown>): Promise<string | undefined> {
   try {
-    fn();
+    await fn();
   } catch (err) {
     return isAppError(err) ? err.code : `not an AppError: ${String(err)}`;
   }
@@ -38,14 +39,14 @@ describe('sample CSV inference', () => {
     expect(widen('integer', 'boolean')).toBe('string');
   });
 
-  it('infers header, types, nulls and a preview, and suggests the catalog object the columns match', () => {
+  it('infers header, types, nulls and a preview, and suggests the catalog object the columns match', async () => {
     const csv = [
       'Shipment ID,shipped_at,promisedAt,delivered at,isInFull,weightKg,units,note',
       'S1,2026-03-01T08:00:00Z,2026-03-03,2026-03-02T17:00:00Z,true,12.5,3,"fragile, ""glass"""',
       'S2,2026-03-01T09:00:00Z,2026-03-04,,false,8,2,',
       'S3,2026-03-02T10:00:00Z,2026-03-05T12:00:00Z,2026-03-05T11:00:00Z,yes,7,1,ok',
     ].join('\r\n');
-    const r = inferSample({ fileName: 'shipments.csv', content: `\uFEFF${csv}` }, objects, limits);
+    const r = await inferSample({ fileName: 'shipments.csv', content: `\uFEFF${csv}` }, objects, limits);
     expect(r.delimiter).toBe(',');
     expect(r.rowCount).toBe(3);
     expect(r.columns).toEqual([
@@ -73,15 +74,15 @@ describe('sample CSV inference', () => {
     expect(r.suggestion?.unmatchedColumns).toEqual(['note']);
   });
 
-  it('detects semicolon and tab delimiters', () => {
+  it('detects semicolon and tab delimiters', async () => {
     expect(detectDelimiter('a;b;"c,d"\n1;2;3')).toBe(';');
     expect(detectDelimiter('a\tb\tc')).toBe('\t');
-    const r = inferSample({ fileName: 'x.csv', content: 'id;netAmount\n1;2.5\n' }, objects, limits);
+    const r = await inferSample({ fileName: 'x.csv', content: 'id;netAmount\n1;2.5\n' }, objects, limits);
     expect(r.columns.map((c) => c.type)).toEqual(['integer', 'decimal']);
   });
 
-  it('matches the object the caller names, or refuses an unknown one', () => {
-    const r = inferSample(
+  it('matches the object the caller names, or refuses an unknown one', async () => {
+    const r = await inferSample(
       { fileName: 'x.csv', content: 'id,netAmount\n1,2\n', objectName: 'SalesOrderLine' },
       objects,
       limits,
@@ -94,25 +95,85 @@ describe('sample CSV inference', () => {
       ],
     });
     expect(
-      codeOf(() =>
+      await codeOf(() =>
         inferSample({ fileName: 'x.csv', content: 'a\n1\n', objectName: 'Nope' }, objects, limits),
       ),
     ).toBe('SOURCE.UNKNOWN_OBJECT');
   });
 
-  it('refuses malformed, empty, oversized and spreadsheet samples with stable codes', () => {
+  it('refuses malformed, empty, oversized and spreadsheet samples with stable codes', async () => {
     const infer =
       (content: string, fileName = 'x.csv') =>
       () =>
         inferSample({ fileName, content }, objects, limits);
-    expect(codeOf(infer('a,b\n1,2,3\n'))).toBe('SOURCE.SAMPLE_INVALID');
-    expect(codeOf(infer('a,b\n"1,2\n'))).toBe('SOURCE.SAMPLE_INVALID');
-    expect(codeOf(infer('a,a\n1,2\n'))).toBe('SOURCE.SAMPLE_INVALID');
-    expect(codeOf(infer('a,b\n'))).toBe('SOURCE.SAMPLE_EMPTY');
-    expect(codeOf(infer(`a\n${'1\n'.repeat(6)}`))).toBe('SOURCE.SAMPLE_TOO_LARGE');
-    expect(codeOf(infer(`a\n${'1\n'.repeat(5)}`))).toBeUndefined();
-    expect(codeOf(infer(`${'c,'.repeat(11)}c\n${'1,'.repeat(11)}1\n`))).toBe('SOURCE.SAMPLE_TOO_LARGE');
-    expect(codeOf(infer(`a\n${'x'.repeat(10_001)}\n`))).toBe('SOURCE.SAMPLE_TOO_LARGE');
-    expect(codeOf(infer('PK...', 'book.xlsx'))).toBe('SOURCE.SAMPLE_FORMAT_UNSUPPORTED');
+    expect(await codeOf(infer('a,b\n1,2,3\n'))).toBe('SOURCE.SAMPLE_INVALID');
+    expect(await codeOf(infer('a,b\n"1,2\n'))).toBe('SOURCE.SAMPLE_INVALID');
+    expect(await codeOf(infer('a,a\n1,2\n'))).toBe('SOURCE.SAMPLE_INVALID');
+    expect(await codeOf(infer('a,b\n'))).toBe('SOURCE.SAMPLE_EMPTY');
+    expect(await codeOf(infer(`a\n${'1\n'.repeat(6)}`))).toBe('SOURCE.SAMPLE_TOO_LARGE');
+    expect(await codeOf(infer(`a\n${'1\n'.repeat(5)}`))).toBeUndefined();
+    expect(await codeOf(infer(`${'c,'.repeat(11)}c\n${'1,'.repeat(11)}1\n`))).toBe('SOURCE.SAMPLE_TOO_LARGE');
+    expect(await codeOf(infer(`a\n${'x'.repeat(10_001)}\n`))).toBe('SOURCE.SAMPLE_TOO_LARGE');
+    expect(await codeOf(infer('PK...', 'book.xls'))).toBe('SOURCE.SAMPLE_FORMAT_UNSUPPORTED');
+    // An XLSX must come base64-encoded, and be a workbook.
+    expect(await codeOf(infer('PK...', 'book.xlsx'))).toBe('SOURCE.SAMPLE_INVALID');
+    const notZip = () =>
+      inferSample(
+        { fileName: 'b.xlsx', content: Buffer.from('hello').toString('base64'), encoding: 'base64' },
+        objects,
+        limits,
+      );
+    expect(await codeOf(notZip)).toBe('SOURCE.SAMPLE_INVALID');
+  });
+
+  it('reads the first sheet of an XLSX workbook: numbers, dates and booleans typed like a CSV export', async () => {
+    const r = await inferSample(
+      { fileName: 'orders.xlsx', content: Buffer.from(xlsx()).toString('base64'), encoding: 'base64' },
+      objects,
+      limits,
+    );
+    expect(r).toMatchObject({ format: 'xlsx', sheet: 'Orders', rowCount: 2 });
+    expect(r.columns.map((c) => [c.name, c.type, c.nullable])).toEqual([
+      ['id', 'integer', false],
+      ['netAmount', 'decimal', false],
+      ['orderedAt', 'date', false],
+      ['isReturn', 'boolean', true],
+    ]);
+    expect(r.preview).toEqual([
+      ['1', '12.5', '2025-12-09', 'false'],
+      ['2', '7', '2025-12-10', ''],
+    ]);
+    expect(r.suggestion?.object).toBe('SalesOrderLine');
   });
 });
+
+/** A minimal workbook (what Excel writes, reduced): inline strings, numbers, a date-formatted cell, booleans. */
+function xlsx(): Uint8Array {
+  const x = (body: string) => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${body}`);
+  const ns = 'http://schemas.openxmlformats.org';
+  const str = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+  return zipSync({
+    '[Content_Types].xml': x(
+      `<Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+    ),
+    '_rels/.rels': x(
+      `<Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': x(
+      `<workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': x(
+      `<Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${ns}/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    ),
+    'xl/styles.xml': x(
+      `<styleSheet xmlns="${ns}/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    ),
+    'xl/worksheets/sheet1.xml': x(
+      `<worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>` +
+        `<row r="1">${str('A1', 'id')}${str('B1', 'netAmount')}${str('C1', 'orderedAt')}${str('D1', 'isReturn')}</row>` +
+        '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>12.5</v></c><c r="C2" s="1"><v>46000</v></c><c r="D2" t="b"><v>0</v></c></row>' +
+        '<row r="3"><c r="A3"><v>2</v></c><c r="B3"><v>7</v></c><c r="C3" s="1"><v>46001</v></c></row>' +
+        '</sheetData></worksheet>',
+    ),
+  });
+}

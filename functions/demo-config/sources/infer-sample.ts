@@ -1,7 +1,8 @@
 /**
  * Infers a data source's columns from an uploaded sample CSV: the header, a type per column from every row
  * (integer, decimal, boolean, date, datetime, string), a preview of the first rows, and the catalog object
- * whose fields the columns match best. Parsing is csv-parse's (quotes, escaped quotes, CRLF, BOM).
+ * whose fields the columns match best. CSV parsing is csv-parse's (quotes, escaped quotes, CRLF, BOM); XLSX
+ * (first sheet) is read-excel-file's, its cells turned into the text a CSV export would hold.
  */
 import {
   DEMO_CONFIG_LIMITS,
@@ -9,8 +10,9 @@ import {
   type InferSampleResponse,
 } from '@kpi/shared/contracts/demo-config';
 import type { DataObject } from '@kpi/shared/domain/catalog/types';
-import { payloadTooLarge, unprocessable } from '@kpi/shared/platform/errors';
+import { isAppError, payloadTooLarge, unprocessable } from '@kpi/shared/platform/errors';
 import { CsvError, parse } from 'csv-parse/sync';
+import readXlsxFile from 'read-excel-file/universal';
 
 export const SampleErrors = {
   invalid: 'SOURCE.SAMPLE_INVALID',
@@ -101,31 +103,28 @@ function matchObject(object: DataObject, columns: readonly string[]) {
   return matched;
 }
 
-/** Infers columns, types, a preview and the best-matching catalog object from a sample file. */
-export function inferSample(
-  request: { fileName: string; content: string; objectName?: string | undefined },
-  objects: readonly DataObject[],
-  limits: SampleLimits = defaultLimits,
-): InferSampleResponse {
-  if (/\.(xlsx|xlsm|xls|ods)$/i.test(request.fileName)) {
-    throw unprocessable(
-      SampleErrors.unsupported,
-      'Spreadsheet samples are not supported yet: export the sheet as CSV',
-    );
-  }
-  if (Buffer.byteLength(request.content, 'utf8') > limits.maxBytes) {
+export interface SampleRequest {
+  fileName: string;
+  content: string;
+  encoding?: 'text' | 'base64' | undefined;
+  objectName?: string | undefined;
+}
+
+/** The rows of a CSV text (header first). */
+function csvRecords(content: string, limits: SampleLimits): { delimiter: string; records: string[][] } {
+  if (Buffer.byteLength(content, 'utf8') > limits.maxBytes) {
     throw payloadTooLarge(SampleErrors.tooLarge, `A sample may have at most ${limits.maxBytes} bytes`);
   }
-  const delimiter = detectDelimiter(request.content.replace(/^\uFEFF/, ''));
-  let records: string[][];
+  const delimiter = detectDelimiter(content.replace(/^\uFEFF/, ''));
   try {
-    records = parse(request.content, {
+    const records = parse(content, {
       bom: true,
       delimiter,
       skip_empty_lines: true,
       // One row more than allowed tells "too many" from "exactly the limit" without parsing everything.
       to: limits.maxRows + 2,
     }) as string[][];
+    return { delimiter, records };
   } catch (err) {
     if (err instanceof CsvError) {
       throw unprocessable(SampleErrors.invalid, `The file is not valid CSV: ${err.message}`, {
@@ -134,6 +133,73 @@ export function inferSample(
     }
     throw err;
   }
+}
+
+/** A spreadsheet cell as the text a CSV export would hold (dates at midnight UTC as dates). */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  return String(v);
+}
+
+/** The rows of the first sheet of an XLSX file (header first). */
+async function xlsxRecords(
+  bytes: Uint8Array,
+  limits: SampleLimits,
+): Promise<{ sheet: string; records: string[][] }> {
+  if (bytes.byteLength > limits.maxBytes) {
+    throw payloadTooLarge(SampleErrors.tooLarge, `A sample may have at most ${limits.maxBytes} bytes`);
+  }
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  try {
+    const [first] = await readXlsxFile(buffer);
+    if (!first) throw unprocessable(SampleErrors.empty, 'The workbook has no sheet');
+    const data = first.data.slice(0, limits.maxRows + 2);
+    return { sheet: first.sheet, records: data.map((row) => row.map(cellText)) };
+  } catch (err) {
+    if (isAppError(err)) throw err;
+    throw unprocessable(
+      SampleErrors.invalid,
+      `The file is not a readable XLSX workbook: ${(err as Error).message}`,
+    );
+  }
+}
+
+/** Infers columns, types, a preview and the best-matching catalog object from a sample CSV or XLSX file. */
+export async function inferSample(
+  request: SampleRequest,
+  objects: readonly DataObject[],
+  limits: SampleLimits = defaultLimits,
+): Promise<InferSampleResponse> {
+  if (/\.xlsx$/i.test(request.fileName)) {
+    if (request.encoding !== 'base64') {
+      throw unprocessable(SampleErrors.invalid, 'Send an XLSX file base64-encoded (encoding: base64)');
+    }
+    const { sheet, records } = await xlsxRecords(Buffer.from(request.content, 'base64'), limits);
+    return inferRecords(request, records, objects, limits, { format: 'xlsx', sheet });
+  }
+  if (/\.(xlsm|xlsb|xls|ods|numbers)$/i.test(request.fileName)) {
+    throw unprocessable(
+      SampleErrors.unsupported,
+      'Only CSV and XLSX samples are supported: save the sheet as XLSX or CSV',
+    );
+  }
+  const text =
+    request.encoding === 'base64' ? Buffer.from(request.content, 'base64').toString('utf8') : request.content;
+  const { delimiter, records } = csvRecords(text, limits);
+  return inferRecords(request, records, objects, limits, { format: 'csv', delimiter });
+}
+
+function inferRecords(
+  request: SampleRequest,
+  records: string[][],
+  objects: readonly DataObject[],
+  limits: SampleLimits,
+  about: { format: 'csv'; delimiter: string } | { format: 'xlsx'; sheet: string },
+): InferSampleResponse {
   const [header, ...rows] = records;
   if (!header || rows.length === 0)
     throw unprocessable(SampleErrors.empty, 'The sample needs a header and at least one row');
@@ -185,7 +251,7 @@ export function inferSample(
 
   return {
     fileName: request.fileName,
-    delimiter,
+    ...about,
     rowCount: rows.length,
     columns,
     preview: rows.slice(0, limits.previewRows).map((r) => names.map((_, c) => r[c] ?? '')),

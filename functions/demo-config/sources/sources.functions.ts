@@ -140,11 +140,11 @@ httpRoute({
   maxBodyBytes: DEMO_CONFIG_LIMITS.sampleBytes * 2 + 4096,
   responses: { 200: inferSampleResponseSchema },
   summary:
-    'Infers columns, types, a preview and the matching catalog object from a sample CSV (stores nothing)',
+    'Infers columns, types, a preview and the matching catalog object from a sample CSV or XLSX (stores nothing)',
   tags,
   handler: async ({ caller, params, body }) => {
     const deps = dependencies();
     await findConfiguration(deps, scopeFor(caller, params.tenantId), params.configurationId);
-    return { body: inferSample(body, deps.catalog.objects) };
+    return { body: await inferSample(body, deps.catalog.objects) };
   },
 });

@@ -1,5 +1,6 @@
 /** What the demo-config use cases depend on: repositories (tenant-scoped), the catalog and its formula engine. */
 import type { Configuration, DataSource, SowVersion, Tenant } from '@kpi/shared/contracts/demo-config';
+import type { CustomKpiVersion } from '@kpi/shared/contracts/metadata-custom-kpi';
 import type { Catalog, CatalogIndex } from '@kpi/shared/domain/catalog/types';
 import type { FormulaEngine } from '@kpi/shared/domain/formula/index';
 import type { BlobStore } from '@kpi/shared/platform/blob/ports';
@@ -13,6 +14,8 @@ export interface DemoConfigDeps {
   configurations: TenantRepository<Configuration>;
   sources: TenantRepository<DataSource>;
   sowVersions: TenantRepository<SowVersion>;
+  /** Read only: published custom KPI versions (written by the metadata service; immutable). */
+  customKpiVersions: TenantRepository<CustomKpiVersion>;
   /** Generated SOW files, under `<tenantId>/` in the `sow-documents` container. */
   blobs: BlobStore;
   /** The catalog shipped with this build (the metadata service publishes the same content). */

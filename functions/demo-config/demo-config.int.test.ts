@@ -6,6 +6,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CosmosClient } from '@azure/cosmos';
+import { customKpiVersionSchema } from '@kpi/shared/contracts/metadata-custom-kpi';
+import { loadCatalogWithIndex } from '@kpi/shared/domain/catalog/load-catalog';
+import { FormulaEngine } from '@kpi/shared/domain/formula/index';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../../local/stack';
@@ -264,6 +268,92 @@ describe('demo-config service through the local host', () => {
       },
     });
     expect([invalid.status, invalid.body.error.code]).toEqual([422, 'ESTIMATE.PARAMETERS_INVALID']);
+  });
+
+  it('selects published custom KPI versions of the tenant only, and analyses them from their requirements', async () => {
+    // A version as the metadata service stores it when a custom KPI is published (immutable).
+    const formula = 'count(Shipment where deliveredAt > promisedAt) / count(Shipment) * 100';
+    const { catalog } = loadCatalogWithIndex();
+    const engine = new FormulaEngine(catalog.objects, new Map(catalog.kpis.map((k) => [k.id, k.formula])));
+    const version = customKpiVersionSchema.parse({
+      id: 'late-shipment-share:v1',
+      tenantId: 'contoso',
+      kpiId: 'late-shipment-share',
+      version: 1,
+      definition: {
+        name: 'Late shipment share',
+        formula,
+        unit: 'percent',
+        unitLabel: '%',
+        direction: 'lower-is-better',
+        target: 5,
+        thresholds: { good: 5, warning: 8, critical: 12 },
+      },
+      formulaPretty: formula,
+      requirements: engine.check(formula).requirements,
+      catalogVersion: catalog.catalogVersion,
+      publishedBy: OLIVIA,
+      publishedAt: '2026-11-01T00:00:00.000Z',
+    });
+    const cosmos = new CosmosClient({
+      endpoint: /AccountEndpoint=([^;]+)/.exec(stack.values.COSMOS ?? '')?.[1] ?? '',
+      key: /AccountKey=([^;]+)/.exec(stack.values.COSMOS ?? '')?.[1] ?? '',
+      connectionPolicy: { enableEndpointDiscovery: false },
+    });
+    await cosmos.database('kpi').container('custom-kpi-versions').items.create(version);
+    cosmos.dispose();
+
+    const body = {
+      name: 'Custom',
+      kpiIds: ['otif-rate'],
+      customKpis: [{ kpiId: 'late-shipment-share', version: 1 }],
+    };
+    const created = await call('POST', `${CONTOSO}/configurations`, { as: EDDIE, body });
+    expect(created.status).toBe(201);
+    expect(created.body.selectedKpis).toEqual([
+      { kpiId: 'otif-rate', catalogVersion: catalog.catalogVersion },
+      { kpiId: 'late-shipment-share', catalogVersion: catalog.catalogVersion, customVersion: 1 },
+    ]);
+    const path = `${CONTOSO}/configurations/${created.body.id}`;
+    const missing = await call('PATCH', path, {
+      as: EDDIE,
+      body: { customKpis: [{ kpiId: 'late-shipment-share', version: 2 }] },
+    });
+    expect([missing.status, missing.body.error.code]).toEqual([422, 'CONFIGURATION.UNKNOWN_KPI']);
+    // Another tenant cannot select contoso's custom KPI: the version is looked up in the caller's tenant.
+    const foreign = await call('POST', 'tenants/fabrikam/configurations', {
+      as: ALEX,
+      body: { ...body, kpiIds: [] },
+    });
+    expect([foreign.status, foreign.body.error.details]).toEqual([
+      422,
+      { customKpis: ['late-shipment-share v1'] },
+    ]);
+
+    const analysis = await call('GET', `${path}/analysis`, { as: VERA });
+    expect(analysis.body.customKpis).toEqual(['late-shipment-share']);
+    expect(analysis.body.kpis[1]).toMatchObject({
+      kpiId: 'late-shipment-share',
+      status: 'blocked',
+      missingObjects: ['Shipment'],
+    });
+    const shipmentFields = analysis.body.objects.find((o: { name: string }) => o.name === 'Shipment').fields;
+    expect(shipmentFields.find((f: { name: string }) => f.name === 'promisedAt').kpis).toEqual([
+      'otif-rate',
+      'late-shipment-share',
+    ]);
+    const est = await call('POST', `${path}/estimate`, { as: VERA, body: {} });
+    expect(est.body.input).toMatchObject({ catalogKpis: 1, customKpis: 1 });
+    expect(est.body.estimate.lines).toContainEqual({
+      id: 'custom-kpis',
+      label: 'Custom KPIs',
+      quantity: 1,
+      unitDays: 2,
+      days: 2,
+    });
+    // Keeping the custom selection while replacing the catalog part.
+    const kept = await call('PATCH', path, { as: EDDIE, body: { kpiIds: [] } });
+    expect(kept.body.selectedKpis.map((k: { kpiId: string }) => k.kpiId)).toEqual(['late-shipment-share']);
   });
 
   it('previews, generates, lists and downloads SOW versions (HTML, DOCX, PDF)', async () => {

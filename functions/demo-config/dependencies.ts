@@ -10,6 +10,7 @@ import {
   type Tenant,
   tenantSchema,
 } from '@kpi/shared/contracts/demo-config';
+import { type CustomKpiVersion, customKpiVersionSchema } from '@kpi/shared/contracts/metadata-custom-kpi';
 import { loadCatalogWithIndex } from '@kpi/shared/domain/catalog/load-catalog';
 import { FormulaEngine } from '@kpi/shared/domain/formula/index';
 import { AzureBlobStore } from '@kpi/shared/platform/blob/azure-blob-store';
@@ -26,6 +27,7 @@ const containers = {
   configurations: containerName('configurations'),
   sources: containerName('data-sources'),
   sowVersions: containerName('sow-versions'),
+  customKpiVersions: containerName('custom-kpi-versions'),
 };
 
 function create(): DemoConfigDeps {
@@ -54,6 +56,11 @@ function create(): DemoConfigDeps {
       container: database.container(containers.sowVersions),
       schema: sowVersionSchema,
       entity: 'SOW',
+    }),
+    customKpiVersions: new TenantRepository<CustomKpiVersion>({
+      container: database.container(containers.customKpiVersions),
+      schema: customKpiVersionSchema,
+      entity: 'CUSTOM_KPI_VERSION',
     }),
     blobs: AzureBlobStore.fromConnection(c.storage),
     catalog,

@@ -64,10 +64,14 @@ export const CONFIGURATION_STATUSES = ['draft', 'proposed', 'signed'] as const;
 export const configurationStatusSchema = z.enum(CONFIGURATION_STATUSES);
 export type ConfigurationStatus = z.infer<typeof configurationStatusSchema>;
 
-/** A selected catalog KPI, pinned to the catalog version it was chosen from. */
+/**
+ * A selected KPI: a catalog KPI pinned to the catalog version it was chosen from, or (with `customVersion`) a
+ * published version of one of the tenant's custom KPIs, pinned to that version.
+ */
 export const selectedKpiSchema = z.object({
   kpiId: z.string().min(1).max(128),
   catalogVersion: z.string().min(1).max(128),
+  customVersion: z.number().int().min(1).optional(),
 });
 
 export const targetOverrideSchema = z.object({
@@ -111,6 +115,10 @@ export const configurationListSchema = z.object({
 });
 
 const kpiSelectionInput = z.array(z.string().min(1).max(128)).max(DEMO_CONFIG_LIMITS.selectedKpis);
+/** Published versions of the tenant's custom KPIs (owned by the metadata service). */
+const customSelectionInput = z
+  .array(z.object({ kpiId: z.string().min(1).max(128), version: z.number().int().min(1) }).strict())
+  .max(DEMO_CONFIG_LIMITS.selectedKpis);
 
 export const createConfigurationRequestSchema = z
   .object({
@@ -118,6 +126,7 @@ export const createConfigurationRequestSchema = z
     description: z.string().max(4000).optional(),
     /** Catalog KPI ids; pinned to the current catalog version by the service. */
     kpiIds: kpiSelectionInput.default([]),
+    customKpis: customSelectionInput.default([]),
     targetOverrides: z.array(targetOverrideSchema).max(DEMO_CONFIG_LIMITS.selectedKpis).default([]),
   })
   .strict();
@@ -129,6 +138,8 @@ export const updateConfigurationRequestSchema = z
     description: z.string().max(4000).optional(),
     /** Replaces the selection: ids already selected keep their pinned version, new ones get the current one. */
     kpiIds: kpiSelectionInput.optional(),
+    /** Replaces the custom KPI selection. */
+    customKpis: customSelectionInput.optional(),
     targetOverrides: z.array(targetOverrideSchema).max(DEMO_CONFIG_LIMITS.selectedKpis).optional(),
   })
   .strict();
@@ -252,8 +263,10 @@ export const analysisSchema = z.object({
   /** The configuration's etag the analysis was computed from. */
   configurationEtag: z.string(),
   catalogVersion: z.string(),
-  /** Selected KPIs pinned to another catalog version than the one analysed. */
+  /** Selected catalog KPIs pinned to another catalog version than the one analysed. */
   stalePins: z.array(z.string()),
+  /** Selected KPIs that are the tenant's custom KPIs (analysed from their published version's requirements). */
+  customKpis: z.array(z.string()),
   sources: z.array(z.object({ id: z.string(), name: z.string(), type: sourceTypeSchema })),
   objects: z.array(
     z.object({

@@ -3,8 +3,9 @@
  * its sources (a few hundred fields at most: cheaper than keeping a cache consistent), and the effort
  * estimate derived from it.
  */
-import type { AnalysisView, estimateRequestSchema } from '@kpi/shared/contracts/demo-config';
+import type { AnalysisView, Configuration, estimateRequestSchema } from '@kpi/shared/contracts/demo-config';
 import { analyseRequiredObjects } from '@kpi/shared/domain/analysis/required-objects';
+import type { Requirements } from '@kpi/shared/domain/formula/requirements';
 import {
   DEFAULT_ESTIMATE_PARAMETERS,
   type EstimateInput,
@@ -29,9 +30,10 @@ export async function analyseConfiguration(
   const found = await findConfiguration(deps, scope, configurationId);
   const sources = await sourcesOf(deps, scope, configurationId);
   const selected = found.item.selectedKpis;
+  const custom = await customRequirements(deps, scope, selected);
   const analysis = analyseRequiredObjects(
     selected.map((s) => s.kpiId),
-    (id) => deps.engine.requirementsOf(id),
+    (id) => (custom.has(id) ? (custom.get(id) ?? null) : deps.engine.requirementsOf(id)),
     sources,
   );
   const current = deps.catalog.catalogVersion;
@@ -39,14 +41,36 @@ export async function analyseConfiguration(
     configurationId,
     configurationEtag: found.etag,
     catalogVersion: current,
-    stalePins: selected.filter((s) => s.catalogVersion !== current).map((s) => s.kpiId),
+    stalePins: selected
+      .filter((s) => s.customVersion === undefined && s.catalogVersion !== current)
+      .map((s) => s.kpiId),
+    customKpis: [...custom.keys()],
     sources: sources.map((s) => ({ id: s.id, name: s.name, type: s.type })),
     // The domain result is deeply readonly; the view type is the same shape, mutable.
     ...(analysis as Omit<
       AnalysisView,
-      'configurationId' | 'configurationEtag' | 'catalogVersion' | 'stalePins' | 'sources'
+      'configurationId' | 'configurationEtag' | 'catalogVersion' | 'stalePins' | 'customKpis' | 'sources'
     >),
   };
+}
+
+/**
+ * Requirements of the selected custom KPIs, from their pinned published versions (metadata derived and stored
+ * them when publishing); null for a version that no longer reads.
+ */
+async function customRequirements(
+  deps: DemoConfigDeps,
+  scope: TenantScope,
+  selected: Configuration['selectedKpis'],
+): Promise<Map<string, Requirements | null>> {
+  const custom = selected.filter((s) => s.customVersion !== undefined);
+  const versions = await Promise.all(
+    custom.map((s) => deps.customKpiVersions.get(scope, `${s.kpiId}:v${s.customVersion}`)),
+  );
+  // The stored requirements have the formula engine's shape, with types widened to strings by the contract.
+  return new Map(
+    custom.map((s, i) => [s.kpiId, (versions[i]?.requirements as Requirements | undefined) ?? null]),
+  );
 }
 
 /** The estimate of a configuration with the default model, edited by `request.parameters`. */
@@ -76,8 +100,8 @@ export function estimateFromAnalysis(analysis: AnalysisView, request: EstimateRe
     sourceTypes: analysis.sources.map((s) => s.type),
     objectsToMap: analysis.objects.length,
     missingFields,
-    catalogKpis: analysis.kpis.length,
-    customKpis: 0,
+    catalogKpis: analysis.kpis.length - analysis.customKpis.length,
+    customKpis: analysis.customKpis.length,
     ...(request.dashboards !== undefined ? { dashboards: request.dashboards } : {}),
   };
   return {

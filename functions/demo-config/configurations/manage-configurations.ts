@@ -59,21 +59,81 @@ export function checkIfMatch(current: string, ifMatch: string | undefined): void
   }
 }
 
-/** Pins new KPI ids to the current catalog version; ids already selected keep their pin. */
-function selection(
+/** Pins new catalog KPI ids to the current catalog version; ids already selected keep their pin. */
+function catalogSelection(
   deps: DemoConfigDeps,
   kpiIds: readonly string[],
-  previous: Configuration['selectedKpis'] = [],
+  previous: Configuration['selectedKpis'],
 ) {
   const unknown = kpiIds.filter((id) => !deps.catalogIndex.kpis.has(id));
   if (unknown.length) {
     throw unprocessable('CONFIGURATION.UNKNOWN_KPI', 'Some KPIs are not in the catalog', { kpiIds: unknown });
   }
-  const pinned = new Map(previous.map((s) => [s.kpiId, s.catalogVersion]));
+  const pinned = new Map(
+    previous.filter((s) => s.customVersion === undefined).map((s) => [s.kpiId, s.catalogVersion]),
+  );
   return [...new Set(kpiIds)].map((kpiId) => ({
     kpiId,
     catalogVersion: pinned.get(kpiId) ?? deps.catalog.catalogVersion,
   }));
+}
+
+/** Custom KPIs, each pinned to one published version of the tenant's (422 when a version does not exist). */
+async function customSelection(
+  deps: DemoConfigDeps,
+  scope: TenantScope,
+  wanted: readonly { kpiId: string; version: number }[],
+): Promise<Configuration['selectedKpis']> {
+  const ids = wanted.map((w) => w.kpiId);
+  const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (duplicates.length) {
+    throw unprocessable('CONFIGURATION.UNKNOWN_KPI', 'A custom KPI can be selected in one version only', {
+      duplicates,
+    });
+  }
+  const found = await Promise.all(
+    wanted.map((w) => deps.customKpiVersions.get(scope, `${w.kpiId}:v${w.version}`)),
+  );
+  const missing = wanted.filter((_, i) => !found[i]).map((w) => `${w.kpiId} v${w.version}`);
+  if (missing.length) {
+    throw unprocessable('CONFIGURATION.UNKNOWN_KPI', 'Some custom KPI versions are not published', {
+      customKpis: missing,
+    });
+  }
+  return found.map((v) => ({
+    kpiId: v!.kpiId,
+    catalogVersion: v!.catalogVersion,
+    customVersion: v!.version,
+  }));
+}
+
+/** The new selection: catalog KPIs first, then custom ones; either part kept when not given. */
+async function selection(
+  deps: DemoConfigDeps,
+  scope: TenantScope,
+  request: {
+    kpiIds?: readonly string[] | undefined;
+    customKpis?: readonly { kpiId: string; version: number }[] | undefined;
+  },
+  previous: Configuration['selectedKpis'] = [],
+): Promise<Configuration['selectedKpis']> {
+  const catalog = request.kpiIds
+    ? catalogSelection(deps, request.kpiIds, previous)
+    : previous.filter((s) => s.customVersion === undefined);
+  const custom = request.customKpis
+    ? await customSelection(deps, scope, request.customKpis)
+    : previous.filter((s) => s.customVersion !== undefined);
+  const clash = custom.filter((c) => catalog.some((k) => k.kpiId === c.kpiId)).map((c) => c.kpiId);
+  if (clash.length) {
+    throw unprocessable(
+      'CONFIGURATION.UNKNOWN_KPI',
+      'A KPI id is selected both from the catalog and as custom',
+      {
+        kpiIds: clash,
+      },
+    );
+  }
+  return [...catalog, ...custom];
 }
 
 function checkOverrides(
@@ -98,7 +158,7 @@ export async function createConfiguration(
   scope: TenantScope,
   request: CreateRequest,
 ): Promise<ConfigurationView> {
-  const selectedKpis = selection(deps, request.kpiIds);
+  const selectedKpis = await selection(deps, scope, request);
   checkOverrides(request.targetOverrides, selectedKpis);
   const created = await deps.configurations.create(scope, {
     id: deps.newId('cfg'),
@@ -129,9 +189,7 @@ export async function updateConfiguration(
   const found = await findConfiguration(deps, scope, id);
   checkIfMatch(found.etag, ifMatch);
   ensureEditable(found.item);
-  const selectedKpis = request.kpiIds
-    ? selection(deps, request.kpiIds, found.item.selectedKpis)
-    : found.item.selectedKpis;
+  const selectedKpis = await selection(deps, scope, request, found.item.selectedKpis);
   const selectedIds = new Set(selectedKpis.map((s) => s.kpiId));
   // Deselecting a KPI drops its override; an explicit list of overrides is checked as given.
   const targetOverrides =

@@ -51,7 +51,26 @@ async function compose(
   };
   const statusOf = new Map(analysis.kpis.map((k) => [k.kpiId, k.status]));
   const targets = new Map(found.item.targetOverrides.map((t) => [t.kpiId, t.target]));
-  const kpis: SowKpi[] = found.item.selectedKpis.flatMap(({ kpiId }) => {
+  const customVersions = await Promise.all(
+    found.item.selectedKpis
+      .filter((s) => s.customVersion !== undefined)
+      .map((s) => deps.customKpiVersions.get(scope, `${s.kpiId}:v${s.customVersion}`)),
+  );
+  const custom = new Map(customVersions.flatMap((v) => (v ? [[v.kpiId, v.definition] as const] : [])));
+  const kpis: SowKpi[] = found.item.selectedKpis.flatMap(({ kpiId, customVersion }) => {
+    const definition = customVersion !== undefined ? custom.get(kpiId) : undefined;
+    if (definition) {
+      return [
+        {
+          id: kpiId,
+          name: definition.name,
+          stage: 'Custom KPIs',
+          unitLabel: definition.unitLabel,
+          target: targets.get(kpiId) ?? definition.target,
+          status: statusOf.get(kpiId) ?? 'blocked',
+        },
+      ];
+    }
     const kpi = index.kpis.get(kpiId);
     if (!kpi) return [];
     return [

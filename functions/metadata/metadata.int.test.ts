@@ -333,6 +333,29 @@ describe('custom KPIs', () => {
     expect((await call('GET', `${base}/${draft.id}/versions/2`, { as: VERA })).status).toBe(200);
   });
 
+  it('lets custom KPIs reference published custom KPIs, and refuses cycles among them', async () => {
+    const make = async (id: string, formula: string) =>
+      call('POST', base, { as: EDDIE, body: { ...draft, id, formula, unit: 'count' } });
+    const publish = (id: string) => call('POST', `${base}/${id}/publish`, { as: OLIVIA, body: {} });
+    expect((await make('cyc-b', 'count(Shipment)')).body.diagnostics).toEqual([]);
+    // Not yet published: unknown to other formulas.
+    const early = await make('cyc-a', "kpi('cyc-b') + 1");
+    expect(early.body.diagnostics[0].code).toBe('FORMULA.UNKNOWN_KPI');
+    expect((await publish('cyc-b')).status).toBe(200);
+    expect((await call('GET', `${base}/cyc-a`, { as: VERA })).body.diagnostics).toEqual([]);
+    expect((await publish('cyc-a')).status).toBe(200);
+    const preview = await call('POST', 'tenants/contoso/formulas/preview', {
+      as: EDDIE,
+      body: { formula: "kpi('cyc-a') - kpi('cyc-b')" },
+    });
+    expect(preview.body.value).toBe(1);
+    const { id: _x, ...bDefinition } = { ...draft, unit: 'count', formula: "kpi('cyc-a') * 2" };
+    expect((await call('PUT', `${base}/cyc-b`, { as: EDDIE, body: bDefinition })).status).toBe(200);
+    const cycle = await publish('cyc-b');
+    expect(cycle.status).toBe(422);
+    expect(cycle.body.error.details.diagnostics[0].code).toBe('FORMULA.KPI_CYCLE');
+  });
+
   it("draws the UML graph of a selection mixing catalog KPIs and the tenant's custom KPIs", async () => {
     const path = `tenants/contoso/objects/graph?kpis=${draft.id},gross-margin`;
     const graph = await call('GET', path, { as: VERA });
@@ -384,7 +407,12 @@ describe('custom KPIs', () => {
     expect(mine.body.tenantId).toBe('fabrikam');
     // Platform staff address a tenant explicitly.
     const staffList = await call('GET', base, { as: 'sam@vendor.example' });
-    expect(staffList.body.items.map((k: { id: string }) => k.id)).toEqual(['half-published', draft.id]);
+    expect(staffList.body.items.map((k: { id: string }) => k.id)).toEqual([
+      'cyc-a',
+      'cyc-b',
+      'half-published',
+      draft.id,
+    ]);
   });
 });
 
@@ -410,7 +438,7 @@ describe('snapshots for client deployments', () => {
       body: {
         tenantId: 'contoso',
         configurationId: 'contoso-plant-analytics',
-        kpiIds: ['otif-rate', 'revenue-growth', 'late-shipment-share'],
+        kpiIds: ['otif-rate', 'revenue-growth', 'late-shipment-share', 'cyc-a'],
         edition: 'professional',
         maxDeployments: 1,
         expiresAt: inDays(365),
@@ -440,11 +468,20 @@ describe('snapshots for client deployments', () => {
     expect(snapshot).toMatchObject({ tenantId: 'contoso', deploymentId: 'contoso-plant', unknownKpiIds: [] });
     const kpis = Object.fromEntries(snapshot.kpis.map((k: { id: string }) => [k.id, k]));
     expect(Object.keys(kpis).sort()).toEqual([
+      'cyc-a',
+      'cyc-b',
       'late-shipment-share',
       'net-revenue',
       'otif-rate',
       'revenue-growth',
     ]);
+    // cyc-b only because cyc-a references it, at its published version 1 (its later draft never published).
+    expect(kpis['cyc-b']).toMatchObject({
+      source: 'custom',
+      version: 1,
+      selected: false,
+      formula: 'count(Shipment)',
+    });
     expect(kpis['net-revenue']).toMatchObject({ selected: false, source: 'catalog' });
     // The custom KPI at its latest published version (2, target 4).
     expect(kpis['late-shipment-share']).toMatchObject({
@@ -454,7 +491,7 @@ describe('snapshots for client deployments', () => {
       selected: true,
     });
     expect(snapshot.objects.map((o: { name: string }) => o.name)).toContain('Shipment');
-    expect(res.body.kpiCount).toBe(4);
+    expect(res.body.kpiCount).toBe(6);
 
     const etag = res.headers.get('etag')!;
     expect(etag).toBeTruthy();

@@ -8,6 +8,7 @@ import type {
   CustomKpiDefinition,
   CustomKpiVersion,
 } from '@kpi/shared/contracts/metadata-custom-kpi';
+import { FormulaEngine } from '@kpi/shared/domain/formula/engine';
 import type { Requirements } from '@kpi/shared/domain/formula/requirements';
 import type { Page, TenantRepository, Versioned } from '@kpi/shared/platform/cosmos/tenant-repository';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
@@ -53,9 +54,34 @@ export class CustomKpiService {
   }
 
   /** Diagnostics of a draft's formula against the current catalog (empty: it would publish). */
-  async diagnostics(kpi: CustomKpi) {
+  async diagnostics(scope: TenantScope, kpi: CustomKpi) {
+    return diagnose(await this.engineFor(scope), kpi.definition.formula, kpi.id).diagnostics;
+  }
+
+  /**
+   * The formula engine for this tenant: the catalog's KPIs plus the tenant's published custom KPIs (latest
+   * versions), so a custom formula may reference either with `kpi('…')` — a draft must be published before
+   * others can reference it. Cycles through custom KPIs are caught like catalog ones.
+   */
+  async engineFor(scope: TenantScope): Promise<FormulaEngine> {
     const views = await this.d.catalog.views();
-    return diagnose(views.engine, kpi.definition.formula, kpi.id).diagnostics;
+    const published = await this.allPublished(scope);
+    if (!published.size) return views.engine;
+    const formulas = new Map(views.catalog.kpis.map((k) => [k.id, k.formula]));
+    for (const [id, v] of published) formulas.set(id, v.definition.formula);
+    return new FormulaEngine(views.catalog.objects, formulas);
+  }
+
+  /** Latest published version of every custom KPI of the tenant (at most `MAX_CUSTOM_KPIS`). */
+  private async allPublished(scope: TenantScope): Promise<Map<string, CustomKpiVersion>> {
+    const ids: string[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.d.kpis.list(scope, { maxItemCount: 100, continuationToken });
+      for (const k of page.items) if (k.publishedVersion) ids.push(k.id);
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+    return this.publishedVersions(scope, ids);
   }
 
   async create(
@@ -143,7 +169,7 @@ export class CustomKpiService {
       version = latest;
     } else {
       const views = await this.d.catalog.views();
-      const valid = validateFormula(views.engine, kpi.definition.formula, kpiId);
+      const valid = validateFormula(await this.engineFor(scope), kpi.definition.formula, kpiId);
       const number = (latest?.version ?? 0) + 1;
       // Created, never replaced: of two concurrent publishes of the same number, one gets 409 here.
       ({ item: version } = await this.d.versions.create(scope, {
@@ -244,7 +270,7 @@ export class CustomKpiService {
           return;
         }
         const kpi = await this.d.kpis.get(scope, id);
-        const valid = kpi && diagnose(views.engine, kpi.definition.formula, id).valid;
+        const valid = kpi && diagnose(await this.engineFor(scope), kpi.definition.formula, id).valid;
         if (valid) out.set(id, valid.requirements);
       }),
     );

@@ -24,7 +24,7 @@ import {
 } from '@kpi/shared/contracts/metadata-custom-kpi';
 import { atLeast } from '@kpi/shared/platform/auth/roles';
 import type { Versioned } from '@kpi/shared/platform/cosmos/tenant-repository';
-import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
+import { scopeFor, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
 import { dependencies } from '../dependencies';
@@ -36,8 +36,8 @@ const ONE = `${BASE}/{kpiId}`;
 const tags = ['custom-kpis'];
 
 /** A custom KPI as answered: with its draft's diagnostics and its etag (send it back as `If-Match`). */
-async function view(found: Versioned<CustomKpi>, status = 200) {
-  const diagnostics = await dependencies().customKpis.diagnostics(found.item);
+async function view(scope: TenantScope, found: Versioned<CustomKpi>, status = 200) {
+  const diagnostics = await dependencies().customKpis.diagnostics(scope, found.item);
   return { status, body: { ...found.item, diagnostics }, headers: { etag: found.etag } };
 }
 
@@ -71,8 +71,8 @@ httpRoute({
   summary: 'Creates a custom KPI draft (its formula may still be invalid; diagnostics are returned)',
   tags,
   handler: async ({ caller, params, body }) => {
-    const created = await dependencies().customKpis.create(scopeFor(caller, params.tenantId), caller, body);
-    return view(created, 201);
+    const scope = scopeFor(caller, params.tenantId);
+    return view(scope, await dependencies().customKpis.create(scope, caller, body), 201);
   },
 });
 
@@ -87,8 +87,10 @@ httpRoute({
   responses: { 200: customKpiViewSchema },
   summary: 'A custom KPI: status, draft definition with diagnostics, latest published version',
   tags,
-  handler: async ({ caller, params }) =>
-    view(await dependencies().customKpis.get(scopeFor(caller, params.tenantId), params.kpiId)),
+  handler: async ({ caller, params }) => {
+    const scope = scopeFor(caller, params.tenantId);
+    return view(scope, await dependencies().customKpis.get(scope, params.kpiId));
+  },
 });
 
 httpRoute({
@@ -106,14 +108,8 @@ httpRoute({
   tags,
   handler: async ({ caller, params, body, request }) => {
     const ifMatch = request.headers.get('if-match') ?? undefined;
-    const saved = await dependencies().customKpis.update(
-      scopeFor(caller, params.tenantId),
-      caller,
-      params.kpiId,
-      body,
-      ifMatch,
-    );
-    return view(saved);
+    const scope = scopeFor(caller, params.tenantId);
+    return view(scope, await dependencies().customKpis.update(scope, caller, params.kpiId, body, ifMatch));
   },
 });
 
@@ -131,8 +127,11 @@ httpRoute({
   tags,
   handler: async ({ caller, params }) => {
     const deps = dependencies();
-    const { item } = await deps.customKpis.get(scopeFor(caller, params.tenantId), params.kpiId);
-    return { body: validateFormula((await deps.catalog.views()).engine, item.definition.formula, item.id) };
+    const scope = scopeFor(caller, params.tenantId);
+    const { item } = await deps.customKpis.get(scope, params.kpiId);
+    return {
+      body: validateFormula(await deps.customKpis.engineFor(scope), item.definition.formula, item.id),
+    };
   },
 });
 

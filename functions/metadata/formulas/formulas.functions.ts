@@ -51,10 +51,11 @@ httpRoute({
   handler: async ({ caller, params, body }) => {
     const deps = dependencies();
     const scope = scopeFor(caller, params.tenantId);
-    const [views, industryId] = await Promise.all([
-      deps.catalog.views(),
+    // The tenant's engine: a formula may reference its published custom KPIs too.
+    const [engine, industryId] = await Promise.all([
+      deps.customKpis.engineFor(scope),
       tenantIndustry(deps.tenants, scope),
     ]);
-    return { body: previewFormula(views.engine, body.formula, industryId, body.period) };
+    return { body: previewFormula(engine, body.formula, industryId, body.period) };
   },
 });

@@ -67,6 +67,19 @@ export async function signedSnapshot(deps: SnapshotDeps, caller: DeploymentCalle
     deps.publishedCustom(scope, license.kpiIds),
     deps.signer(),
   ]);
+  // Custom KPIs may reference other custom KPIs: fetch those too (requirements list references
+  // transitively, so one more round normally closes the set; the bound guards against bad data).
+  for (let round = 0; round < 5; round++) {
+    const missing = new Set<string>();
+    for (const v of custom.values()) {
+      for (const ref of v.requirements.kpis)
+        if (!custom.has(ref) && !views.index.kpis.has(ref)) missing.add(ref);
+    }
+    if (!missing.size) break;
+    const more = await deps.publishedCustom(scope, [...missing]);
+    if (!more.size) break;
+    for (const [id, v] of more) custom.set(id, v);
+  }
   const snapshot = buildSnapshot({
     views,
     tenantId: caller.tenantId,

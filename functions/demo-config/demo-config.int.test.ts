@@ -113,6 +113,23 @@ describe('demo-config service through the local host', () => {
       { id: 'contoso-mes', name: 'Plant MES (SQL Server)', type: 'sqlserver' },
     ]);
     expect(analysis.body.stalePins).toEqual([]);
+
+    const preview = await call('GET', `${SEEDED}/dashboard-preview?month=2024-03`, { as: VERA });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ industryId: 'manufacturing', period: '2024-03' });
+    expect(preview.body.kpis).toHaveLength(12);
+    for (const k of preview.body.kpis) {
+      expect(k.series.map((p: { period: string }) => p.period)).toEqual([
+        ...['04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2023-${m}`),
+        '2024-01',
+        '2024-02',
+        '2024-03',
+      ]);
+      expect(k.value).toBe(k.series[11].value);
+      expect(typeof k.value).toBe('number');
+      expect(['good', 'warning', 'critical']).toContain(k.status);
+    }
+    expect((await call('GET', `${SEEDED}/dashboard-preview?month=2031-01`, { as: VERA })).status).toBe(400);
   });
 
   it('creates configurations for editors, pinned to the catalog version; viewers change nothing', async () => {
@@ -342,6 +359,13 @@ describe('demo-config service through the local host', () => {
       'otif-rate',
       'late-shipment-share',
     ]);
+    const preview = await call('GET', `${path}/dashboard-preview`, { as: VERA });
+    expect(preview.body.kpis[1]).toMatchObject({
+      kpiId: 'late-shipment-share',
+      custom: true,
+      name: 'Late shipment share',
+    });
+    expect(preview.body.kpis[1].value).toBeGreaterThanOrEqual(0);
     const est = await call('POST', `${path}/estimate`, { as: VERA, body: {} });
     expect(est.body.input).toMatchObject({ catalogKpis: 1, customKpis: 1 });
     expect(est.body.estimate.lines).toContainEqual({
@@ -446,6 +470,7 @@ describe('demo-config service through the local host', () => {
       ['DELETE', cfg],
       ['POST', `${cfg}/status`, { to: 'draft' }],
       ['GET', `${cfg}/analysis`],
+      ['GET', `${cfg}/dashboard-preview`],
       ['POST', `${cfg}/estimate`, {}],
       ['GET', `${cfg}/sources`],
       ['POST', `${cfg}/sources`, { type: 'csv', name: 'x' }],
@@ -531,6 +556,7 @@ describe('role matrix', () => {
     ['DELETE', `${CONTOSO}/configurations/no-such-configuration`, admins],
     ['POST', `${SEEDED}/status`, editors, bad],
     ['GET', `${SEEDED}/analysis`, readers],
+    ['GET', `${SEEDED}/dashboard-preview`, readers],
     ['POST', `${SEEDED}/estimate`, readers, bad],
     ['GET', `${SEEDED}/sources`, readers],
     ['POST', `${SEEDED}/sources`, editors, bad],

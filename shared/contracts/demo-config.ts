@@ -441,3 +441,36 @@ export const sowVersionSchema = z.object({
 });
 export type SowVersion = z.infer<typeof sowVersionSchema>;
 export const sowVersionListSchema = z.object({ items: z.array(sowVersionSchema) });
+
+// ---------------------------------------------------------------- dashboard preview (demo mode)
+
+export const dashboardPreviewQuerySchema = z.object({
+  /** The month to show, `YYYY-MM`, inside the sample data window (2023-01 .. 2024-12). */
+  month: z
+    .string()
+    .regex(/^20(23|24)-(0[1-9]|1[0-2])$/)
+    .default('2024-06'),
+});
+
+export const dashboardPreviewSchema = z.object({
+  configurationId: z.string(),
+  industryId: z.string(),
+  period: z.string(),
+  kpis: z.array(
+    z.object({
+      kpiId: z.string(),
+      name: z.string(),
+      custom: z.boolean(),
+      unitLabel: z.string(),
+      format: z.string(),
+      direction: z.enum(['higher-is-better', 'lower-is-better']),
+      target: z.number(),
+      thresholds: z.object({ good: z.number(), warning: z.number(), critical: z.number() }),
+      value: z.number().nullable(),
+      status: z.enum(['good', 'warning', 'critical', 'no-value']),
+      /** The twelve months up to the period, oldest first. */
+      series: z.array(z.object({ period: z.string(), value: z.number().nullable() })),
+    }),
+  ),
+});
+export type DashboardPreview = z.infer<typeof dashboardPreviewSchema>;

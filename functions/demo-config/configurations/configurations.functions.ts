@@ -4,6 +4,8 @@ import {
   configurationListSchema,
   configurationViewSchema,
   createConfigurationRequestSchema,
+  dashboardPreviewQuerySchema,
+  dashboardPreviewSchema,
   estimateRequestSchema,
   estimateResponseSchema,
   statusTransitionRequestSchema,
@@ -13,6 +15,7 @@ import { atLeast } from '@kpi/shared/platform/auth/roles';
 import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { analyseConfiguration, estimateConfiguration } from '../analysis/analyse-configuration';
+import { dashboardPreview } from '../analysis/dashboard-preview';
 import { dependencies } from '../dependencies';
 import {
   APP,
@@ -203,6 +206,29 @@ httpRoute({
       scopeFor(caller, params.tenantId),
       params.configurationId,
       body,
+    ),
+  }),
+});
+
+httpRoute({
+  app: APP,
+  name: 'configuration-dashboard-preview',
+  method: 'GET',
+  route: `${CONFIGURATION}/dashboard-preview`,
+  roles: atLeast('viewer'),
+  tenantParam: 'tenantId',
+  params: configurationParams,
+  query: dashboardPreviewQuerySchema,
+  cache: { maxAgeSeconds: 0 },
+  responses: { 200: dashboardPreviewSchema },
+  summary: "Demo mode: the KPIs' values, status and last twelve months on the industry's sample data",
+  tags: ['analysis'],
+  handler: async ({ caller, params, query }) => ({
+    body: await dashboardPreview(
+      dependencies(),
+      scopeFor(caller, params.tenantId),
+      params.configurationId,
+      query.month,
     ),
   }),
 });

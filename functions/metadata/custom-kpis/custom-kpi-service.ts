@@ -36,7 +36,17 @@ export interface CustomKpiDeps {
 
 const versionId = (kpiId: string, version: number) => `${kpiId}:v${version}`;
 
+/**
+ * How long a tenant's formula engine is reused: a KPI published through another instance becomes
+ * referenceable there within this time (at once on the instance that published it).
+ */
+const ENGINE_TTL_MS = 5_000;
+const MAX_CACHED_ENGINES = 1_000;
+
 export class CustomKpiService {
+  /** Per tenant: the engine over the catalog and the tenant's published custom KPIs (see `engineFor`). */
+  private readonly engines = new Map<string, { at: number; catalogVersion: string; engine: FormulaEngine }>();
+
   constructor(private readonly d: CustomKpiDeps) {}
 
   async list(
@@ -65,11 +75,20 @@ export class CustomKpiService {
    */
   async engineFor(scope: TenantScope): Promise<FormulaEngine> {
     const views = await this.d.catalog.views();
+    const now = this.d.clock().getTime();
+    const hit = this.engines.get(scope.tenantId);
+    if (hit && hit.catalogVersion === views.catalogVersion && now - hit.at < ENGINE_TTL_MS) return hit.engine;
     const published = await this.allPublished(scope);
-    if (!published.size) return views.engine;
-    const formulas = new Map(views.catalog.kpis.map((k) => [k.id, k.formula]));
-    for (const [id, v] of published) formulas.set(id, v.definition.formula);
-    return new FormulaEngine(views.catalog.objects, formulas);
+    let engine = views.engine;
+    if (published.size) {
+      const formulas = new Map(views.catalog.kpis.map((k) => [k.id, k.formula]));
+      for (const [id, v] of published) formulas.set(id, v.definition.formula);
+      engine = new FormulaEngine(views.catalog.objects, formulas);
+    }
+    if (this.engines.size >= MAX_CACHED_ENGINES)
+      this.engines.delete(this.engines.keys().next().value as string);
+    this.engines.set(scope.tenantId, { at: now, catalogVersion: views.catalogVersion, engine });
+    return engine;
   }
 
   /** Latest published version of every custom KPI of the tenant (at most `MAX_CUSTOM_KPIS`). */
@@ -185,6 +204,7 @@ export class CustomKpiService {
         ...(note ? { note } : {}),
       }));
       created = true;
+      this.engines.delete(scope.tenantId);
     }
     let saved = kpi;
     if (kpi.status !== 'published' || kpi.publishedVersion !== version.version || kpi.changedSincePublish) {

@@ -25,3 +25,6 @@ export interface DemoConfigDeps {
   clock: () => Date;
   newId: (prefix: string) => string;
 }
+
+/** Blob container of generated SOW files (names start with the tenant id). */
+export const SOW_CONTAINER = 'sow-documents';

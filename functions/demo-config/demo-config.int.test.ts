@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
+import { BlobServiceClient } from '@azure/storage-blob';
 import { customKpiVersionSchema } from '@kpi/shared/contracts/metadata-custom-kpi';
 import { loadCatalogWithIndex } from '@kpi/shared/domain/catalog/load-catalog';
 import { FormulaEngine } from '@kpi/shared/domain/formula/index';
@@ -516,10 +517,18 @@ describe('demo-config service through the local host', () => {
     const path = `${CONTOSO}/configurations/${draft.body.id}`;
     const src = await call('POST', `${path}/sources`, { as: EDDIE, body: { type: 'rest', name: 'API' } });
     expect(src.status).toBe(201);
+    expect((await call('POST', `${path}/sows`, { as: EDDIE, body: {} })).status).toBe(201);
     expect((await call('DELETE', path, { as: EDDIE })).body.error.code).toBe('AUTH.ROLE_FORBIDDEN');
     expect((await call('DELETE', path, { as: OLIVIA })).status).toBe(204);
     expect((await call('GET', path, { as: OLIVIA })).status).toBe(404);
     expect((await call('GET', `${path}/sources/${src.body.id}`, { as: OLIVIA })).status).toBe(404);
+    // The SOW record went with it, and its files: a new draft with the same id could not reach them.
+    const blobs = BlobServiceClient.fromConnectionString(stack.values.STORAGE ?? '').getContainerClient(
+      'sow-documents',
+    );
+    const left: string[] = [];
+    for await (const b of blobs.listBlobsFlat({ prefix: `contoso/${draft.body.id}/` })) left.push(b.name);
+    expect(left).toEqual([]);
 
     const doc = await call('GET', 'openapi.json');
     expect(doc.status).toBe(200);

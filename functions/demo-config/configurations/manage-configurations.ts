@@ -21,7 +21,7 @@ import {
   unprocessable,
 } from '@kpi/shared/platform/errors';
 import type { z } from 'zod';
-import type { DemoConfigDeps } from '../demo-config-deps';
+import { type DemoConfigDeps, SOW_CONTAINER } from '../demo-config-deps';
 import { isEditable, transitionRefusal } from './status';
 
 type CreateRequest = z.output<typeof createConfigurationRequestSchema>;
@@ -244,7 +244,7 @@ export async function transitionConfiguration(
   return toView(await deps.configurations.replace(scope, next, { ifMatch: found.etag }));
 }
 
-/** Deletes a draft and its data source declarations. */
+/** Deletes a draft with its data source declarations and its SOW versions (records and files). */
 export async function deleteConfiguration(
   deps: DemoConfigDeps,
   scope: TenantScope,
@@ -260,5 +260,14 @@ export async function deleteConfiguration(
     { maxItemCount: 100 },
   );
   for (const s of sources.items) await deps.sources.delete(scope, s.id);
+  const sows = await deps.sowVersions.query(
+    scope,
+    { where: 'c.configurationId = @id', parameters: [{ name: '@id', value: id }] },
+    { maxItemCount: 200 },
+  );
+  for (const v of sows.items) {
+    for (const f of v.files) await deps.blobs.delete(SOW_CONTAINER, f.blob);
+    await deps.sowVersions.delete(scope, v.id);
+  }
   await deps.configurations.delete(scope, id, { ifMatch: found.etag });
 }

@@ -55,6 +55,8 @@ httpRoute({
   tenantParam: 'tenantId',
   params: configurationParams,
   body: dataSourceRequestSchema,
+  // Up to 100 objects × 300 fields with source columns.
+  maxBodyBytes: 2 * 1024 * 1024,
   responses: { 201: dataSourceViewSchema },
   summary: 'Declares a data source: type, name and the catalog objects and fields it provides (drafts only)',
   tags,
@@ -93,6 +95,8 @@ httpRoute({
   tenantParam: 'tenantId',
   params: sourceParams,
   body: dataSourceRequestSchema,
+  // Up to 100 objects × 300 fields with source columns.
+  maxBodyBytes: 2 * 1024 * 1024,
   responses: { 200: dataSourceViewSchema },
   summary: 'Replaces a data source declaration (drafts only)',
   tags,

@@ -12,14 +12,13 @@ import { conflict, notFound } from '@kpi/shared/platform/errors';
 import type { z } from 'zod';
 import { analyseConfiguration, estimateFromAnalysis } from '../analysis/analyse-configuration';
 import { findConfiguration } from '../configurations/manage-configurations';
-import type { DemoConfigDeps } from '../demo-config-deps';
+import { type DemoConfigDeps, SOW_CONTAINER } from '../demo-config-deps';
 import { getTenantInScope } from '../tenants/manage-tenants';
 import { renderSowDocx } from './render-docx';
 import { renderSowPdf } from './render-pdf';
 
 type SowRequest = z.output<typeof sowRequestSchema>;
 
-export const SOW_CONTAINER = 'sow-documents';
 const MAX_VERSIONS = 200;
 
 const contentTypes: Record<SowFormat, string> = {

@@ -55,7 +55,7 @@ export function ensureEditable(configuration: Configuration): void {
 /** 412 when the client's `If-Match` is not the current etag. */
 export function checkIfMatch(current: string, ifMatch: string | undefined): void {
   if (ifMatch !== undefined && ifMatch !== current) {
-    throw preconditionFailed(ErrorCodes.concurrencyConflict, 'The configuration was changed by someone else');
+    throw preconditionFailed(ErrorCodes.concurrencyConflict, 'It was changed by someone else: read it again');
   }
 }
 

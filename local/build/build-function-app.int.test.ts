@@ -52,4 +52,22 @@ describe.each(discoverApps(join(repoRoot, 'functions')))('the $name app build', 
     expect(new Set(names).size).toBe(names.length);
     expect(functions.some((f) => f.bindings.includes('httpTrigger'))).toBe(true);
   });
+
+  it('carries the files its packages load at run time, resolvable from the bundle', async () => {
+    const dist = join(outRoot, app.name);
+    const manifest = JSON.parse(await readFile(join(dist, 'package.json'), 'utf8')) as {
+      imports?: Record<string, string>;
+    };
+    const bundle = await readFile(join(dist, 'index.js'), 'utf8');
+    // pdfkit's fonts are the one such case today: present exactly when pdfkit is bundled.
+    expect(Boolean(manifest.imports?.['#standard-fonts/*'])).toBe(bundle.includes('#standard-fonts/'));
+    if (manifest.imports?.['#standard-fonts/*']) {
+      const probe = `require('node:module').createRequire(${JSON.stringify(join(dist, 'index.js'))})('#standard-fonts/Helvetica')`;
+      const out = execFileSync(process.execPath, ['-e', `process.stdout.write(typeof ${probe})`], {
+        cwd: dist,
+        encoding: 'utf8',
+      });
+      expect(out).not.toBe('undefined');
+    }
+  });
 });

@@ -4,7 +4,7 @@
  * `@azure/functions-core`, which the Azure worker provides, stays out), host.json, and a minimal
  * package.json whose `main` names the bundle.
  */
-import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -22,7 +22,8 @@ export async function buildFunctionApp(
   await rm(distDir, { recursive: true, force: true });
   await mkdir(distDir, { recursive: true });
   const outfile = join(distDir, 'index.js');
-  await build({
+  const result = await build({
+    metafile: true,
     entryPoints: [join(app.dir, 'index.ts')],
     outfile,
     bundle: true,
@@ -40,6 +41,7 @@ export async function buildFunctionApp(
     banner: { js: "const __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   await copyFile(hostJson, join(distDir, 'host.json'));
+  const imports = await copyRuntimeAssets(Object.keys(result.metafile.inputs), distDir);
   const manifest = {
     name: `kpi-${app.name}`,
     version: '0.1.0',
@@ -47,7 +49,38 @@ export async function buildFunctionApp(
     description: `KPI Platform ${app.name} Function app (bundled)`,
     main: 'index.js',
     engines: { node: '>=22' },
+    ...(Object.keys(imports).length ? { imports } : {}),
   };
   await writeFile(join(distDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { app: app.name, distDir, bundleBytes: (await stat(outfile)).size };
+}
+
+/**
+ * Files some bundled packages load at run time by a package-internal specifier, which a bundle cannot
+ * inline: pdfkit requires its standard fonts as `#standard-fonts/<Font>` through its package.json
+ * `imports`, resolved from the bundle's own package.json once deployed.
+ */
+const runtimeAssets = [
+  {
+    whenBundled: 'node_modules/pdfkit/',
+    from: 'node_modules/pdfkit/js/standard-fonts',
+    to: 'standard-fonts',
+    imports: { '#standard-fonts/*': './standard-fonts/*.cjs' },
+  },
+];
+
+async function copyRuntimeAssets(
+  inputs: readonly string[],
+  distDir: string,
+): Promise<Record<string, string>> {
+  const imports: Record<string, string> = {};
+  for (const asset of runtimeAssets) {
+    const input = inputs.find((i) => i.includes(asset.whenBundled));
+    if (!input) continue;
+    // The package folder as esbuild resolved it (the workspace's node_modules).
+    const root = input.slice(0, input.indexOf(asset.whenBundled));
+    await cp(join(root, asset.from), join(distDir, asset.to), { recursive: true });
+    Object.assign(imports, asset.imports);
+  }
+  return imports;
 }

@@ -1,6 +1,7 @@
 /** The licence app's adapters, created once per process on first use. */
 import { randomBytes } from 'node:crypto';
 import { publicJwks } from '@kpi/shared/license/key-ring';
+import { loadKeyRing } from '@kpi/shared/license/key-ring-source';
 import { LicenseSigner } from '@kpi/shared/license/license-signer';
 import { OfflineLicenseVerifier } from '@kpi/shared/license/offline-verifier';
 import { containerName } from '@kpi/shared/platform/cosmos/container-names';
@@ -9,7 +10,6 @@ import { createLogger } from '@kpi/shared/platform/log';
 import { topicName } from '@kpi/shared/platform/servicebus/entity-names';
 import { ServiceBusEventPublisher } from '@kpi/shared/platform/servicebus/service-bus-publisher';
 import { config } from './config';
-import { loadKeyRing } from './keys/key-ring-source';
 import { CosmosLicenseStore } from './licenses/cosmos-license-store';
 import type { LicenseDeps } from './licenses/license-core';
 

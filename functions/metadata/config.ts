@@ -1,8 +1,9 @@
 /** Every setting the metadata app reads, validated once at start-up (see shared/platform/config). */
+
+// Snapshots are signed with the platform's licence key ring, so clients verify them with the licence JWKS.
+import { signingKeysSetting } from '@kpi/shared/license/key-ring-source';
 import { connection, defineSettings, lazyConfig, text } from '@kpi/shared/platform/config';
 import { httpEdgeSettings } from '@kpi/shared/platform/http/edge-config';
-// Snapshots are signed with the platform's licence key ring, so clients verify them with the licence JWKS.
-import { signingKeysSetting } from '../license/config';
 
 export const settingsSpec = defineSettings({
   cosmos: connection('COSMOS', 'accountEndpoint'),

@@ -7,12 +7,12 @@ import {
   customKpiVersionSchema,
 } from '@kpi/shared/contracts/metadata-custom-kpi';
 import type { KeyRing } from '@kpi/shared/license/key-ring';
+import { loadKeyRing } from '@kpi/shared/license/key-ring-source';
 import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
 import { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
 import { ServiceBusEventPublisher } from '@kpi/shared/platform/servicebus/service-bus-publisher';
-import { loadKeyRing } from '../license/keys/key-ring-source';
 import { catalogItemSchema } from './catalog/catalog-documents';
 import { CatalogStore } from './catalog/catalog-store';
 import { CurrentCatalog } from './catalog/current-catalog';

@@ -8,6 +8,8 @@ import './custom-kpis/custom-kpis.functions';
 import './snapshots/snapshot.functions';
 import { catalogTreeQuerySchema, catalogTreeSchema } from '@kpi/shared/contracts/catalog-tree';
 import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
+// The deployment authenticator is monitoring's (credentials are issued by the licence service).
+import { createDeploymentAuthenticator } from '@kpi/shared/platform/auth/deployment-authenticator';
 import { ANY_USER } from '@kpi/shared/platform/auth/roles';
 import { configureHttpEdge } from '@kpi/shared/platform/http/edge-config';
 import { registerFallback } from '@kpi/shared/platform/http/fallback';
@@ -15,8 +17,6 @@ import { registerOpenApiRoute } from '@kpi/shared/platform/http/openapi';
 import { JSON_CONTENT_TYPE } from '@kpi/shared/platform/http/responses';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
-// The deployment authenticator is monitoring's (credentials are issued by the licence service).
-import { createDeploymentAuthenticator } from '../monitoring/auth/deployment-authenticator';
 import { publishCatalog } from './catalog/publish-catalog';
 import { dependencies } from './dependencies';
 import { APP } from './route-kit';

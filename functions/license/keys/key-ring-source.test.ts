@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NOW } from '@kpi/shared/domain/license/license-mother';
 import { newKeyRing, publicJwks, signingKey } from '@kpi/shared/license/key-ring';
+import { loadKeyRing, signingKeysSetting } from '@kpi/shared/license/key-ring-source';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { settingsSpec, signingKeysSetting } from '../config';
-import { loadKeyRing, RETAIN_RETIRED_KEY_DAYS, rotateKeyRingFile } from './key-ring-source';
+import { settingsSpec } from '../config';
+import { RETAIN_RETIRED_KEY_DAYS, rotateKeyRingFile } from './key-ring-source';
 
 let dir: string;
 beforeEach(async () => {

@@ -11,6 +11,7 @@ import { applyHeartbeat } from '@kpi/shared/domain/monitoring/deployment-status'
 import type { Notice } from '@kpi/shared/domain/monitoring/notifications';
 import { activeMaintenance } from '@kpi/shared/domain/monitoring/silences';
 import type { DeploymentCaller } from '@kpi/shared/platform/auth/caller';
+import { whileAvailable } from '@kpi/shared/platform/availability';
 import { scopeFor, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { ErrorCodes, forbidden, isAppError } from '@kpi/shared/platform/errors';
 import { commitAlertChanges, planDeploymentAlerts, publishNotices } from '../alerts/alert-changes';
@@ -18,7 +19,6 @@ import { takePendingCommands } from '../commands/remote-commands';
 import type { Dependencies } from '../dependencies';
 import { addSample, newDeployment, statusView, summarise, withView } from '../deployments/deployment-doc';
 import { tenantRules, thresholdsFor } from '../rules/tenant-rules';
-import { whileAvailable } from '../support/availability';
 
 const MAX_ATTEMPTS = 5;
 

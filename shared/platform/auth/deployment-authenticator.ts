@@ -8,16 +8,13 @@ import type { HttpRequest } from '@azure/functions';
 import {
   type DeploymentCredential,
   parseDeploymentAuthorization,
-} from '@kpi/shared/contracts/deployment-credential';
-import {
-  checkDeploymentSecret,
-  hashDeploymentSecret,
-} from '@kpi/shared/domain/deployment-credential/credential';
-import type { DeploymentCaller } from '@kpi/shared/platform/auth/caller';
-import { ErrorCodes, unauthorized } from '@kpi/shared/platform/errors';
-import type { DeploymentAuthenticator } from '@kpi/shared/platform/http/edge-config';
-import type { Logger } from '@kpi/shared/platform/log';
-import { whileAvailable } from '../support/availability';
+} from '../../contracts/deployment-credential';
+import { checkDeploymentSecret, hashDeploymentSecret } from '../../domain/deployment-credential/credential';
+import { whileAvailable } from '../availability';
+import { ErrorCodes, unauthorized } from '../errors';
+import type { DeploymentAuthenticator } from '../http/edge-config';
+import type { Logger } from '../log';
+import type { DeploymentCaller } from './caller';
 
 export const CACHE_MS = 60_000;
 const MAX_CACHED = 10_000;

@@ -2,7 +2,7 @@
  * Maps a store that cannot be reached to 503 with `Retry-After`, so senders buffer and replay instead of
  * treating the failure as a rejected heartbeat. Anything else passes through unchanged.
  */
-import { AppError, ErrorCodes, isAppError } from '@kpi/shared/platform/errors';
+import { AppError, ErrorCodes, isAppError } from './errors';
 
 /** Seconds a client should wait before retrying when a store is unavailable. */
 export const RETRY_AFTER_SECONDS = 15;
@@ -36,7 +36,7 @@ export async function whileAvailable<T>(work: () => Promise<T>): Promise<T> {
     if (!isTransient(err)) throw err;
     throw new AppError(
       ErrorCodes.unavailable,
-      'Monitoring storage is unavailable; retry later',
+      'Storage is unavailable; retry later',
       503,
       undefined,
       { 'retry-after': String(RETRY_AFTER_SECONDS) },

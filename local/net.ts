@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { createServer, type Server as NetServer } from 'node:net';
 
 /** A port on 127.0.0.1 that is free right now (the OS picks it). */
 export function freePort(): Promise<number> {
@@ -35,4 +35,22 @@ export function assertPortFree(port: number, purpose: string): Promise<void> {
 /** Something the local stack started and must stop on shutdown. */
 export interface Stoppable {
   stop(): Promise<void>;
+}
+
+/**
+ * Listens on 127.0.0.1:`port` (0 lets the OS pick) and resolves with the bound port; a bind error
+ * (EADDRINUSE) rejects instead of being thrown later as an unhandled 'error' event.
+ */
+export function listenLocal(
+  server: Pick<NetServer, 'once' | 'off' | 'listen' | 'address'>,
+  port: number,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
 }

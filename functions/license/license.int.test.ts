@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededEmails } from '../../local/identity/users';
 import { type Stack, startStack } from '../../local/stack';
 
 let dataDir: string;
@@ -245,14 +246,7 @@ describe('licence service through the local host', () => {
 });
 
 describe('role matrix: every route against every seeded user', () => {
-  const users = {
-    ada: 'ada@vendor.example',
-    sam: 'sam@vendor.example',
-    olivia: 'olivia@contoso.example',
-    eddie: 'eddie@contoso.example',
-    vera: 'vera@contoso.example',
-    alex: 'alex@fabrikam.example',
-  } as const;
+  const users = seededEmails;
   type Who = keyof typeof users;
   const everyone = Object.keys(users) as Who[];
   const admins: Who[] = ['ada', 'olivia', 'alex'];

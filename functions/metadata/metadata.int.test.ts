@@ -11,6 +11,7 @@ import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import fc from 'fast-check';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededEmails } from '../../local/identity/users';
 import { type Stack, startStack } from '../../local/stack';
 
 let dataDir: string;
@@ -593,14 +594,7 @@ describe('global catalog edits', () => {
 describe('role matrix', () => {
   // Every route × every seeded user, on tenant contoso. Bodies are refused by validation (400) after the
   // role and tenant checks, so allowed calls change nothing; allowed means neither 401 nor 403.
-  const users = {
-    ada: 'ada@vendor.example',
-    sam: 'sam@vendor.example',
-    olivia: 'olivia@contoso.example',
-    eddie: 'eddie@contoso.example',
-    vera: VERA,
-    alex: ALEX,
-  } as const;
+  const users = seededEmails;
   type User = keyof typeof users;
   const everyone: User[] = ['ada', 'sam', 'olivia', 'eddie', 'vera', 'alex'];
   const contosoReaders: User[] = ['ada', 'sam', 'olivia', 'eddie', 'vera'];

@@ -5,6 +5,7 @@
  */
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seededEmails } from '../../local/identity/users';
 import type { Stack } from '../../local/stack';
 import { useMonitoringStack } from './monitoring-harness';
 import { heartbeat } from './monitoring-test-kit';
@@ -152,14 +153,7 @@ describe('tenant isolation on every endpoint', () => {
 });
 
 describe('role matrix: every route against every seeded user', () => {
-  const users = {
-    ada: 'ada@vendor.example',
-    sam: 'sam@vendor.example',
-    olivia: 'olivia@contoso.example',
-    eddie: 'eddie@contoso.example',
-    vera: 'vera@contoso.example',
-    alex: 'alex@fabrikam.example',
-  } as const;
+  const users = seededEmails;
   type Who = keyof typeof users;
   const everyone = Object.keys(users) as Who[];
   // Routes on tenant contoso: alex (fabrikam admin) is refused by tenant, eddie and vera by role.

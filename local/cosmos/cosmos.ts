@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import Account from '@vercel/cosmosdb-server/lib/account';
 import route from '@vercel/cosmosdb-server/lib/routes';
+import { listenLocal } from '../net';
 import { CosmosPersistence, readCosmosSnapshot, restoreCosmosSnapshot } from './cosmos-persistence';
 
 /**
@@ -65,15 +66,7 @@ export async function startCosmos(options: CosmosOptions): Promise<RunningCosmos
     }
     handle(account, persistence, req, res);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  const port = await listenLocal(server, options.port);
   account = new Account(host, port);
   if (snapshot) restoreCosmosSnapshot(account, snapshot);
   persistence = new CosmosPersistence(options.dataDir, account, options.snapshotDelayMs ?? 200);

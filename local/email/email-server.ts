@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { listenLocal } from '../net';
 import { verifyAcsRequest } from './acs-hmac';
 import { parseEmailMessage, toOutboxMessage } from './email-message';
 import type { OutboxStore } from './outbox';
@@ -51,15 +52,7 @@ export async function startEmailServer(options: EmailServerOptions): Promise<Run
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  const port = await listenLocal(server, options.port);
   const endpoint = `http://127.0.0.1:${port}/`;
   return {
     port,

@@ -7,6 +7,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { isKnownAssetExtension } from '@kpi/shared/platform/static-site/site-files';
+import { listenLocal } from '../net';
 
 /** One UI served on its own origin. */
 export interface GatewaySite {
@@ -59,10 +60,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           else res.destroy(err);
         });
       });
-      await listen(server, site.port);
+      const port = await listenLocal(server, site.port);
       servers.push(server);
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : site.port;
       urls[site.name] = `http://${host}:${port}`;
     }
   } catch (err) {
@@ -177,16 +176,6 @@ function sendText(res: ServerResponse, status: number, text: string) {
     'x-content-type-options': 'nosniff',
   });
   res.end(text);
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }
 
 async function closeAll(servers: Server[], agent: Agent): Promise<void> {

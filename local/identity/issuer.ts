@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { importJWK, jwtVerify } from 'jose';
+import { listenLocal } from '../net';
 import { AuthorizationFlow, isLoopbackUrl } from './oauth-flow';
 import { errorPage, signedOutPage, signInPage } from './sign-in-page';
 import { loadOrCreateSigningKey, signingAlg } from './signing-key';
@@ -51,15 +52,7 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
       if (!res.headersSent) json(res, 500, { error: 'server_error' });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  const port = await listenLocal(server, options.port);
   issuer = issuerUrl(port);
   flow = new AuthorizationFlow({
     issuer,

@@ -25,14 +25,24 @@ const user = (email: string, name: string, roles: string[], tid?: string): Seede
   roles,
 });
 
-/** The seeded users of the local stack (see the brief's "Roles and principals"). */
+/** The seeded users' e-mails by first name, for tests and scripts that address them. */
+export const seededEmails = {
+  ada: 'ada@vendor.example',
+  sam: 'sam@vendor.example',
+  olivia: 'olivia@contoso.example',
+  eddie: 'eddie@contoso.example',
+  vera: 'vera@contoso.example',
+  alex: 'alex@fabrikam.example',
+} as const;
+
+/** The seeded users of the local stack (the README's table of users). */
 export const seededUsers: readonly SeededUser[] = [
-  user('ada@vendor.example', 'Ada Lovelace', ['platform-admin']),
-  user('sam@vendor.example', 'Sam Rivera', ['support']),
-  user('olivia@contoso.example', 'Olivia Chen', ['owner'], 'contoso'),
-  user('eddie@contoso.example', 'Eddie Morales', ['editor'], 'contoso'),
-  user('vera@contoso.example', 'Vera Novak', ['viewer'], 'contoso'),
-  user('alex@fabrikam.example', 'Alex Kim', ['admin'], 'fabrikam'),
+  user(seededEmails.ada, 'Ada Lovelace', ['platform-admin']),
+  user(seededEmails.sam, 'Sam Rivera', ['support']),
+  user(seededEmails.olivia, 'Olivia Chen', ['owner'], 'contoso'),
+  user(seededEmails.eddie, 'Eddie Morales', ['editor'], 'contoso'),
+  user(seededEmails.vera, 'Vera Novak', ['viewer'], 'contoso'),
+  user(seededEmails.alex, 'Alex Kim', ['admin'], 'fabrikam'),
 ];
 
 /** The seeded user with this e-mail (case-insensitive), or undefined. */

@@ -4,6 +4,7 @@
  * views share these schemas; the seed (`local/seed/seed-data.ts`) writes items that parse with them.
  */
 import { z } from 'zod';
+import { relationshipRefSchema } from './metadata-catalog';
 
 /** Limits on collections and texts, enforced at the edge and on write. */
 export const DEMO_CONFIG_LIMITS = {
@@ -287,18 +288,7 @@ export const analysisSchema = z.object({
       bySource: z.array(z.object({ sourceId: z.string(), fields: z.number().int() })),
     }),
   ),
-  relationships: z.array(
-    z.object({
-      from: z.string(),
-      name: z.string(),
-      to: z.string(),
-      foreignKey: z.string(),
-      targetKey: z.string(),
-      cardinality: z.string(),
-      inverseCardinality: z.string(),
-      covered: z.boolean(),
-    }),
-  ),
+  relationships: z.array(relationshipRefSchema.extend({ covered: z.boolean() })),
   kpis: z.array(
     z.object({
       kpiId: z.string(),

@@ -8,20 +8,21 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'lower-case letters, 
 
 export const kpiIdParamsSchema = z.object({ id: slug });
 
+/** A relationship (join) between two data objects, as the formula engine derives it. */
+export const relationshipRefSchema = z.object({
+  from: z.string(),
+  name: z.string(),
+  to: z.string(),
+  foreignKey: z.string(),
+  targetKey: z.string(),
+  cardinality: z.string(),
+  inverseCardinality: z.string(),
+});
+
 const requiredFieldSchema = z.object({ name: z.string(), type: z.string(), usages: z.array(z.string()) });
 export const requirementsSchema = z.object({
   objects: z.array(z.object({ name: z.string(), fields: z.array(requiredFieldSchema) })),
-  relationships: z.array(
-    z.object({
-      from: z.string(),
-      name: z.string(),
-      to: z.string(),
-      foreignKey: z.string(),
-      targetKey: z.string(),
-      cardinality: z.string(),
-      inverseCardinality: z.string(),
-    }),
-  ),
+  relationships: z.array(relationshipRefSchema),
   kpis: z.array(z.string()),
 });
 
@@ -99,18 +100,7 @@ export const objectGraphSchema = z.object({
       kpis: z.array(z.string()),
     }),
   ),
-  relationships: z.array(
-    z.object({
-      from: z.string(),
-      name: z.string(),
-      to: z.string(),
-      foreignKey: z.string(),
-      targetKey: z.string(),
-      cardinality: z.string(),
-      inverseCardinality: z.string(),
-      kpis: z.array(z.string()),
-    }),
-  ),
+  relationships: z.array(relationshipRefSchema.extend({ kpis: z.array(z.string()) })),
 });
 
 export const searchQuerySchema = z.object({

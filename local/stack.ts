@@ -11,6 +11,7 @@ import { uploadSite } from '@kpi/shared/platform/static-site/upload-site';
 import { type LocalValues, settingsForApp } from './app-settings';
 import { startAzurite } from './azurite/azurite';
 import { startCosmos } from './cosmos/cosmos';
+import { loadCosmosContainers } from './cosmos/ensure-containers';
 import { BlobOutbox } from './email/blob-outbox';
 import { startEmailServer } from './email/email-server';
 import { startGateway } from './gateway/gateway';
@@ -66,7 +67,7 @@ export interface Stack {
 
 export const apiAudience = 'api://kpi-platform';
 
-/** A fixed access key for the local e-mail stand-in, kept under dataDir so restarts reuse it. */
+/** A random key for a local stand-in (e-mail, UI storage accounts), made once and kept under dataDir so restarts reuse it. */
 async function localSecret(dataDir: string, name: string): Promise<string> {
   const file = join(dataDir, 'secrets', name);
   try {
@@ -80,6 +81,8 @@ async function localSecret(dataDir: string, name: string): Promise<string> {
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
+  // The database named by the one declaration Bicep also reads.
+  const cosmosDatabase = loadCosmosContainers().database;
   const log = options.log ?? (() => {});
   const dataDir = resolve(options.dataDir);
   const ports = await resolvePorts(options.ports, options.env ?? {});
@@ -126,7 +129,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const uiOrigins = uis.map((ui) => `http://127.0.0.1:${ports[ui.port]}`);
     const values: LocalValues = {
       COSMOS: cosmos.connectionString,
-      COSMOS_DATABASE: 'kpi',
+      COSMOS_DATABASE: cosmosDatabase,
       SERVICEBUS: broker.connectionString,
       STORAGE: azurite.connectionString,
       AzureWebJobsStorage: azurite.connectionString,
@@ -139,7 +142,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       CORS_ORIGINS: [...uiOrigins, ...uiOrigins.map((o) => o.replace('127.0.0.1', 'localhost'))].join(','),
     };
 
-    const seedOptions = { cosmosEndpoint: cosmos.endpoint, cosmosKey: cosmos.key, database: 'kpi', log };
+    const seedOptions = {
+      cosmosEndpoint: cosmos.endpoint,
+      cosmosKey: cosmos.key,
+      database: cosmosDatabase,
+      log,
+    };
     await seedData(seedOptions);
 
     const apps = await Promise.all(

@@ -1,4 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { defineAppConfig } from '../../web/ui/vite-app-config';
 
@@ -53,6 +54,9 @@ export async function buildUi(app: UiName, options: BuildUiOptions = {}): Promis
   // The shared config object is passed directly (configFile: false): the same settings as
   // web/<app>/vite.config.ts, without Vite bundling and loading a config file on every start.
   // Native import(): under tsx a static import would be transpiled to CommonJS, which breaks Vite.
+  // Several processes (npm start, parallel browser tests) may build the same UI at once: each builds
+  // into its own directory and swaps it in with renames, so no reader sees a half-written dist.
+  const buildDir = `${distDir}.build-${process.pid}-${randomBytes(4).toString('hex')}`;
   const { build } = await import('vite');
   const { default: react } = await import('@vitejs/plugin-react');
   const config = defineAppConfig(appDir, [react()]);
@@ -66,9 +70,25 @@ export async function buildUi(app: UiName, options: BuildUiOptions = {}): Promis
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     oxc: { jsx: { runtime: 'automatic', development: false } },
     logLevel: options.logLevel ?? 'warn',
-    build: { ...config.build, outDir: distDir },
+    build: { ...config.build, outDir: buildDir, emptyOutDir: true },
   });
+  await swapIn(buildDir, distDir);
   return { app, distDir, built: true };
+}
+
+async function swapIn(buildDir: string, distDir: string): Promise<void> {
+  const oldDir = `${buildDir}.old`;
+  await rename(distDir, oldDir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ENOENT') throw err;
+  });
+  try {
+    await rename(buildDir, distDir);
+  } catch (err) {
+    // Another build swapped its output in between: it is as fresh as ours, keep it.
+    if (!['ENOTEMPTY', 'EEXIST'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
+    await rm(buildDir, { recursive: true, force: true });
+  }
+  await rm(oldDir, { recursive: true, force: true });
 }
 
 async function mtime(path: string): Promise<number | undefined> {
@@ -92,7 +112,7 @@ async function newestMtime(roots: string[]): Promise<number> {
     newest = Math.max(newest, info.mtimeMs);
     if (!info.isDirectory()) return;
     for (const entry of await readdir(path, { withFileTypes: true })) {
-      if (entry.isDirectory() && skipDirs.has(entry.name)) continue;
+      if (entry.isDirectory() && (skipDirs.has(entry.name) || entry.name.startsWith('dist.'))) continue;
       await visit(join(path, entry.name));
     }
   };

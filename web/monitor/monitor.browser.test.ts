@@ -48,6 +48,7 @@ describe.skipIf(skipReason !== undefined)('Monitor UI in Chromium', () => {
     const events = await apiGet<EventsResponse>(stack, 'monitoring/events', sam);
     const health = await apiGet<HealthResponse>(stack, 'monitoring/health', sam);
     await signIn(page, stack.ui.monitor, sam);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Platform' }).click();
     await page.getByRole('heading', { name: 'Platform overview' }).waitFor();
     await page.getByRole('heading', { name: 'Platform events' }).waitFor();
     if (events.items.length > 0) {

@@ -12,7 +12,7 @@ import {
 } from '../monitoring-api';
 
 /** Platform health and events, refreshed every 10 s. Vendor staff only (the API answers 403 otherwise). */
-export default function OverviewPage() {
+export default function PlatformPage() {
   const health = useApi<HealthResponse>(healthPath, { refreshMs });
   const events = useApi<EventsResponse>(eventsPath, { refreshMs });
   const refused = [health.error, events.error].find((e) => e instanceof ApiError && e.status === 403);

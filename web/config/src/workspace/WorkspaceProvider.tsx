@@ -1,0 +1,107 @@
+import type { ConfigurationView } from '@kpi/shared/contracts/demo-config';
+import { type ApiState, useApi } from '@kpi/web-ui/api';
+import { useAuth } from '@kpi/web-ui/auth';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { type ConfigPermissions, permissionsOf } from './roles';
+
+/**
+ * The Config UI's working context: which tenant (fixed for tenant users, chosen by vendor staff) and
+ * which of its configurations every page works on. Both are remembered in localStorage so a reload or
+ * a deep link lands where the user left off.
+ */
+export interface Workspace {
+  tenantId: string | undefined;
+  configurationId: string | undefined;
+  /** The current configuration (with its etag for If-Match), re-read by `reloadConfiguration`. */
+  configuration: ApiState<ConfigurationView>;
+  /** `tenants/{t}/configurations/{c}` — the prefix of every configuration-scoped demo-config route. */
+  configurationPath: string | undefined;
+  permissions: ConfigPermissions;
+  setTenantId(tenantId: string | undefined): void;
+  setConfigurationId(configurationId: string | undefined): void;
+}
+
+const WorkspaceContext = createContext<Workspace | undefined>(undefined);
+
+const tenantKey = 'kpi.config.tenant';
+const configurationKey = (tenantId: string) => `kpi.config.configuration.${tenantId}`;
+
+function stored(key: string): string | undefined {
+  try {
+    return window.localStorage.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+function store(key: string, value: string | undefined): void {
+  try {
+    if (value === undefined) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, value);
+  } catch {
+    // Storage can be disabled (private mode); the choice then lasts for this page only.
+  }
+}
+
+/** Provides the workspace to every page. */
+export function WorkspaceProvider({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const permissions = useMemo(() => permissionsOf(user), [user]);
+  const [chosenTenant, setChosenTenant] = useState<string | undefined>(() =>
+    user.tenantId ? undefined : stored(tenantKey),
+  );
+  const tenantId = user.tenantId ?? chosenTenant;
+  const [configurationId, setConfigurationState] = useState<string | undefined>(() =>
+    tenantId ? stored(configurationKey(tenantId)) : undefined,
+  );
+  const configurationPath =
+    tenantId && configurationId
+      ? `demo-config/tenants/${encodeURIComponent(tenantId)}/configurations/${encodeURIComponent(configurationId)}`
+      : undefined;
+  const configuration = useApi<ConfigurationView>(configurationPath);
+
+  const setTenantId = useCallback(
+    (next: string | undefined) => {
+      if (user.tenantId) return; // tenant users stay in their tenant
+      store(tenantKey, next);
+      setChosenTenant(next);
+      setConfigurationState(next ? stored(configurationKey(next)) : undefined);
+    },
+    [user.tenantId],
+  );
+  const setConfigurationId = useCallback(
+    (next: string | undefined) => {
+      if (tenantId) store(configurationKey(tenantId), next);
+      setConfigurationState(next);
+    },
+    [tenantId],
+  );
+
+  const value = useMemo<Workspace>(
+    () => ({
+      tenantId,
+      configurationId,
+      configuration,
+      configurationPath,
+      permissions,
+      setTenantId,
+      setConfigurationId,
+    }),
+    [
+      tenantId,
+      configurationId,
+      configuration,
+      configurationPath,
+      permissions,
+      setTenantId,
+      setConfigurationId,
+    ],
+  );
+  return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
+}
+
+/** The current workspace; only inside `WorkspaceProvider`. */
+export function useWorkspace(): Workspace {
+  const value = useContext(WorkspaceContext);
+  if (!value) throw new Error('useWorkspace is used outside WorkspaceProvider');
+  return value;
+}

@@ -80,7 +80,9 @@ describe('demo-config service through the local host', () => {
     );
 
     const all = await call('GET', 'tenants', { as: SAM });
-    expect(all.body.items.map((t: { id: string }) => t.id)).toEqual(['contoso', 'fabrikam', 'northwind']);
+    const ids: string[] = all.body.items.map((t: { id: string }) => t.id);
+    // The seed adds a demo tenant per industry beside the customer tenants: count only the others here.
+    expect(ids.filter((id) => !id.startsWith('demo-'))).toEqual(['contoso', 'fabrikam', 'northwind']);
     const own = await call('GET', 'tenants', { as: VERA });
     expect(own.body.items.map((t: { id: string }) => t.id)).toEqual(['contoso']);
     expect((await call('GET', 'tenants/fabrikam', { as: VERA })).body.error.code).toBe(
@@ -131,6 +133,32 @@ describe('demo-config service through the local host', () => {
       expect(['good', 'warning', 'critical']).toContain(k.status);
     }
     expect((await call('GET', `${SEEDED}/dashboard-preview?month=2031-01`, { as: VERA })).status).toBe(400);
+  });
+
+  it('seeds a demo tenant per industry whose analysis, estimate and dashboard preview have content', async () => {
+    const all = await call('GET', 'tenants', { as: SAM });
+    const demos = all.body.items.filter((t: { id: string }) => t.id.startsWith('demo-'));
+    const industries = loadCatalogWithIndex().catalog.industries.map((i) => i.id);
+    expect(demos.map((t: { industryId: string }) => t.industryId).sort()).toEqual([...industries].sort());
+    for (const tenant of demos as { id: string; industryId: string }[]) {
+      const configurations = await call('GET', `tenants/${tenant.id}/configurations`, { as: ADA });
+      expect(configurations.body.items).toHaveLength(1);
+      const path = `tenants/${tenant.id}/configurations/${configurations.body.items[0].id}`;
+      const analysis = await call('GET', `${path}/analysis`, { as: SAM });
+      expect(analysis.body.sources.length, tenant.id).toBeGreaterThanOrEqual(1);
+      expect(analysis.body.summary.ready, tenant.id).toBeGreaterThan(0);
+      expect(analysis.body.summary.blocked + analysis.body.summary.partial, tenant.id).toBeGreaterThan(0);
+      const preview = await call('GET', `${path}/dashboard-preview`, { as: SAM });
+      expect(preview.body.industryId).toBe(tenant.industryId);
+      expect(
+        preview.body.kpis.filter((k: { value: number | null }) => k.value !== null).length,
+      ).toBeGreaterThan(0);
+      const estimate = await call('POST', `${path}/estimate`, { as: SAM, body: {} });
+      expect(estimate.body.estimate.totals.total, tenant.id).toBeGreaterThan(0);
+    }
+    expect((await call('GET', 'tenants/demo-retail', { as: VERA })).body.error.code).toBe(
+      'AUTH.TENANT_FORBIDDEN',
+    );
   });
 
   it('creates configurations for editors, pinned to the catalog version; viewers change nothing', async () => {

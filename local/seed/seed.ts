@@ -8,6 +8,7 @@ import { CosmosClient } from '@azure/cosmos';
 import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
 import { GLOBAL_TENANT, POINTER_ID } from '../../functions/metadata/catalog/catalog-documents';
 import { ensureCosmosContainers, loadCosmosContainers } from '../cosmos/ensure-containers';
+import { seedDemoTenants } from './demo-tenants';
 import { sampleConfiguration, sampleDataSource, seedTenants } from './seed-data';
 
 export interface SeedOptions {
@@ -61,6 +62,7 @@ export async function seedData(o: SeedOptions): Promise<void> {
   )
     added++;
   if (await createIfAbsent(db.container('data-sources'), sampleDataSource)) added++;
+  added += await seedDemoTenants(catalog, (name, item) => createIfAbsent(db.container(name), item));
   if (added) o.log(`seed: added ${added} tenant, configuration and data source items`);
   cosmos.dispose();
 }

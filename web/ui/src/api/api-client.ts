@@ -15,6 +15,11 @@ export interface ApiClient {
   post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   put<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   delete<T>(path: string, options?: RequestOptions): Promise<T>;
+  /**
+   * Like `request`, for answers that are not JSON (an HTML preview, a DOCX or PDF download): the body as a
+   * Blob carrying the response's content type. Errors are raised as for `request`.
+   */
+  requestBlob(method: string, path: string, options?: RequestOptions): Promise<Blob>;
 }
 
 export interface ApiClientOptions {
@@ -42,14 +47,20 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     Object.entries(options.apiBases ?? {}).map(([app, url]) => [app, url.replace(/\/+$/, '')]),
   );
 
-  async function request<T>(method: string, path: string, { signal, body, headers }: RequestOptions = {}) {
+  async function send<R>(
+    method: string,
+    path: string,
+    { signal, body, headers }: RequestOptions,
+    accept: string,
+    read: (response: Response) => Promise<R>,
+  ): Promise<{ response: Response; payload: R }> {
     const relative = path.replace(/^\/+/, '');
     const url = `${bases.get(relative.split('/', 1)[0] ?? '') ?? base}/${relative}`;
     const token = options.getAccessToken();
     const init: RequestInit = {
       method,
       headers: {
-        accept: 'application/json',
+        accept,
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...headers,
@@ -69,10 +80,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (signal?.aborted) forwardAbort();
     signal?.addEventListener('abort', forwardAbort, { once: true });
     let response: Response;
-    let text: string;
+    let payload: R;
     try {
       response = await doFetch(url, init);
-      text = await response.text();
+      payload = await read(response);
     } catch (err) {
       if (signal?.aborted) throw err;
       if (timedOut) throw new ApiError(0, 'NETWORK.TIMEOUT', `${method} ${path} got no answer in time.`);
@@ -82,10 +93,19 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       signal?.removeEventListener('abort', forwardAbort);
     }
     if (!response.ok) {
+      const text =
+        typeof payload === 'string' ? payload : payload instanceof Blob ? await payload.text() : '';
       const error = apiErrorFromResponse(response.status, response.statusText, text, response.headers);
       if (response.status === 401) options.onUnauthorized?.(error);
       throw error;
     }
+    return { response, payload };
+  }
+
+  async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const { response, payload: text } = await send(method, path, options, 'application/json', (r) =>
+      r.text(),
+    );
     if (text === '') return undefined as T;
     try {
       return JSON.parse(text) as T;
@@ -100,5 +120,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     post: (path, body, o) => request('POST', path, { ...o, body }),
     put: (path, body, o) => request('PUT', path, { ...o, body }),
     delete: (path, o) => request('DELETE', path, o),
+    requestBlob: async (method, path, o = {}) =>
+      (await send(method, path, o, '*/*', (r) => r.blob())).payload,
   };
 }

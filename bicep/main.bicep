@@ -130,6 +130,8 @@ var settingValues = {
   'auth.issuer': issuer
   'auth.audience': audience
   'ui.origins': join(storage.outputs.siteOrigins, ',')
+  // Links in e-mails (alert inbox, licence renewal page) point at the Monitor UI.
+  'ui.monitorUrl': storage.outputs.siteOrigins[indexOf(siteNames, 'monitor')]
 }
 
 module apps 'modules/function-app.bicep' = [

@@ -10,7 +10,7 @@ import { BlobServiceClient } from '@azure/storage-blob';
 import { uploadSite } from '@kpi/shared/platform/static-site/upload-site';
 import { type LocalValues, settingsForApp } from './app-settings';
 import { startAzurite } from './azurite/azurite';
-import { startCosmos } from './cosmos/cosmos';
+import { type RunningCosmos, startCosmos } from './cosmos/cosmos';
 import { loadCosmosContainers } from './cosmos/ensure-containers';
 import { BlobOutbox } from './email/blob-outbox';
 import { startEmailServer } from './email/email-server';
@@ -62,6 +62,12 @@ export interface Stack {
   values: LocalValues;
   /** A bearer token for a seeded user, signed by the local issuer. */
   token(email: string): Promise<string>;
+  /**
+   * Parts that tests and benchmarks may take down and bring back inside a running stack, to rehearse
+   * outages. `cosmos.stop()` closes the Cosmos stand-in (its state is flushed to disk, so nothing is lost);
+   * `cosmos.start()` serves the same state again on the same port. Both are no-ops when already in that state.
+   */
+  parts: { cosmos: { stop(): Promise<void>; start(): Promise<void>; readonly running: boolean } };
   stop(): Promise<void>;
 }
 
@@ -114,7 +120,26 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       startIssuer({ port: ports.identity, dataDir: join(dataDir, 'identity'), users: seededUsers }),
     ]);
     keep('azurite', azurite);
-    keep('cosmos', cosmos);
+    // The Cosmos stand-in can be stopped and restarted on its port (parts.cosmos); stop whichever runs.
+    let cosmosNow: RunningCosmos | undefined = cosmos;
+    let cosmosStopping: Promise<void> = Promise.resolve();
+    const cosmosOptions = { port: cosmos.port, dataDir: join(dataDir, 'cosmos') };
+    const cosmosPart = {
+      get running() {
+        return cosmosNow !== undefined;
+      },
+      async stop() {
+        const current = cosmosNow;
+        cosmosNow = undefined;
+        cosmosStopping = current?.stop() ?? cosmosStopping;
+        await cosmosStopping;
+      },
+      async start() {
+        await cosmosStopping; // the port is free again only once the previous server closed
+        cosmosNow ??= await startCosmos(cosmosOptions);
+      },
+    };
+    keep('cosmos', cosmosPart);
     keep('service bus', broker);
     keep('identity', issuer);
 
@@ -139,6 +164,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       LICENSE_SIGNING_KEY_FILE: join(dataDir, 'license', 'signing-keys.json'),
       AUTH_ISSUER: issuer.issuer,
       AUTH_AUDIENCE: apiAudience,
+      // Links in e-mails (alert inbox, licence renewal page).
+      MONITOR_UI_URL: `http://127.0.0.1:${ports.webMonitor}`,
       CORS_ORIGINS: [...uiOrigins, ...uiOrigins.map((o) => o.replace('127.0.0.1', 'localhost'))].join(','),
     };
 
@@ -214,6 +241,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       },
       values,
       token: (userEmail) => issuer.signToken(userEmail, { audience: apiAudience }),
+      parts: { cosmos: cosmosPart },
       stop: stopAll,
     };
   } catch (err) {

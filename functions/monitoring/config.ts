@@ -1,5 +1,5 @@
 /** Every setting the monitoring app reads, validated once at start-up (see shared/platform/config). */
-import { connection, defineSettings, lazyConfig, text } from '@kpi/shared/platform/config';
+import { connection, defineSettings, lazyConfig, text, url } from '@kpi/shared/platform/config';
 import { httpEdgeSettings } from '@kpi/shared/platform/http/edge-config';
 
 export const settingsSpec = defineSettings({
@@ -11,6 +11,8 @@ export const settingsSpec = defineSettings({
   /** Azure Communication Services e-mail: the monitoring app is the only e-mail sender. */
   email: connection('EMAIL', 'endpoint'),
   emailSender: text('EMAIL_SENDER'),
+  /** The Monitor UI's address, for links in e-mails (alert inbox, licence renewal page). */
+  monitorUiUrl: url('MONITOR_UI_URL'),
   ...httpEdgeSettings,
 });
 

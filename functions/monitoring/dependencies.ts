@@ -150,6 +150,7 @@ function create() {
     effects: new CosmosEffectStore(container('effects')),
     publisher: ServiceBusEventPublisher.fromConnection(c.serviceBus),
     mailer: AcsMailer.fromConnection(c.email, c.emailSender),
+    links: { monitorUrl: c.monitorUiUrl },
     blobStore: AzureBlobStore.fromConnection(c.storage),
     blobs: blobServiceClient(c.storage),
     serviceBus: serviceBusClient(c.serviceBus),

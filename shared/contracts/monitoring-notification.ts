@@ -13,11 +13,41 @@ export const noticeGroupSchema = z.object({
   occurrences: z.array(z.number().int().min(0)).max(100),
 });
 
-/** Body of a `monitoring.notify` message. */
+/** Licence events that are e-mailed to the licence's contacts and the vendor's account manager. */
+export const LICENSE_NOTICE_EVENTS = [
+  'license.expiring',
+  'license.expired',
+  'license.suspended',
+  'license.renewed',
+  'license.revoked',
+] as const;
+
+/**
+ * A licence e-mail: one per licence event, keyed by the licence service's idempotency key (per licence,
+ * expiry and milestone/status), so sweeps that run twice or overlap and redelivered messages e-mail once.
+ */
+export const licenseNoticeSchema = z.object({
+  key: z.string().min(1).max(200),
+  tenantId: z.string().min(1),
+  kind: z.literal('license'),
+  licenseId: z.string().min(1),
+  event: z.enum(LICENSE_NOTICE_EVENTS),
+  /** `license.expiring`: days before expiry (90, 60, 30, 7). */
+  milestone: z.number().int().min(0).optional(),
+  expiresAt: z.string(),
+  graceDays: z.number().int().min(0),
+  /** The licence's contacts for reminders. */
+  contacts: z.array(z.string()).max(20),
+  /** The licence alert in the inbox, when the event opened or kept one open (matched by silences). */
+  alertId: z.string().optional(),
+});
+export type LicenseNotice = z.infer<typeof licenseNoticeSchema>;
+
+/** Body of a `monitoring.notify` message: alert notices grouped, or one licence notice. */
 export const notifyMessageSchema = z.object({
   type: z.literal('monitoring.notify'),
   subject: z.string().optional(),
-  data: noticeGroupSchema,
+  data: z.union([noticeGroupSchema, licenseNoticeSchema]),
   time: z.string(),
 });
 
@@ -34,8 +64,10 @@ export const notificationRecordSchema = z.object({
   id: z.string(),
   tenantId: z.string(),
   groupKey: z.string(),
-  kind: z.enum(['opened', 'resolved', 'reminder']),
+  kind: z.enum(['opened', 'resolved', 'reminder', 'license']),
   alertIds: z.array(z.string()),
+  /** Licence e-mails: the licence. */
+  licenseId: z.string().optional(),
   /** Absent when nobody was to be notified. */
   recipient: z.string().optional(),
   status: z.enum(NOTIFICATION_STATUSES),

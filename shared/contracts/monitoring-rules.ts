@@ -114,6 +114,16 @@ export const contactsInputSchema = z.object({
   severities: z.array(z.enum(SEVERITIES)).min(1).default(['critical', 'warning']),
 });
 
+/**
+ * The vendor's account managers, who receive their tenants' licence e-mails (renewal reminders):
+ * one per tenant, or the default. Kept in the vendor settings document.
+ */
+export const accountManagersSchema = z.object({
+  default: z.email().max(254).optional(),
+  byTenant: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/), z.email().max(254)).default({}),
+});
+export type AccountManagers = z.infer<typeof accountManagersSchema>;
+
 /** A tenant's monitoring settings document (container `monitoring-settings`, id `settings`). */
 export const monitoringSettingsSchema = z.object({
   id: z.literal('settings'),
@@ -122,6 +132,8 @@ export const monitoringSettingsSchema = z.object({
   contacts: contactsInputSchema.default({ emails: [], severities: ['critical', 'warning'] }),
   /** Rules switched off for this tenant. */
   disabledRules: z.array(z.enum(ALERT_RULES)).default([]),
+  /** Vendor settings only (tenant `_vendor`). */
+  accountManagers: accountManagersSchema.optional(),
   updatedAt: z.iso.datetime(),
   updatedBy: z.string(),
 });
@@ -131,4 +143,9 @@ export const monitoringSettingsInputSchema = z.object({
   thresholds: thresholdOverridesSchema.optional(),
   contacts: contactsInputSchema.optional(),
   disabledRules: z.array(z.enum(ALERT_RULES)).max(ALERT_RULES.length).optional(),
+});
+
+/** `PUT vendor/settings`: the tenant settings plus the account managers. */
+export const vendorSettingsInputSchema = monitoringSettingsInputSchema.extend({
+  accountManagers: accountManagersSchema.optional(),
 });

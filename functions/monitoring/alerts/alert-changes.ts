@@ -6,6 +6,7 @@
  */
 import type { Alert } from '@kpi/shared/contracts/monitoring-alert';
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
+import type { LicenseNotice } from '@kpi/shared/contracts/monitoring-notification';
 import { openAlert, planAlerts, resolveAlert } from '@kpi/shared/domain/monitoring/alert-lifecycle';
 import type { RuleEvaluation } from '@kpi/shared/domain/monitoring/alert-rules';
 import { groupNotices, type Notice } from '@kpi/shared/domain/monitoring/notifications';
@@ -107,4 +108,14 @@ export async function publishNotices(publisher: EventPublisher, notices: readonl
     });
   }
   return groups.length;
+}
+
+/** Publishes one licence e-mail notice; its key (from the licence event) is the message id. */
+export async function publishLicenseNotice(publisher: EventPublisher, notice: LicenseNotice): Promise<void> {
+  await publisher.publish(NOTIFY_TOPIC, {
+    type: 'monitoring.notify',
+    subject: notice.tenantId,
+    data: notice,
+    messageId: notice.key,
+  });
 }

@@ -31,16 +31,17 @@ function setup() {
   const m = memoryDependencies();
   const published = () =>
     m.stores.publisher.published.map((p) => {
-      const d = p.event.data as { kind: string; alertIds: string[]; occurrences: number[] };
-      return `${d.kind}:${d.alertIds.join(',')}#${d.occurrences.join(',')}`;
+      const d = p.event.data as { kind: string; event: string; milestone?: number; alertId?: string };
+      return `${d.kind}:${d.event}#${d.milestone ?? '-'}@${d.alertId ?? '-'}`;
     });
+  const keys = () => m.stores.publisher.published.map((p) => p.event.messageId);
   const alerts = () => [...m.stores.alerts.items.values()].map((e) => e.item);
-  return { ...m, published, alerts };
+  return { ...m, published, keys, alerts };
 }
 
 describe('trackLicenseEvent', () => {
-  it('opens one expiring alert (with the licence contacts) and turns later milestones into reminders', async () => {
-    const { deps, published, alerts } = setup();
+  it('opens one expiring alert (with the licence contacts) and sends one licence e-mail per milestone', async () => {
+    const { deps, published, keys, alerts } = setup();
     const tracked = await trackLicenseEvent(
       deps,
       event('license.expiring', '2026-11-26T09:00:00Z', { milestone: 90 }),
@@ -58,10 +59,25 @@ describe('trackLicenseEvent', () => {
       notify: ['owner@contoso.example'],
       state: 'open',
     });
+    // No repeat reminders: the milestones are the reminders.
+    expect(alerts()[0]?.remindAt).toBeUndefined();
     expect(published()).toEqual([
-      'opened:license:lic-1~license-expiring~0#0',
-      'reminder:license:lic-1~license-expiring~0#60',
+      'license:license.expiring#90@license:lic-1~license-expiring~0',
+      'license:license.expiring#60@license:lic-1~license-expiring~0',
     ]);
+    // Keyed by the licence service's idempotency key: a redelivered event publishes the same message id.
+    await trackLicenseEvent(deps, event('license.expiring', '2026-12-26T09:00:00Z', { milestone: 60 }), now);
+    expect(keys()).toEqual([
+      'license-license.expiring:2026-11-26T09:00:00Z',
+      'license-license.expiring:2026-12-26T09:00:00Z',
+      'license-license.expiring:2026-12-26T09:00:00Z',
+    ]);
+  });
+
+  it('sends nothing for an issued licence', async () => {
+    const { deps, published } = setup();
+    await trackLicenseEvent(deps, event('license.issued', '2026-11-26T09:00:00Z', { status: 'active' }), now);
+    expect(published()).toEqual([]);
   });
 
   it('ignores an event older than the stored state', async () => {
@@ -100,6 +116,10 @@ describe('trackLicenseEvent', () => {
     );
     expect(tracked?.openAlerts).toEqual({});
     expect(alerts().every((a) => a.state === 'resolved')).toBe(true);
-    expect(published().filter((p) => p.startsWith('resolved')).length).toBe(2);
+    expect(published()).toEqual([
+      'license:license.expiring#7@license:lic-1~license-expiring~0',
+      'license:license.expired#-@license:lic-1~license-expired~1',
+      'license:license.renewed#-@-',
+    ]);
   });
 });

@@ -1,13 +1,18 @@
 /**
- * Licence tracking from `license.*` events: keeps the latest state per licence, opens/resolves the licence
- * alerts (e-mailed to the licence contacts as well), and turns each further expiry milestone of an open
- * "expiring" alert into a reminder. Out-of-order events older than the stored state are ignored.
+ * Licence tracking from `license.*` events: keeps the latest state per licence and opens/resolves the
+ * licence alerts in the inbox. The e-mails are licence notices, one per event (each expiry milestone,
+ * expired, suspended, renewed, revoked) to the licence contacts and the account manager, keyed by the
+ * licence service's idempotency key — not alert notices, which would go to the tenant's monitoring
+ * contacts and repeat while the alert stays open. Out-of-order events older than the stored state are
+ * ignored.
  */
+import type { Alert } from '@kpi/shared/contracts/monitoring-alert';
 import type { LicenseEventMessage, TrackedLicense } from '@kpi/shared/contracts/monitoring-license';
+import { LICENSE_NOTICE_EVENTS, type LicenseNotice } from '@kpi/shared/contracts/monitoring-notification';
 import { evaluateLicenseEvent } from '@kpi/shared/domain/monitoring/license-rules';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { isAppError } from '@kpi/shared/platform/errors';
-import { commitAlertChanges, planDeploymentAlerts, publishNotices } from '../alerts/alert-changes';
+import { commitAlertChanges, planDeploymentAlerts, publishLicenseNotice } from '../alerts/alert-changes';
 import type { Dependencies } from '../dependencies';
 import { tenantRules, thresholdsFor } from '../rules/tenant-rules';
 
@@ -62,6 +67,8 @@ export async function trackLicenseEvent(
       subject: `license:${d.licenseId}`,
       notify: d.contacts,
     });
+    // The milestones are the reminders: no repeat reminders for licence alerts.
+    planned.changes.open = planned.changes.open.map(withoutReminder);
     try {
       if (found) await deps.licenses.replace(scope, planned.deployment, { ifMatch: found.etag });
       else await deps.licenses.create(scope, planned.deployment);
@@ -70,22 +77,43 @@ export async function trackLicenseEvent(
       if ((status === 412 || status === 409) && attempt < 5) continue;
       throw err;
     }
-    const notices = await commitAlertChanges(deps, scope, planned.changes, now);
-    // A further milestone while "expiring" is already open: remind instead of opening a second alert.
-    const stillOpen = base.openAlerts['license-expiring'];
-    if (
-      message.type === 'license.expiring' &&
-      stillOpen &&
-      planned.deployment.openAlerts['license-expiring'] === stillOpen
-    ) {
-      notices.push({
-        tenantId: d.tenantId,
-        alertId: stillOpen,
-        kind: 'reminder',
-        occurrence: d.milestone ?? 0,
-      });
-    }
-    if (notices.length > 0) await publishNotices(deps.publisher, notices);
+    await commitAlertChanges(deps, scope, planned.changes, now);
+    const notice = licenseNotice(message, planned.deployment.openAlerts);
+    if (notice) await publishLicenseNotice(deps.publisher, notice);
     return planned.deployment;
   }
+}
+
+function withoutReminder(alert: Alert): Alert {
+  const { remindAt: _none, ...rest } = alert;
+  return rest;
+}
+
+const noticeEvents: readonly string[] = LICENSE_NOTICE_EVENTS;
+
+/** The e-mail an event calls for, if any (`license.issued` sends none: the key goes out with the order). */
+function licenseNotice(
+  message: LicenseEventMessage,
+  openAlerts: Record<string, string>,
+): LicenseNotice | undefined {
+  if (!noticeEvents.includes(message.type)) return undefined;
+  const d = message.data;
+  const alertId =
+    message.type === 'license.expiring'
+      ? openAlerts['license-expiring']
+      : message.type === 'license.expired' || message.type === 'license.suspended'
+        ? openAlerts['license-expired']
+        : undefined;
+  return {
+    key: `license-${d.idempotencyKey}`.slice(0, 200),
+    tenantId: d.tenantId,
+    kind: 'license',
+    licenseId: d.licenseId,
+    event: message.type as LicenseNotice['event'],
+    ...(d.milestone !== undefined ? { milestone: d.milestone } : {}),
+    expiresAt: d.expiresAt,
+    graceDays: d.graceDays,
+    contacts: d.contacts,
+    ...(alertId ? { alertId } : {}),
+  };
 }

@@ -7,6 +7,7 @@ import { subscriptionName, topicName } from '@kpi/shared/platform/servicebus/ent
 import { serviceBusHandler } from '@kpi/shared/platform/servicebus/service-bus-handler';
 import { dependencies } from '../dependencies';
 import { APP, FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
+import { sendLicenseNotice } from './send-license-notice';
 import { sendNotifications } from './send-notifications';
 
 app.serviceBusTopic('notifications-send', {
@@ -18,7 +19,9 @@ app.serviceBusTopic('notifications-send', {
     schema: notifyMessageSchema,
     idempotency: { key: (m) => `notify:${m.data.key}`, store: () => dependencies().effects },
     handler: async (message, meta) => {
-      await sendNotifications(dependencies(), message.data, new Date(), meta.log);
+      const data = message.data;
+      if (data.kind === 'license') await sendLicenseNotice(dependencies(), data, new Date(), meta.log);
+      else await sendNotifications(dependencies(), data, new Date(), meta.log);
     },
   }),
 });
@@ -34,7 +37,7 @@ httpRoute({
   params: tenantParams,
   query: pageQuery,
   responses: { 200: notificationListSchema },
-  summary: "The outbox of a tenant's alert e-mails, newest first",
+  summary: "The outbox of a tenant's alert and licence e-mails, newest first",
   tags: ['notifications'],
   handler: async ({ caller, params, query }) => ({
     body: await dependencies().notifications.query(

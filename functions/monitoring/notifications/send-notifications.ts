@@ -58,7 +58,7 @@ export async function sendNotifications(
   for (const h of held) {
     if (h.alerts.length === 0) continue;
     // Held-back alerts are recorded too, so the outbox shows why no e-mail went out for them.
-    await record(deps, scope, {
+    await recordNotification(deps, scope, {
       ...base,
       id: `${group.key}~${h.status}`,
       alertIds: h.alerts.map((a) => a.id),
@@ -80,7 +80,7 @@ export async function sendNotifications(
   const mail = renderNotification({ kind: group.kind, tenantId: group.tenantId, alerts: live });
   const alertIds = live.map((a) => a.id);
   if (recipients.length === 0) {
-    await record(deps, scope, {
+    await recordNotification(deps, scope, {
       ...base,
       id: `${group.key}~none`,
       alertIds,
@@ -95,7 +95,7 @@ export async function sendNotifications(
     const id = `${group.key}~${hash(to)}`;
     if (await deps.notifications.get(scope, id)) continue; // done by an earlier delivery
     if (!(await takeRateSlot(deps, to, now, limit))) {
-      await record(deps, scope, {
+      await recordNotification(deps, scope, {
         ...base,
         id,
         alertIds,
@@ -107,7 +107,7 @@ export async function sendNotifications(
       continue;
     }
     const messageId = await deps.mailer.send({ to: [to], ...mail, idempotencyKey: id });
-    await record(deps, scope, {
+    await recordNotification(deps, scope, {
       ...base,
       id,
       alertIds,
@@ -123,7 +123,8 @@ export async function sendNotifications(
   return outcome;
 }
 
-async function record(
+/** Records one outbox entry; a second delivery finds it already there (409) and changes nothing. */
+export async function recordNotification(
   deps: Pick<Dependencies, 'notifications'>,
   scope: TenantScope,
   item: Omit<NotificationRecord, 'tenantId'>,

@@ -8,6 +8,7 @@ import {
   monitoringSettingsSchema,
   silenceInputSchema,
   silenceSchema,
+  vendorSettingsInputSchema,
 } from '@kpi/shared/contracts/monitoring-rules';
 import { scheduleProblem } from '@kpi/shared/domain/monitoring/schedule';
 import { matcherProblem } from '@kpi/shared/domain/monitoring/silences';
@@ -225,9 +226,10 @@ httpRoute({
   method: 'PUT',
   route: 'vendor/settings',
   roles: ['platform-admin'],
-  body: monitoringSettingsInputSchema,
+  body: vendorSettingsInputSchema,
   responses: { 200: monitoringSettingsSchema },
-  summary: 'Change vendor-wide settings; tenant overrides still win',
+  summary:
+    'Change vendor-wide settings (tenant overrides still win) and the account managers who receive licence e-mails',
   tags: ['rules'],
   handler: async ({ caller, body }) => {
     const scope = systemScope(VENDOR_TENANT, 'vendor settings (platform-admin)');

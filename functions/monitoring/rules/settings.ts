@@ -1,8 +1,8 @@
 /** Saving monitoring settings: a merge over the stored document (or the defaults), optimistic. */
 import {
   type MonitoringSettings,
-  type monitoringSettingsInputSchema,
   monitoringSettingsSchema,
+  type vendorSettingsInputSchema,
 } from '@kpi/shared/contracts/monitoring-rules';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { isAppError } from '@kpi/shared/platform/errors';
@@ -13,7 +13,7 @@ import { invalidateTenantRules } from './tenant-rules';
 export async function saveSettings(
   deps: Pick<Dependencies, 'settings'>,
   scope: TenantScope,
-  input: z.infer<typeof monitoringSettingsInputSchema>,
+  input: z.infer<typeof vendorSettingsInputSchema>,
   by: string,
   now = new Date(),
 ): Promise<MonitoringSettings> {
@@ -32,6 +32,7 @@ export async function saveSettings(
       ...(input.thresholds ? { thresholds: { ...base.thresholds, ...input.thresholds } } : {}),
       ...(input.contacts ? { contacts: input.contacts } : {}),
       ...(input.disabledRules ? { disabledRules: input.disabledRules } : {}),
+      ...(input.accountManagers ? { accountManagers: input.accountManagers } : {}),
       updatedAt: now.toISOString(),
       updatedBy: by,
     };

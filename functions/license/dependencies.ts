@@ -10,6 +10,7 @@ import { createLogger } from '@kpi/shared/platform/log';
 import { topicName } from '@kpi/shared/platform/servicebus/entity-names';
 import { ServiceBusEventPublisher } from '@kpi/shared/platform/servicebus/service-bus-publisher';
 import { config } from './config';
+import { CosmosConfigurationSelections } from './licenses/cosmos-configuration-selections';
 import { CosmosLicenseStore } from './licenses/cosmos-license-store';
 import type { LicenseDeps } from './licenses/license-core';
 
@@ -17,6 +18,7 @@ const containers = {
   licenses: containerName('licenses'),
   history: containerName('license-history'),
   credentials: containerName('deployment-credentials'),
+  configurations: containerName('configurations'),
 };
 const topic = topicName('license-events');
 
@@ -38,6 +40,7 @@ async function create(): Promise<LicenseApp> {
       history: database.container(containers.history),
       credentials: database.container(containers.credentials),
     }),
+    configurations: new CosmosConfigurationSelections(database.container(containers.configurations)),
     signer: new LicenseSigner(ring),
     // The service verifies with exactly what it publishes, as a client would.
     verifier: new OfflineLicenseVerifier(publicJwks(ring, clock())),

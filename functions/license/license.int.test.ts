@@ -77,6 +77,33 @@ describe('licence service through the local host', () => {
     key = res.body.key;
   });
 
+  it("issued from a Config configuration, the licence carries that configuration's selection", async () => {
+    const res = await fetch(
+      `${stack.urls.api}/demo-config/tenants/contoso/configurations/contoso-plant-analytics`,
+      { headers: { authorization: `Bearer ${await stack.token(OLIVIA)}` } },
+    );
+    const configuration = (await res.json()) as { selectedKpis: { kpiId: string }[] };
+    const selected = configuration.selectedKpis.map((k) => k.kpiId);
+    expect(selected.length).toBeGreaterThan(0);
+    const { kpiIds: _none, ...request } = issueRequest({ configurationId: 'contoso-plant-analytics' });
+    const issued = await call('POST', 'licenses', { as: ADA, body: request });
+    expect(issued.status).toBe(201);
+    expect(issued.body.license.kpiIds).toEqual(selected);
+    const outside = await call('POST', 'licenses', {
+      as: ADA,
+      body: issueRequest({ configurationId: 'contoso-plant-analytics', kpiIds: ['no-such-kpi'] }),
+    });
+    expect(outside.status).toBe(422);
+    expect(outside.body.error.code).toBe('LICENSE.KPI_NOT_IN_CONFIGURATION');
+    // Another tenant's configuration is not there for fabrikam: nothing to entitle.
+    const { kpiIds: _x, ...foreign } = issueRequest({
+      tenantId: 'fabrikam',
+      configurationId: 'contoso-plant-analytics',
+    });
+    const refused = await call('POST', 'licenses', { as: ADA, body: foreign });
+    expect(refused.body.error.code).toBe('LICENSE.CONFIGURATION_NOT_FOUND');
+  });
+
   it('a stranger verifies the key with a JOSE library and the published JWKS only', async () => {
     const jwks = await call('GET', 'jwks');
     expect(jwks.status).toBe(200);

@@ -438,7 +438,8 @@ describe('snapshots for client deployments', () => {
       as: 'ada@vendor.example',
       body: {
         tenantId: 'contoso',
-        configurationId: 'contoso-plant-analytics',
+        // Not a Config configuration, so the licence names its KPIs (custom ones included) itself.
+        configurationId: 'cfg-snapshot',
         kpiIds: ['otif-rate', 'revenue-growth', 'late-shipment-share', 'cyc-a'],
         edition: 'professional',
         maxDeployments: 1,

@@ -23,8 +23,8 @@ async function issue(daysLeft: number, contact: string): Promise<IssuedLicense['
     headers: await h.as(ada),
     body: JSON.stringify({
       tenantId: 'contoso',
+      // No kpiIds: the licence carries the seeded configuration's selection.
       configurationId: 'contoso-plant-analytics',
-      kpiIds: ['revenue-growth'],
       edition: 'standard',
       maxDeployments: 2,
       expiresAt: new Date(Date.now() + daysLeft * day - 3_600_000).toISOString(),

@@ -13,8 +13,11 @@ export const issueLicenseRequestSchema = z
   .object({
     tenantId: id,
     configurationId: id,
-    /** Entitled KPI ids: the configuration's selection. */
-    kpiIds: z.array(id).min(1).max(2000),
+    /**
+     * Entitled KPI ids. Default: the configuration's selection (read from Config); when given, a part of
+     * it — or, for a configuration kept outside Config, the whole entitlement.
+     */
+    kpiIds: z.array(id).min(1).max(2000).optional(),
     edition: z.enum(EDITIONS),
     features: z.array(id).max(50).default([]),
     maxDeployments: z.number().int().min(1).max(100),

@@ -25,8 +25,17 @@ export interface KeySigner {
 }
 
 /** Everything the licence use cases need; adapters in dependencies.ts, fakes in tests. */
+/**
+ * The KPIs a client configuration selects (catalog and custom KPI ids), read from the Config service's
+ * store; undefined when the tenant has no such configuration.
+ */
+export interface ConfigurationSelections {
+  selection(scope: Scope, configurationId: string): Promise<string[] | undefined>;
+}
+
 export interface LicenseDeps {
   store: LicenseStore;
+  configurations: ConfigurationSelections;
   signer: KeySigner;
   /** Verifies keys against this service's own published keys. */
   verifier: OfflineLicenseVerifier;

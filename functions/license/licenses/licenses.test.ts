@@ -65,13 +65,17 @@ let store: MemoryLicenseStore;
 let publisher: FlakyPublisher;
 let deps: LicenseDeps;
 let seq = 0;
+/** Configurations known to Config, by id: their selected KPI ids. */
+let configurations: Map<string, string[]>;
 
 beforeEach(() => {
   now = NOW;
   store = new MemoryLicenseStore();
   publisher = new FlakyPublisher();
+  configurations = new Map();
   deps = {
     store,
+    configurations: { selection: async (_scope, id) => configurations.get(id) },
     signer: new LicenseSigner(ring),
     verifier: new OfflineLicenseVerifier(publicJwks(ring, NOW)),
     publisher,
@@ -105,6 +109,43 @@ describe('issue, read, renew, revoke', () => {
       }),
     ]);
     expect((await licenseHistory(deps, olivia, license.id)).map((h) => h.action)).toEqual(['issued']);
+  });
+
+  it("entitles the configuration's selection, or the part of it the request names", async () => {
+    configurations.set('plant', ['oee', 'scrap-rate', 'revenue-growth']);
+    const { kpiIds: _named, ...unnamed } = request({ configurationId: 'plant' });
+    const all = await issueLicense(deps, ada, unnamed);
+    expect(all.license.kpiIds).toEqual(['oee', 'scrap-rate', 'revenue-growth']);
+    expect(deps.verifier.verify(all.key, { now })).toMatchObject({
+      claims: { kpiIds: ['oee', 'scrap-rate', 'revenue-growth'] },
+    });
+    const part = await issueLicense(deps, ada, request({ configurationId: 'plant', kpiIds: ['oee'] }));
+    expect(part.license.kpiIds).toEqual(['oee']);
+  });
+
+  it('refuses KPIs the configuration does not select, an empty selection, and an unknown configuration without KPIs', async () => {
+    configurations.set('plant', ['oee']);
+    configurations.set('empty', []);
+    const before = publisher.published.length;
+    await expect(
+      issueLicense(deps, ada, request({ configurationId: 'plant', kpiIds: ['oee', 'gross-margin'] })),
+    ).rejects.toMatchObject({
+      code: 'LICENSE.KPI_NOT_IN_CONFIGURATION',
+      httpStatus: 422,
+      details: [{ path: 'kpiIds', message: 'gross-margin is not selected' }],
+    });
+    const { kpiIds: _x, ...emptyRequest } = request({ configurationId: 'empty' });
+    await expect(issueLicense(deps, ada, emptyRequest)).rejects.toMatchObject({
+      code: 'LICENSE.CONFIGURATION_EMPTY',
+    });
+    const { kpiIds: _y, ...unknownRequest } = request({ configurationId: 'nowhere' });
+    await expect(issueLicense(deps, ada, unknownRequest)).rejects.toMatchObject({
+      code: 'LICENSE.CONFIGURATION_NOT_FOUND',
+      httpStatus: 422,
+    });
+    // Nothing stored, nothing announced.
+    expect(publisher.published.length).toBe(before);
+    expect((await listLicenses(deps, ada, undefined, {})).items).toEqual([]);
   });
 
   it('refuses an impossible term', async () => {

@@ -40,6 +40,44 @@ function checkTerm(term: { notBefore: string; expiresAt: string; graceDays: numb
   }
 }
 
+/**
+ * The entitled KPIs: the configuration's selection, or the part of it the request names (an edition may
+ * entitle fewer). A configuration kept outside Config (a migrated client, a simulated fleet) has no
+ * selection to read, so the request must name the KPIs itself.
+ */
+async function entitledKpis(
+  deps: LicenseDeps,
+  scope: TenantScope,
+  request: IssueLicenseRequest,
+): Promise<string[]> {
+  const selection = await deps.configurations.selection(scope, request.configurationId);
+  const named = request.kpiIds ? [...new Set(request.kpiIds)] : undefined;
+  if (!selection) {
+    if (named) return named;
+    throw unprocessable(
+      'LICENSE.CONFIGURATION_NOT_FOUND',
+      `Tenant ${request.tenantId} has no configuration ${request.configurationId}; name the entitled KPIs (kpiIds) to license a configuration kept outside Config`,
+      [{ path: 'configurationId', message: 'no such configuration' }],
+    );
+  }
+  if (selection.length === 0) {
+    throw unprocessable(
+      'LICENSE.CONFIGURATION_EMPTY',
+      `Configuration ${request.configurationId} selects no KPIs; select some before licensing it`,
+    );
+  }
+  if (!named) return [...new Set(selection)];
+  const outside = named.filter((id) => !selection.includes(id));
+  if (outside.length > 0) {
+    throw unprocessable(
+      'LICENSE.KPI_NOT_IN_CONFIGURATION',
+      `${outside.length} KPI(s) are not selected in configuration ${request.configurationId}`,
+      outside.slice(0, 20).map((id) => ({ path: 'kpiIds', message: `${id} is not selected` })),
+    );
+  }
+  return named;
+}
+
 /** Issues a licence and its first key; announces `license.issued`. */
 export async function issueLicense(
   deps: LicenseDeps,
@@ -53,11 +91,12 @@ export async function issueLicense(
     throw unprocessable('LICENSE.TERM_INVALID', 'expiresAt must be in the future');
   }
   const scope = scopeFor(caller, request.tenantId);
+  const kpiIds = await entitledKpis(deps, scope, request);
   const base: LicenseDocument = {
     id: `lic_${deps.newId()}`,
     tenantId: request.tenantId,
     configurationId: request.configurationId,
-    kpiIds: [...new Set(request.kpiIds)],
+    kpiIds,
     edition: request.edition,
     features: [...new Set(request.features)],
     maxDeployments: request.maxDeployments,

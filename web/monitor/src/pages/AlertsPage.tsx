@@ -1,6 +1,255 @@
-import { EmptyState } from '@kpi/web-ui/layout';
+import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
+import { ApiError, useApi } from '@kpi/web-ui/api';
+import { EmptyState, ErrorPanel, Forbidden, Loading, Panel } from '@kpi/web-ui/layout';
+import { Link } from '@kpi/web-ui/routing';
+import { useMemo, useState } from 'react';
+import { AlertActionDialog } from '../alerts/AlertActionDialog';
+import { AlertTable } from '../alerts/AlertTable';
+import {
+  type Alert,
+  type AlertFilter,
+  type AlertOrder,
+  alertsPath,
+  DEFAULT_FILTER,
+  filterAlerts,
+  RULE_LABELS,
+  RULES,
+  SEVERITIES,
+  sortAlerts,
+} from '../alerts/alert-model';
+import styles from '../alerts/inbox.module.css';
+import { SilenceDialog } from '../alerts/SilenceDialog';
+import { TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import monitor from '../monitor.module.css';
 
-// Scaffold: replaced by the page's implementation in this session.
+/** The inbox polls on this period, so new and changed alerts appear without a reload. */
+const POLL_MS = 5000;
+
+type Pending =
+  | { kind: 'acknowledge' | 'resolve'; alerts: Alert[] }
+  | { kind: 'silence'; alert: Alert }
+  | undefined;
+
+/** The alert inbox: filter, sort, acknowledge with a comment, resolve, silence; live. */
 export default function AlertsPage() {
-  return <EmptyState title="Alerts">Being built.</EmptyState>;
+  const scope = useTenantScope({ allowAll: true });
+  const [filter, setFilter] = useState<AlertFilter>(DEFAULT_FILTER);
+  const [order, setOrder] = useState<AlertOrder>('newest');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [pending, setPending] = useState<Pending>();
+  const [notice, setNotice] = useState<{ text: string; silence?: Silence }>();
+  const path = scope.isStaff || scope.tenantId ? alertsPath(scope.tenantId, filter) : undefined;
+  const list = useApi<{ items: Alert[]; continuationToken?: string }>(path, { refreshMs: POLL_MS });
+  const shown = useMemo(
+    () => sortAlerts(filterAlerts(list.data?.items ?? [], filter), order),
+    [list.data, filter, order],
+  );
+  const set = <K extends keyof AlertFilter>(key: K, value: AlertFilter[K]) => {
+    setFilter((f) => ({ ...f, [key]: value }));
+    setSelected(new Set());
+  };
+
+  if (list.error instanceof ApiError && list.error.status === 403) {
+    return (
+      <Forbidden allowed="tenant owners and admins, and vendor staff" requestId={list.error.requestId} />
+    );
+  }
+  if (!scope.isStaff && !scope.tenantId) {
+    return (
+      <EmptyState title="No tenant">
+        Your account belongs to no tenant, so there are no alerts to show.
+      </EmptyState>
+    );
+  }
+  const now = Date.now();
+  const chosen = shown.filter((a) => selected.has(a.id) && a.state === 'open');
+  const counts = { open: 0, acknowledged: 0, critical: 0 };
+  for (const a of list.data?.items ?? []) {
+    if (a.state === 'open') counts.open++;
+    if (a.state === 'acknowledged') counts.acknowledged++;
+    if (a.state !== 'resolved' && a.severity === 'critical') counts.critical++;
+  }
+
+  const done = (text: string) => {
+    setPending(undefined);
+    setSelected(new Set());
+    setNotice({ text });
+    list.reload();
+  };
+
+  return (
+    <>
+      <div className={monitor.toolbar}>
+        <h1>Alerts</h1>
+        <span className={monitor.live} aria-live="polite">
+          <span className={`${monitor.dot} ${list.error ? monitor.dotStale : ''}`} aria-hidden="true" />
+          {list.error ? 'Refresh failed — showing the last data' : 'Live'} · updated{' '}
+          {list.updatedAt ? list.updatedAt.toLocaleTimeString() : '—'} · every {POLL_MS / 1000} s
+        </span>
+      </div>
+      {notice && (
+        <div className={styles.notice} role="status">
+          <span>{notice.text}</span>
+          {notice.silence && (
+            <Link to={`/silences?tenant=${encodeURIComponent(notice.silence.tenantId)}`}>View silences</Link>
+          )}
+          <button type="button" className={`kpi-button ${styles.small}`} onClick={() => setNotice(undefined)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <search className={styles.filters} aria-label="Filter alerts">
+        <TenantPicker scope={scope} allowAll />
+        <label className={styles.field}>
+          <span>State</span>
+          <select value={filter.state} onChange={(e) => set('state', e.target.value as AlertFilter['state'])}>
+            <option value="unresolved">Open or acknowledged</option>
+            <option value="open">Open</option>
+            <option value="acknowledged">Acknowledged</option>
+            <option value="resolved">Resolved</option>
+            <option value="all">All</option>
+          </select>
+        </label>
+        <label className={styles.field}>
+          <span>Severity</span>
+          <select
+            value={filter.severity}
+            onChange={(e) => set('severity', e.target.value as AlertFilter['severity'])}
+          >
+            <option value="all">All</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.field}>
+          <span>Rule</span>
+          <select value={filter.rule} onChange={(e) => set('rule', e.target.value as AlertFilter['rule'])}>
+            <option value="all">All</option>
+            {RULES.map((r) => (
+              <option key={r} value={r}>
+                {RULE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={`${styles.field} ${styles.grow}`}>
+          <span>Search</span>
+          <input
+            type="search"
+            value={filter.text}
+            placeholder="Deployment, summary, comment…"
+            onChange={(e) => set('text', e.target.value)}
+          />
+        </label>
+        <label className={styles.field}>
+          <span>Order</span>
+          <select value={order} onChange={(e) => setOrder(e.target.value as AlertOrder)}>
+            <option value="newest">Newest first</option>
+            <option value="severity">Most severe first</option>
+          </select>
+        </label>
+      </search>
+      {list.loading ? (
+        <Loading label="Loading alerts…" />
+      ) : !list.data ? (
+        <ErrorPanel
+          title="Alerts could not be loaded"
+          error={list.error}
+          action={{ label: 'Retry', onClick: list.reload }}
+        />
+      ) : (
+        <Panel
+          title="Inbox"
+          subtitle={`${counts.open} open · ${counts.acknowledged} acknowledged · ${counts.critical} critical unresolved`}
+          flush
+        >
+          {scope.canManage && chosen.length > 0 && (
+            <div className={styles.bulk}>
+              <span>{chosen.length} selected</span>
+              <button
+                type="button"
+                className={`kpi-button kpi-button-primary ${styles.small}`}
+                onClick={() => setPending({ kind: 'acknowledge', alerts: chosen })}
+              >
+                Acknowledge selected
+              </button>
+              <button
+                type="button"
+                className={`kpi-button ${styles.small}`}
+                onClick={() => setSelected(new Set())}
+              >
+                Clear selection
+              </button>
+            </div>
+          )}
+          {shown.length === 0 ? (
+            <EmptyState title="No alerts match" icon="✓">
+              {(list.data.items.length ?? 0) === 0
+                ? 'Nothing has fired here. New alerts appear within seconds.'
+                : 'Change the filters to see more.'}
+            </EmptyState>
+          ) : (
+            <AlertTable
+              alerts={shown}
+              now={now}
+              showTenant={scope.tenantId === undefined}
+              canManage={scope.canManage}
+              selected={selected}
+              onSelect={(id, on) =>
+                setSelected((s) => {
+                  const next = new Set(s);
+                  if (on) next.add(id);
+                  else next.delete(id);
+                  return next;
+                })
+              }
+              onSelectAll={(on) =>
+                setSelected(
+                  on ? new Set(shown.filter((a) => a.state === 'open').map((a) => a.id)) : new Set(),
+                )
+              }
+              onAction={(kind, alert) =>
+                setPending(kind === 'silence' ? { kind, alert } : { kind, alerts: [alert] })
+              }
+            />
+          )}
+          {list.data.continuationToken && (
+            <div className={styles.more}>
+              Showing the newest {list.data.items.length}; narrow the filters to see older ones.
+            </div>
+          )}
+        </Panel>
+      )}
+      {pending && pending.kind !== 'silence' && (
+        <AlertActionDialog
+          action={pending.kind}
+          alerts={pending.alerts}
+          onClose={() => setPending(undefined)}
+          onDone={(changed) =>
+            done(
+              `${changed.length === 1 ? 'Alert' : `${changed.length} alerts`} ${
+                pending.kind === 'acknowledge' ? 'acknowledged' : 'resolved'
+              }.`,
+            )
+          }
+        />
+      )}
+      {pending?.kind === 'silence' && (
+        <SilenceDialog
+          alert={pending.alert}
+          onClose={() => setPending(undefined)}
+          onCreated={(silence) => {
+            done(`Silence created for ${pending.alert.deploymentId} · ${RULE_LABELS[pending.alert.rule]}.`);
+            setNotice({
+              text: `Silence created for ${pending.alert.deploymentId} · ${RULE_LABELS[pending.alert.rule]}.`,
+              silence,
+            });
+          }}
+        />
+      )}
+    </>
+  );
 }

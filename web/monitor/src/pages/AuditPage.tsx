@@ -1,6 +1,183 @@
-import { EmptyState } from '@kpi/web-ui/layout';
+import { ApiError } from '@kpi/web-ui/api';
+import { EmptyState, ErrorPanel, Forbidden, Loading, Panel } from '@kpi/web-ui/layout';
+import { Link } from '@kpi/web-ui/routing';
+import { useMemo, useState } from 'react';
+import styles from '../alerts/inbox.module.css';
+import { formatTime, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import {
+  type AuditEntry,
+  type AuditFilter,
+  actionLabel,
+  actionOptions,
+  DEFAULT_AUDIT_FILTER,
+  filterAudit,
+} from '../audit/audit-filter';
+import { LoadOlder } from '../audit/LoadOlder';
+import { usePagedList } from '../audit/usePagedList';
+import monitor from '../monitor.module.css';
+import { timeAgo } from '../monitoring-api';
 
-// Scaffold: replaced by the page's implementation in this session.
+/** Who did what when on one tenant: alert actions, commands, silences, windows, settings. Paged, filterable. */
 export default function AuditPage() {
-  return <EmptyState title="Audit">Being built.</EmptyState>;
+  const scope = useTenantScope({ allowAll: false });
+  const path = scope.tenantId ? `monitoring/tenants/${encodeURIComponent(scope.tenantId)}/audit` : undefined;
+  const list = usePagedList<AuditEntry>(path, { pageSize: 50, refreshMs: 15_000 });
+  const [filter, setFilter] = useState<AuditFilter>(DEFAULT_AUDIT_FILTER);
+  const shown = useMemo(() => filterAudit(list.items, filter), [list.items, filter]);
+  const options = useMemo(() => actionOptions(list.items), [list.items]);
+  const { first } = list;
+
+  if (first.error instanceof ApiError && first.error.status === 403) {
+    return (
+      <Forbidden allowed="tenant owners and admins, and vendor staff" requestId={first.error.requestId} />
+    );
+  }
+  const filtered = filter.action !== '' || filter.actor.trim() !== '' || filter.text.trim() !== '';
+
+  return (
+    <>
+      <div className={monitor.toolbar}>
+        <h1>Audit log</h1>
+        <span className={monitor.live}>
+          updated {first.updatedAt ? first.updatedAt.toLocaleTimeString() : '—'} · every 15 s
+        </span>
+      </div>
+      <search className={styles.filters} aria-label="Filter the audit log">
+        <TenantPicker scope={scope} allowAll={false} />
+        <label className={styles.field}>
+          <span>Action</span>
+          <select
+            value={filter.action}
+            onChange={(e) => setFilter((f) => ({ ...f, action: e.target.value }))}
+          >
+            <option value="">All</option>
+            {options.families.map((a) => (
+              <option key={a} value={a}>
+                {actionLabel(a.slice(0, -1))} (all)
+              </option>
+            ))}
+            {options.actions.map((a) => (
+              <option key={a} value={a}>
+                {actionLabel(a)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.field}>
+          <span>Who</span>
+          <input
+            type="search"
+            value={filter.actor}
+            placeholder="e-mail or deployment"
+            onChange={(e) => setFilter((f) => ({ ...f, actor: e.target.value }))}
+          />
+        </label>
+        <label className={`${styles.field} ${styles.grow}`}>
+          <span>Search</span>
+          <input
+            type="search"
+            value={filter.text}
+            placeholder="Target, deployment, details…"
+            onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))}
+          />
+        </label>
+      </search>
+      {!path ? (
+        <EmptyState title="Choose a tenant">
+          {scope.tenants.length === 0
+            ? 'No tenant has deployments yet.'
+            : 'The audit log belongs to one tenant.'}
+        </EmptyState>
+      ) : first.loading ? (
+        <Loading label="Loading the audit log…" />
+      ) : !first.data ? (
+        <ErrorPanel
+          title="The audit log could not be loaded"
+          error={first.error}
+          action={{ label: 'Retry', onClick: first.reload }}
+        />
+      ) : (
+        <Panel
+          title="Entries"
+          subtitle={
+            filtered
+              ? `${shown.length} of ${list.items.length} loaded match${list.hasMore ? ' · load older entries to search further' : ''}`
+              : `${list.items.length} loaded, newest first`
+          }
+          flush
+        >
+          {shown.length === 0 ? (
+            <EmptyState title={list.items.length === 0 ? 'Nothing recorded yet' : 'Nothing matches'}>
+              {list.items.length === 0
+                ? 'Acknowledgements, commands, silences and settings changes are recorded here.'
+                : 'Change the filters, or load older entries.'}
+            </EmptyState>
+          ) : (
+            <AuditTable entries={shown} tenantId={path ? (scope.tenantId ?? '') : ''} />
+          )}
+          <LoadOlder list={list} />
+        </Panel>
+      )}
+    </>
+  );
+}
+
+function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenantId: string }) {
+  const now = Date.now();
+  return (
+    <table className={monitor.table} aria-label="Audit entries">
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Who</th>
+          <th scope="col">Action</th>
+          <th scope="col">Target</th>
+          <th scope="col">Details</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id} data-testid="audit-row" data-action={e.action}>
+            <td title={e.at} style={{ whiteSpace: 'nowrap' }}>
+              {formatTime(e.at)}
+              <div className={styles.summary}>{timeAgo(e.at, now)}</div>
+            </td>
+            <td>{e.actor}</td>
+            <td>
+              <span className={`${styles.pill} ${styles.brand}`}>{actionLabel(e.action)}</span>
+            </td>
+            <td>
+              <code className={styles.mono} style={{ fontSize: 12 }}>
+                {e.target}
+              </code>
+              {e.deploymentId && (
+                <div>
+                  <Link
+                    to={`/deployment?tenant=${encodeURIComponent(tenantId)}&id=${encodeURIComponent(e.deploymentId)}`}
+                  >
+                    {e.deploymentId}
+                  </Link>
+                </div>
+              )}
+            </td>
+            <td>{e.details && Object.keys(e.details).length > 0 ? <Details details={e.details} /> : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A one-line digest of the details, expandable to the full JSON. */
+function Details({ details }: { details: Record<string, unknown> }) {
+  const digest = Object.entries(details)
+    .filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join(' · ');
+  return (
+    <details className={monitor.data}>
+      <summary>{digest ? (digest.length > 80 ? `${digest.slice(0, 79)}…` : digest) : 'Show'}</summary>
+      <pre>{JSON.stringify(details, null, 2)}</pre>
+    </details>
+  );
 }

@@ -1,6 +1,207 @@
-import { EmptyState } from '@kpi/web-ui/layout';
+import type { LicenseView } from '@kpi/shared/contracts/license';
+import type { TrackedLicense } from '@kpi/shared/contracts/monitoring-license';
+import { ApiError, useApi } from '@kpi/web-ui/api';
+import { EmptyState, ErrorPanel, Forbidden, Loading, Panel } from '@kpi/web-ui/layout';
+import { Link } from '@kpi/web-ui/routing';
+import { useMemo } from 'react';
+import styles from '../alerts/inbox.module.css';
+import { formatTime, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { ExpiryTimeline } from '../licenses/ExpiryTimeline';
+import chart from '../licenses/licenses.module.css';
+import { orderForTimeline, statusTone } from '../licenses/timeline';
+import monitor from '../monitor.module.css';
+import { timeAgo } from '../monitoring-api';
 
-// Scaffold: replaced by the page's implementation in this session.
+type Tracked = TrackedLicense & { daysLeft: number };
+interface Page<T> {
+  items: T[];
+  continuationToken?: string;
+}
+
+/** A tracked licence joined with what the licence service says now (issue date, deployments). */
+interface Row extends Tracked {
+  issuedAt?: string;
+  maxDeployments?: number;
+  usedDeployments?: number;
+}
+
+const toneClass = { ok: styles.ok, warn: styles.warn, danger: styles.danger, muted: '' } as const;
+
+/** Every tracked licence: status, days left, deployments, last event, and the expiry timeline. */
 export default function LicensesPage() {
-  return <EmptyState title="Licenses">Being built.</EmptyState>;
+  const scope = useTenantScope({ allowAll: true });
+  const t = scope.tenantId ? encodeURIComponent(scope.tenantId) : undefined;
+  const trackedPath = t
+    ? `monitoring/tenants/${t}/licenses?limit=100`
+    : scope.isStaff
+      ? 'monitoring/licenses?limit=100'
+      : undefined;
+  const servicePath =
+    scope.isStaff && t ? `license/licenses?limit=100&tenantId=${t}` : 'license/licenses?limit=100';
+  const tracked = useApi<Page<Tracked>>(trackedPath, { refreshMs: 30_000 });
+  // The licence service adds the issue date and deployments; without it the page still shows the rest.
+  const service = useApi<Page<LicenseView>>(trackedPath ? servicePath : undefined, { refreshMs: 30_000 });
+  const rows = useMemo<Row[]>(() => {
+    const byId = new Map((service.data?.items ?? []).map((l) => [l.id, l]));
+    return orderForTimeline(
+      (tracked.data?.items ?? []).map((l) => {
+        const s = byId.get(l.id);
+        const issuedAt = s?.issuedAt ?? (l.lastEventType === 'license.issued' ? l.lastEventAt : undefined);
+        return {
+          ...l,
+          ...(issuedAt ? { issuedAt } : {}),
+          ...(s ? { maxDeployments: s.maxDeployments, usedDeployments: s.activeDeployments.length } : {}),
+        };
+      }),
+    );
+  }, [tracked.data, service.data]);
+
+  if (tracked.error instanceof ApiError && tracked.error.status === 403) {
+    return (
+      <Forbidden allowed="tenant owners and admins, and vendor staff" requestId={tracked.error.requestId} />
+    );
+  }
+  if (!trackedPath) return <EmptyState title="No tenant">Your account belongs to no tenant.</EmptyState>;
+  const now = new Date();
+  const count = (tone: string) => rows.filter((r) => statusTone(r.status) === tone).length;
+
+  return (
+    <>
+      <div className={monitor.toolbar}>
+        <h1>Licences</h1>
+        <span className={monitor.live}>
+          updated {tracked.updatedAt ? tracked.updatedAt.toLocaleTimeString() : '—'} · every 30 s
+        </span>
+      </div>
+      <div className={styles.filters}>
+        <TenantPicker scope={scope} allowAll />
+      </div>
+      {tracked.loading ? (
+        <Loading label="Loading licences…" />
+      ) : !tracked.data ? (
+        <ErrorPanel
+          title="Licences could not be loaded"
+          error={tracked.error}
+          action={{ label: 'Retry', onClick: tracked.reload }}
+        />
+      ) : rows.length === 0 ? (
+        <EmptyState title="No tracked licences">
+          Licences appear here as soon as the licence service announces them (issued, renewed, expiring…).
+        </EmptyState>
+      ) : (
+        <div style={{ display: 'grid', gap: 20 }}>
+          <div className={monitor.tiles}>
+            <Tile label="Licences" value={rows.length} />
+            <Tile label="Active" value={count('ok')} />
+            <Tile label="Expiring" value={count('warn')} />
+            <Tile label="Expired or suspended" value={count('danger')} />
+          </div>
+          <Panel
+            title="Expiry timeline"
+            subtitle="Issue → expiry, then the grace period; ticks 90/60/30/7 days before expiry"
+            flush
+          >
+            <div className={chart.chart}>
+              <ExpiryTimeline licenses={rows} now={now} />
+            </div>
+            <div className={chart.legend} aria-hidden="true">
+              <span>
+                <span className={chart.swatch} style={{ background: 'var(--kpi-ok)' }} />
+                active
+              </span>
+              <span>
+                <span className={chart.swatch} style={{ background: '#d38b00' }} />
+                expiring
+              </span>
+              <span>
+                <span className={chart.swatch} style={{ background: 'var(--kpi-danger)' }} />
+                expired / suspended
+              </span>
+              <span>
+                <span className={chart.swatch} style={{ background: '#8a96a6' }} />
+                revoked
+              </span>
+              <span>
+                <span className={chart.swatch} style={{ background: 'var(--kpi-ok)', opacity: 0.35 }} />
+                grace period
+              </span>
+              <span>
+                | milestone · <span style={{ color: 'var(--kpi-brand)' }}>│ today</span>
+              </span>
+            </div>
+          </Panel>
+          <Panel
+            title="Tracked licences"
+            subtitle={
+              service.error ? 'Deployments unavailable: the licence service did not answer' : undefined
+            }
+            flush
+          >
+            <table className={monitor.table} aria-label="Tracked licences">
+              <thead>
+                <tr>
+                  <th scope="col">Licence</th>
+                  <th scope="col">Tenant</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className={monitor.num}>
+                    Days left
+                  </th>
+                  <th scope="col">Expires</th>
+                  <th scope="col" className={monitor.num}>
+                    Deployments
+                  </th>
+                  <th scope="col">Last event</th>
+                  <th scope="col">Alerts</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} data-testid="license-row">
+                    <td>
+                      <strong>{r.id}</strong>
+                      <div className={styles.summary}>configuration {r.configurationId}</div>
+                    </td>
+                    <td>{r.tenantId}</td>
+                    <td>
+                      <span className={`${styles.pill} ${toneClass[statusTone(r.status)]}`}>{r.status}</span>
+                    </td>
+                    <td className={monitor.num}>{r.daysLeft}</td>
+                    <td>
+                      {formatTime(r.expiresAt)}
+                      <div className={styles.summary}>+ {r.graceDays} days grace</div>
+                    </td>
+                    <td className={monitor.num}>
+                      {r.maxDeployments !== undefined
+                        ? `${r.usedDeployments ?? 0} / ${r.maxDeployments}`
+                        : '—'}
+                    </td>
+                    <td title={r.lastEventAt}>
+                      {r.lastEventType.replace('license.', '')}
+                      <div className={styles.summary}>{timeAgo(r.lastEventAt, now.getTime())}</div>
+                    </td>
+                    <td>
+                      <Link to={`/alerts?tenant=${encodeURIComponent(r.tenantId)}`}>
+                        {Object.keys(r.openAlerts).length > 0
+                          ? `${Object.keys(r.openAlerts).length} open`
+                          : 'Tenant alerts'}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Panel>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Tile({ label, value }: { label: string; value: number }) {
+  return (
+    <div className={monitor.tile}>
+      <div className={monitor.tileLabel}>{label}</div>
+      <div className={monitor.tileValue}>{value}</div>
+    </div>
+  );
 }

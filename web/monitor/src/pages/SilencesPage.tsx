@@ -1,6 +1,198 @@
-import { EmptyState } from '@kpi/web-ui/layout';
+import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
+import { ApiError, useApi, useApiClient } from '@kpi/web-ui/api';
+import { EmptyState, ErrorPanel, Forbidden, Loading, Panel } from '@kpi/web-ui/layout';
+import { useState } from 'react';
+import { Dialog } from '../alerts/Dialog';
+import styles from '../alerts/inbox.module.css';
+import { TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import monitor from '../monitor.module.css';
+import { RuleDialog } from '../silences/RuleDialog';
+import { type RuleItem, RuleList } from '../silences/RuleList';
+import { draftFrom, emptyDraft, type RuleDraft, type RuleKind } from '../silences/rule-drafts';
+import type { ScheduleStatus } from '../silences/schedule-text';
 
-// Scaffold: replaced by the page's implementation in this session.
+interface Page<T> {
+  items: T[];
+  continuationToken?: string;
+}
+
+type Editing = { draft: RuleDraft; replacing?: string } | undefined;
+
+/** Silences (hold back e-mail) and maintenance windows (pause status) of one tenant. */
 export default function SilencesPage() {
-  return <EmptyState title="Silences">Being built.</EmptyState>;
+  const scope = useTenantScope({ allowAll: false });
+  const client = useApiClient();
+  const base = scope.tenantId ? `monitoring/tenants/${encodeURIComponent(scope.tenantId)}` : undefined;
+  const silences = useApi<Page<RuleItem>>(base && `${base}/silences?limit=100`, { refreshMs: 30_000 });
+  const windows = useApi<Page<RuleItem>>(base && `${base}/maintenance-windows?limit=100`, {
+    refreshMs: 30_000,
+  });
+  const deployments = useApi<Page<Deployment>>(base && `${base}/deployments?limit=100`);
+  const [status, setStatus] = useState<ScheduleStatus | undefined>();
+  const [editing, setEditing] = useState<Editing>();
+  const [deleting, setDeleting] = useState<{ kind: RuleKind; item: RuleItem }>();
+  const [notice, setNotice] = useState<string>();
+  const [deleteError, setDeleteError] = useState<string>();
+
+  const refused = [silences.error, windows.error].find((e) => e instanceof ApiError && e.status === 403);
+  if (refused instanceof ApiError) {
+    return <Forbidden allowed="tenant owners and admins, and vendor staff" requestId={refused.requestId} />;
+  }
+  const header = (
+    <>
+      <div className={monitor.toolbar}>
+        <h1>Silences &amp; maintenance</h1>
+      </div>
+      <div className={styles.filters}>
+        <TenantPicker scope={scope} allowAll={false} />
+        <fieldset className={styles.field} style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend>Status</legend>
+          <div className={styles.tabs}>
+            {([undefined, 'active', 'upcoming', 'expired'] as const).map((s) => (
+              <button
+                key={s ?? 'all'}
+                type="button"
+                className={`kpi-button ${styles.small}`}
+                aria-pressed={status === s}
+                onClick={() => setStatus(s)}
+              >
+                {s ? s[0]?.toUpperCase() + s.slice(1) : 'All'}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      {notice && (
+        <div className={styles.notice} role="status">
+          <span>{notice}</span>
+          <button type="button" className={`kpi-button ${styles.small}`} onClick={() => setNotice(undefined)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </>
+  );
+  if (!scope.tenantId) {
+    return (
+      <>
+        {header}
+        <EmptyState title="Choose a tenant">
+          {scope.tenants.length === 0
+            ? 'No tenant has deployments yet.'
+            : 'Silences and windows belong to one tenant.'}
+        </EmptyState>
+      </>
+    );
+  }
+  const tenantId = scope.tenantId;
+  const now = new Date();
+  const deploymentIds = (deployments.data?.items ?? []).map((d) => d.id).sort();
+  const saved = (message: string) => {
+    setEditing(undefined);
+    setNotice(message);
+    silences.reload();
+    windows.reload();
+  };
+
+  const section = (kind: RuleKind, state: typeof silences) => (
+    <Panel
+      title={kind === 'silence' ? 'Silences' : 'Maintenance windows'}
+      subtitle={
+        kind === 'silence'
+          ? 'Hold back alert e-mails; alerts are still recorded'
+          : 'Pause heartbeat status and metric alerts'
+      }
+      actions={
+        scope.canManage && (
+          <button
+            type="button"
+            className="kpi-button kpi-button-primary"
+            onClick={() => setEditing({ draft: emptyDraft(kind) })}
+          >
+            {kind === 'silence' ? 'New silence' : 'New window'}
+          </button>
+        )
+      }
+      flush
+    >
+      {state.loading ? (
+        <Loading />
+      ) : !state.data ? (
+        <ErrorPanel error={state.error} action={{ label: 'Retry', onClick: state.reload }} />
+      ) : (
+        <RuleList
+          kind={kind}
+          items={state.data.items}
+          now={now}
+          status={status}
+          canManage={scope.canManage}
+          onEdit={(item) => setEditing({ draft: draftFrom(kind, item), replacing: item.id })}
+          onDelete={(item) => {
+            setDeleteError(undefined);
+            setDeleting({ kind, item });
+          }}
+        />
+      )}
+    </Panel>
+  );
+
+  async function confirmDelete() {
+    if (!deleting) return;
+    const collection = deleting.kind === 'silence' ? 'silences' : 'maintenance-windows';
+    try {
+      await client.delete(`${base}/${collection}/${encodeURIComponent(deleting.item.id)}`);
+      setDeleting(undefined);
+      saved(deleting.kind === 'silence' ? 'The silence was deleted.' : 'The maintenance window was deleted.');
+    } catch (err) {
+      setDeleteError(err instanceof ApiError ? `${err.message} (${err.code})` : String(err));
+    }
+  }
+
+  return (
+    <>
+      {header}
+      <div style={{ display: 'grid', gap: 20 }}>
+        {section('silence', silences)}
+        {section('window', windows)}
+      </div>
+      {editing && (
+        <RuleDialog
+          tenantId={tenantId}
+          initial={editing.draft}
+          {...(editing.replacing ? { replacing: editing.replacing } : {})}
+          deployments={deploymentIds}
+          onClose={() => setEditing(undefined)}
+          onSaved={saved}
+        />
+      )}
+      {deleting && (
+        <Dialog
+          title={deleting.kind === 'silence' ? 'Delete silence?' : 'Delete maintenance window?'}
+          onClose={() => setDeleting(undefined)}
+        >
+          <p style={{ margin: 0 }}>
+            {'comment' in deleting.item ? deleting.item.comment : deleting.item.reason} — this takes effect at
+            once.
+          </p>
+          {deleteError && (
+            <div className={styles.formError} role="alert">
+              {deleteError}
+            </div>
+          )}
+          <div className={styles.dialogActions}>
+            <button type="button" className="kpi-button" onClick={() => setDeleting(undefined)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="kpi-button kpi-button-primary"
+              onClick={() => void confirmDelete()}
+            >
+              Delete
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </>
+  );
 }

@@ -1,0 +1,151 @@
+import { Link } from '@kpi/web-ui/routing';
+import monitor from '../monitor.module.css';
+import { timeAgo } from '../monitoring-api';
+import { type Alert, alertHistory, alertSubject, RULE_LABELS, STATE_LABELS } from './alert-model';
+import styles from './inbox.module.css';
+import { formatTime } from './tenant-scope';
+
+export interface AlertTableProps {
+  alerts: Alert[];
+  now: number;
+  /** Show the tenant column (staff looking at every tenant). */
+  showTenant: boolean;
+  /** Offer the actions and selection (tenant owner/admin, vendor staff). */
+  canManage: boolean;
+  selected: ReadonlySet<string>;
+  onSelect: (id: string, on: boolean) => void;
+  onSelectAll: (on: boolean) => void;
+  onAction: (action: 'acknowledge' | 'resolve' | 'silence', alert: Alert) => void;
+}
+
+/** Where the alert's subject is shown: the deployment detail page, or the licences page. */
+function Subject({ alert }: { alert: Alert }) {
+  const subject = alertSubject(alert);
+  const tenant = encodeURIComponent(alert.tenantId);
+  if (subject.kind === 'license') {
+    return (
+      <Link to={`/licenses?tenant=${tenant}`} title="Tracked licences of this tenant">
+        Licence {subject.id}
+      </Link>
+    );
+  }
+  return <Link to={`/deployment?tenant=${tenant}&id=${encodeURIComponent(subject.id)}`}>{subject.id}</Link>;
+}
+
+/** The inbox rows: rule and summary, subject, opened, state with history, actions. */
+export function AlertTable(props: AlertTableProps) {
+  const { alerts, now, showTenant, canManage, selected } = props;
+  const selectable = alerts.filter((a) => a.state === 'open');
+  const allSelected = selectable.length > 0 && selectable.every((a) => selected.has(a.id));
+  return (
+    <table className={monitor.table} aria-label="Alerts">
+      <thead>
+        <tr>
+          {canManage && (
+            <th scope="col" style={{ width: 32 }}>
+              <input
+                type="checkbox"
+                aria-label="Select every open alert"
+                checked={allSelected}
+                disabled={selectable.length === 0}
+                onChange={(e) => props.onSelectAll(e.target.checked)}
+              />
+            </th>
+          )}
+          <th scope="col">Severity</th>
+          <th scope="col">Rule</th>
+          {showTenant && <th scope="col">Tenant</th>}
+          <th scope="col">Subject</th>
+          <th scope="col">Opened</th>
+          <th scope="col">State</th>
+          {canManage && <th scope="col">Actions</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {alerts.map((a) => (
+          <tr key={a.id} data-testid="alert-row" data-alert-id={a.id} data-state={a.state}>
+            {canManage && (
+              <td>
+                {a.state === 'open' && (
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${RULE_LABELS[a.rule]} on ${a.deploymentId}`}
+                    checked={selected.has(a.id)}
+                    onChange={(e) => props.onSelect(a.id, e.target.checked)}
+                  />
+                )}
+              </td>
+            )}
+            <td>
+              <span className={`${styles.pill} ${styles[a.severity]}`}>{a.severity}</span>
+            </td>
+            <td>
+              <strong>{RULE_LABELS[a.rule]}</strong>
+              <div className={styles.summary}>{a.summary}</div>
+              {a.flapping && <span className={`${styles.pill} ${styles.warn}`}>flapping</span>}
+            </td>
+            {showTenant && <td>{a.tenantId}</td>}
+            <td>
+              <Subject alert={a} />
+            </td>
+            <td title={a.openedAt} style={{ whiteSpace: 'nowrap' }}>
+              {formatTime(a.openedAt)}
+              <div className={styles.summary}>{timeAgo(a.openedAt, now)}</div>
+            </td>
+            <td>
+              <span className={`${styles.pill} ${styles[a.state]}`} data-testid="alert-state">
+                {STATE_LABELS[a.state]}
+              </span>
+              {a.reminders > 0 && <div className={styles.summary}>{a.reminders} reminder(s) sent</div>}
+              <details className={styles.details}>
+                <summary>History</summary>
+                <ol className={styles.history}>
+                  {alertHistory(a).map((step) => (
+                    <li key={`${step.at}-${step.what}`}>
+                      <span title={step.at}>{formatTime(step.at)}</span> · {step.what}
+                      {step.by && <> by {step.by}</>}
+                      {step.comment && <div className={styles.comment}>“{step.comment}”</div>}
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            </td>
+            {canManage && (
+              <td>
+                <div className={styles.rowActions}>
+                  {a.state === 'open' && (
+                    <button
+                      type="button"
+                      className={`kpi-button ${styles.small}`}
+                      onClick={() => props.onAction('acknowledge', a)}
+                    >
+                      Acknowledge
+                    </button>
+                  )}
+                  {a.state !== 'resolved' && (
+                    <button
+                      type="button"
+                      className={`kpi-button ${styles.small}`}
+                      onClick={() => props.onAction('resolve', a)}
+                    >
+                      Resolve
+                    </button>
+                  )}
+                  {a.state !== 'resolved' && (
+                    <button
+                      type="button"
+                      className={`kpi-button ${styles.small}`}
+                      onClick={() => props.onAction('silence', a)}
+                    >
+                      Silence
+                    </button>
+                  )}
+                </div>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,43 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import styles from './inbox.module.css';
+
+export interface DialogProps {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  /** Wider dialog (forms with several columns, message previews). */
+  wide?: boolean;
+}
+
+/**
+ * A modal `<dialog>` (focus trapped and Escape handled by the browser), labelled by its title. Rendered
+ * only while open: mounting opens it, Escape or the close button calls `onClose`.
+ */
+export function Dialog({ title, onClose, children, wide = false }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`${styles.dialog} ${wide ? styles.dialogWide : ''}`}
+      aria-labelledby={id}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <div className={styles.dialogHead}>
+        <h2 id={id}>{title}</h2>
+        <button type="button" className={styles.close} onClick={onClose} aria-label="Close">
+          ×
+        </button>
+      </div>
+      <div className={styles.dialogBody}>{children}</div>
+    </dialog>
+  );
+}

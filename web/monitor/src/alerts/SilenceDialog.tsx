@@ -1,0 +1,108 @@
+import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
+import { ApiError, useApiClient } from '@kpi/web-ui/api';
+import { type FormEvent, useState } from 'react';
+import { type Alert, RULE_LABELS, SILENCE_PRESETS, silenceMatchersFor } from './alert-model';
+import { Dialog } from './Dialog';
+import styles from './inbox.module.css';
+import { formatTime } from './tenant-scope';
+
+export interface SilenceDialogProps {
+  alert: Alert;
+  onClose: () => void;
+  onCreated: (silence: Silence) => void;
+}
+
+/** A silence for the alert's deployment (or licence) and rule, from now for a preset duration. */
+export function SilenceDialog({ alert, onClose, onCreated }: SilenceDialogProps) {
+  const client = useApiClient();
+  const [minutes, setMinutes] = useState<number>(SILENCE_PRESETS[1].minutes);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const matchers = silenceMatchersFor(alert);
+  const endsAt = new Date(Date.now() + minutes * 60_000);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!comment.trim()) return;
+    setBusy(true);
+    setError(undefined);
+    const now = Date.now();
+    try {
+      const created = await client.post<Silence>(
+        `monitoring/tenants/${encodeURIComponent(alert.tenantId)}/silences`,
+        {
+          matchers,
+          schedule: {
+            startsAt: new Date(now - 1000).toISOString(),
+            endsAt: new Date(now + minutes * 60_000).toISOString(),
+          },
+          comment: comment.trim(),
+        },
+      );
+      onCreated(created);
+    } catch (err) {
+      setError(err instanceof ApiError ? `${err.message} (${err.code})` : String(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title="Silence notifications" onClose={onClose}>
+      <form onSubmit={submit} className={styles.dialogBody} style={{ padding: 0 }}>
+        <p style={{ margin: 0 }}>
+          E-mails about <strong>{RULE_LABELS[alert.rule]}</strong> on <strong>{alert.deploymentId}</strong> (
+          {alert.tenantId}) are held back while the silence lasts. The alert itself stays in the inbox.
+        </p>
+        <dl className={styles.kv}>
+          <dt>Matchers</dt>
+          <dd>
+            {matchers.map((m) => (
+              <code key={m.label} style={{ marginRight: 8 }}>
+                {m.label}
+                {m.op}
+                {m.value}
+              </code>
+            ))}
+          </dd>
+        </dl>
+        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend className={styles.field} style={{ fontWeight: 600, marginBottom: 4 }}>
+            Duration
+          </legend>
+          <div className={styles.presets}>
+            {SILENCE_PRESETS.map((p) => (
+              <button
+                key={p.minutes}
+                type="button"
+                className={`kpi-button ${styles.small}`}
+                aria-pressed={p.minutes === minutes}
+                onClick={() => setMinutes(p.minutes)}
+              >
+                {p.label}
+              </button>
+            ))}
+          </div>
+          <div className={styles.summary}>Until {formatTime(endsAt.toISOString())}</div>
+        </fieldset>
+        <label className={styles.field}>
+          <span>Reason (required)</span>
+          <textarea value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} required />
+        </label>
+        {error && (
+          <div className={styles.formError} role="alert">
+            {error}
+          </div>
+        )}
+        <div className={styles.dialogActions}>
+          <button type="button" className="kpi-button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="kpi-button kpi-button-primary" disabled={busy || !comment.trim()}>
+            {busy ? 'Saving…' : 'Create silence'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

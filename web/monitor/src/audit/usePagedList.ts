@@ -1,0 +1,69 @@
+import { type ApiState, useApi, useApiClient } from '@kpi/web-ui/api';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+
+interface Page<T> {
+  items: T[];
+  continuationToken?: string;
+}
+
+export interface PagedList<T extends { id: string }> {
+  first: ApiState<Page<T>>;
+  /** The first page (refreshed live) followed by the older pages loaded so far, without duplicates. */
+  items: T[];
+  hasMore: boolean;
+  loadingMore: boolean;
+  moreError: Error | undefined;
+  loadMore(): void;
+}
+
+/**
+ * A newest-first list read page by page with the API's continuation token. The first page is polled (new
+ * entries appear at the top); older pages are appended on request and dropped when the path changes.
+ */
+export function usePagedList<T extends { id: string }>(
+  path: string | undefined,
+  { pageSize = 50, refreshMs }: { pageSize?: number; refreshMs?: number } = {},
+): PagedList<T> {
+  const client = useApiClient();
+  const sep = path?.includes('?') ? '&' : '?';
+  const firstPath = path && `${path}${sep}limit=${pageSize}`;
+  const first = useApi<Page<T>>(firstPath, refreshMs ? { refreshMs } : {});
+  const [older, setOlder] = useState<{ items: T[]; token?: string; started: boolean }>({
+    items: [],
+    started: false,
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<Error>();
+
+  // A new path (other tenant) starts over.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: firstPath is the trigger, not a value read
+  useEffect(() => {
+    setOlder({ items: [], started: false });
+    setMoreError(undefined);
+  }, [firstPath]);
+
+  const token = older.started ? older.token : first.data?.continuationToken;
+  const loadMore = useCallback(() => {
+    if (!firstPath || !token) return;
+    setLoadingMore(true);
+    setMoreError(undefined);
+    client
+      .get<Page<T>>(`${firstPath}&continuationToken=${encodeURIComponent(token)}`)
+      .then((page) =>
+        setOlder((o) => ({
+          items: [...o.items, ...page.items],
+          ...(page.continuationToken ? { token: page.continuationToken } : {}),
+          started: true,
+        })),
+      )
+      .catch((err: unknown) => setMoreError(err instanceof Error ? err : new Error(String(err))))
+      .finally(() => setLoadingMore(false));
+  }, [client, firstPath, token]);
+
+  const items = useMemo(() => {
+    const seen = new Set<string>();
+    return [...(first.data?.items ?? []), ...older.items].filter((i) => !seen.has(i.id) && !!seen.add(i.id));
+  }, [first.data, older.items]);
+
+  return { first, items, hasMore: !!token, loadingMore, moreError, loadMore };
+}

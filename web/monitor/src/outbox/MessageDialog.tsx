@@ -1,0 +1,48 @@
+import { Dialog } from '../alerts/Dialog';
+import styles from '../alerts/inbox.module.css';
+import { formatTime } from '../alerts/tenant-scope';
+import outbox from './outbox.module.css';
+import { type NotificationRecord, STATUS_LABELS } from './outbox-filter';
+
+/** One outbox record: who, what, why (status) and the message as it was rendered (plain text). */
+export function MessageDialog({ record, onClose }: { record: NotificationRecord; onClose: () => void }) {
+  return (
+    <Dialog title={record.subject} onClose={onClose} wide>
+      <dl className={styles.kv}>
+        <dt>Status</dt>
+        <dd>{STATUS_LABELS[record.status]}</dd>
+        <dt>To</dt>
+        <dd>{record.recipient ?? 'nobody (no recipients configured)'}</dd>
+        <dt>Kind</dt>
+        <dd>{record.kind}</dd>
+        <dt>Tenant</dt>
+        <dd>{record.tenantId}</dd>
+        <dt>At</dt>
+        <dd>{formatTime(record.at)}</dd>
+        <dt>Alerts</dt>
+        <dd>
+          {record.alertIds.map((id) => (
+            <div key={id}>
+              <code>{id}</code>
+            </div>
+          ))}
+        </dd>
+        {record.messageId && (
+          <>
+            <dt>Message id</dt>
+            <dd>
+              <code>{record.messageId}</code>
+            </dd>
+          </>
+        )}
+      </dl>
+      {record.text ? (
+        <pre className={outbox.message} data-testid="message-text">
+          {record.text}
+        </pre>
+      ) : (
+        <p className={styles.summary}>No message body was rendered for this record (nothing was sent).</p>
+      )}
+    </Dialog>
+  );
+}

@@ -2,6 +2,7 @@ import { AppShell } from '@kpi/web-ui/layout';
 import { NotFoundPage } from '@kpi/web-ui/pages';
 import { Routes } from '@kpi/web-ui/routing';
 import { lazy } from 'react';
+import { WorkspaceBar } from './workspace/WorkspaceBar';
 import { WorkspaceProvider } from './workspace/WorkspaceProvider';
 
 // Each page is its own chunk, so the initial bundle holds only the shell. The router matches exact
@@ -33,6 +34,7 @@ export function ConfigApp() {
   return (
     <WorkspaceProvider>
       <AppShell appName="Config" nav={nav}>
+        <WorkspaceBar />
         <Routes routes={routes} notFound={NotFoundPage} />
       </AppShell>
     </WorkspaceProvider>

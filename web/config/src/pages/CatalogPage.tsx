@@ -9,12 +9,21 @@ import {
 } from '@kpi/web-ui/catalog';
 import { HorizontalBarChart } from '@kpi/web-ui/charts';
 import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
+import { Link, useLocation } from '@kpi/web-ui/routing';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { CatalogTree } from '../catalog/CatalogTree';
+import { CatalogTree, type TreeChecks } from '../catalog/CatalogTree';
+import { KpiDetail } from '../catalog/KpiDetail';
+import { SelectionBar } from '../catalog/SelectionBar';
+import { selectionOf } from '../catalog/selection';
 import { pathTo } from '../catalog/tree-navigation';
+import { useSelectionDraft } from '../catalog/useSelectionDraft';
+import { useWorkspace } from '../workspace/WorkspaceProvider';
 import styles from './CatalogPage.module.css';
 
-/** The KPI catalog: Industry → Value chain → Use case → KPI, searchable. */
+/**
+ * The KPI catalog: Industry → Value chain → Use case → KPI, searchable; with a current configuration, the
+ * tree has tri-state checkboxes that edit the configuration's selection. `?kpi=<id>` opens a KPI.
+ */
 export default function CatalogPage() {
   const { data, error, loading, reload } = useApi<CatalogTreeResponse>(catalogTreePath);
   if (loading) return <Loading label="Loading the KPI catalog…" />;
@@ -30,70 +39,112 @@ export default function CatalogPage() {
   return <Catalog catalog={data} />;
 }
 
-function countKinds(nodes: TreeNode[]) {
-  const counts = { industry: 0, valueChain: 0, useCase: 0, kpi: 0 };
-  const walk = (list: TreeNode[]) => {
-    for (const n of list) {
-      counts[n.kind] += 1;
-      walk(n.children ?? []);
-    }
-  };
-  walk(nodes);
-  return counts;
+function readOnlyReason(canEdit: boolean, status: string): string | undefined {
+  if (!canEdit) return 'Your role can see the selection but not change it.';
+  if (status === 'proposed')
+    return 'This configuration is proposed: move it back to draft to change the selection.';
+  if (status === 'signed') return 'This configuration is signed: its selection is final.';
+  return undefined;
 }
 
 function Catalog({ catalog }: { catalog: CatalogTreeResponse }) {
+  const { configurationId, configuration, permissions } = useWorkspace();
+  const config = configurationId ? configuration.data : undefined;
+  const draft = useSelectionDraft(config);
+  const editable = !!config && permissions.canEdit && config.status === 'draft';
+
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const filtered = useMemo(() => filterTree(catalog.industries, deferredQuery), [catalog, deferredQuery]);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
-  const [selectedId, setSelectedId] = useState<string>();
-  const counts = useMemo(() => countKinds(catalog.industries), [catalog]);
+  const { search } = useLocation();
+  const [selectedId, setSelectedId] = useState<string | undefined>(
+    () => new URLSearchParams(search).get('kpi') ?? undefined,
+  );
 
   // A new search opens the branches that lead to its matches.
   useEffect(() => {
     if (deferredQuery.trim()) setExpanded(new Set(filtered.expand));
   }, [deferredQuery, filtered]);
 
+  // A deep-linked KPI is shown in place: open the branches above its first occurrence.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on first render, for the linked KPI.
+  useEffect(() => {
+    if (!selectedId) return;
+    const path = pathTo(catalog.industries, selectedId);
+    if (path.length > 1) setExpanded(new Set(path.slice(0, -1).map((n) => n.id)));
+  }, []);
+
   const selectedPath = useMemo(
     () => (selectedId ? pathTo(catalog.industries, selectedId) : []),
     [catalog, selectedId],
   );
   const selected = selectedPath[selectedPath.length - 1];
-  const bars = useMemo(
+
+  const checks = useMemo<TreeChecks | undefined>(
     () =>
-      catalog.industries
-        .map((n) => ({ key: n.id, label: n.name, value: kpiCount(n) }))
-        .sort((a, b) => b.value - a.value),
-    [catalog],
+      config ? { selected: draft.selected, ...(editable ? { onChange: draft.change } : {}) } : undefined,
+    [config, draft.selected, draft.change, editable],
   );
 
+  const searching = deferredQuery.trim() !== '';
   return (
     <>
-      <div className={styles.summary}>
-        <Stat label="Catalog version" value={catalog.catalogVersion} small />
-        <Stat label="Industries" value={counts.industry} />
-        <Stat label="Value chains" value={counts.valueChain} />
-        <Stat label="Use cases" value={counts.useCase} />
-        {/* Distinct KPIs: one shared by several use cases or industries counts once. */}
-        <Stat label="KPIs" value={catalog.kpiCount} />
-      </div>
+      {configurationId && !config ? (
+        configuration.error ? (
+          <ErrorPanel
+            title="The configuration could not be loaded"
+            error={configuration.error}
+            action={{ label: 'Retry', onClick: configuration.reload }}
+          />
+        ) : (
+          <Loading label="Loading the configuration…" />
+        )
+      ) : config ? (
+        <SelectionBar
+          configuration={config}
+          draft={draft}
+          industries={catalog.industries}
+          catalogKpis={catalog.kpiCount}
+          editable={editable}
+          readOnlyReason={readOnlyReason(permissions.canEdit, config.status)}
+        />
+      ) : (
+        <div className={styles.hint} data-testid="no-configuration-hint">
+          Browsing the catalog. To select KPIs for a client,{' '}
+          <Link to="/">choose or create a configuration</Link>.
+        </div>
+      )}
       <div className={styles.columns}>
-        <Panel title="KPI catalog" subtitle="Industry → Value chain → Use case → KPI" flush>
+        <Panel
+          title="KPI catalog"
+          subtitle={`${catalog.kpiCount} KPIs · version ${catalog.catalogVersion}`}
+          flush
+        >
           <search className={styles.search}>
             <label htmlFor="catalog-search">Search the catalog</label>
             <input
               id="catalog-search"
               type="search"
-              placeholder="Industry, use case or KPI name"
+              placeholder="Industry, value chain, use case or KPI name"
               value={query}
               onChange={(e) => setQuery(e.target.value)}
               autoComplete="off"
             />
             <span className={styles.hint} aria-live="polite">
-              {deferredQuery.trim()
-                ? `${filtered.matches} ${filtered.matches === 1 ? 'match' : 'matches'}`
-                : 'Use the arrow keys to move through the tree, Enter or Space to open.'}
+              {/* Browser timings wait for this count: it is rendered with the tree it describes. */}
+              <span
+                data-testid="tree-result-count"
+                data-query={deferredQuery}
+                className={query !== deferredQuery ? styles.stale : undefined}
+              >
+                {searching ? filtered.matches : catalog.kpiCount}
+              </span>{' '}
+              {searching
+                ? filtered.matches === 1
+                  ? 'match'
+                  : 'matches'
+                : `KPIs. Arrow keys move through the tree, Enter opens${checks?.onChange ? ', Space ticks' : ''}.`}
             </span>
           </search>
           <div className={styles.treeScroll}>
@@ -112,45 +163,63 @@ function Catalog({ catalog }: { catalog: CatalogTreeResponse }) {
                 selectedId={selectedId}
                 onSelect={(node) => setSelectedId(node.id)}
                 highlight={deferredQuery}
+                checks={checks}
               />
             )}
           </div>
         </Panel>
         <div className={styles.side}>
-          <Panel title="Details">
-            {selected ? (
-              <Details path={selectedPath} node={selected} />
-            ) : (
-              <EmptyState title="Nothing selected" icon="i">
-                Choose an item in the catalog to see where it sits.
-              </EmptyState>
-            )}
-          </Panel>
-          <Panel title="KPIs per industry">
-            {bars.length > 0 ? (
-              <HorizontalBarChart bars={bars} title="Number of KPIs per industry" labelWidth={200} />
-            ) : (
-              <EmptyState title="No industries" />
-            )}
-          </Panel>
+          {selected?.kind === 'kpi' ? (
+            <Panel title="KPI detail">
+              <KpiDetail
+                kpiId={selected.id}
+                configuration={config}
+                savedInSelection={draft.saved.has(selected.id)}
+                canEdit={editable}
+              />
+            </Panel>
+          ) : selected ? (
+            <Panel title="Details">
+              <Details path={selectedPath} node={selected} selection={checks?.selected} />
+            </Panel>
+          ) : (
+            <IndustryChart industries={catalog.industries} />
+          )}
         </div>
       </div>
     </>
   );
 }
 
-function Stat({ label, value, small = false }: { label: string; value: string | number; small?: boolean }) {
+function IndustryChart({ industries }: { industries: TreeNode[] }) {
+  const bars = useMemo(
+    () =>
+      industries
+        .map((n) => ({ key: n.id, label: n.name, value: kpiCount(n) }))
+        .sort((a, b) => b.value - a.value),
+    [industries],
+  );
   return (
-    <div className={styles.stat}>
-      <div className={styles.statLabel}>{label}</div>
-      <div className={`${styles.statValue} ${small ? styles.statSmall : ''}`} title={String(value)}>
-        {value}
-      </div>
-    </div>
+    <Panel title="KPIs per industry" subtitle="Choose an item in the catalog to see its details">
+      {bars.length > 0 ? (
+        <HorizontalBarChart bars={bars} title="Number of KPIs per industry" labelWidth={200} />
+      ) : (
+        <EmptyState title="No industries" />
+      )}
+    </Panel>
   );
 }
 
-function Details({ path, node }: { path: TreeNode[]; node: TreeNode }) {
+function Details({
+  path,
+  node,
+  selection,
+}: {
+  path: TreeNode[];
+  node: TreeNode;
+  selection: ReadonlySet<string> | undefined;
+}) {
+  const sel = selection ? selectionOf(node, selection) : undefined;
   return (
     <div>
       <ol className={styles.crumbs} aria-label="Position in the catalog">
@@ -164,14 +233,18 @@ function Details({ path, node }: { path: TreeNode[]; node: TreeNode }) {
         <dd>{kindLabel[node.kind]}</dd>
         <dt>Id</dt>
         <dd className={styles.mono}>{node.id}</dd>
-        {node.kind !== 'kpi' && (
+        <dt>KPIs below</dt>
+        <dd>{kpiCount(node)}</dd>
+        {sel && (
           <>
-            <dt>KPIs below</dt>
-            <dd>{kpiCount(node)}</dd>
-            <dt>Children</dt>
-            <dd>{node.children?.length ?? 0}</dd>
+            <dt>Selected</dt>
+            <dd data-testid="detail-selected">
+              {sel.selected} of {sel.total}
+            </dd>
           </>
         )}
+        <dt>Children</dt>
+        <dd>{node.children?.length ?? 0}</dd>
       </dl>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { ConfigurationView } from '@kpi/shared/contracts/demo-config';
-import { type ApiState, useApi } from '@kpi/web-ui/api';
+import { ApiError, type ApiState, useApi } from '@kpi/web-ui/api';
 import { useAuth } from '@kpi/web-ui/auth';
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { type ConfigPermissions, permissionsOf } from './roles';
 
 /**
@@ -19,6 +19,11 @@ export interface Workspace {
   permissions: ConfigPermissions;
   setTenantId(tenantId: string | undefined): void;
   setConfigurationId(configurationId: string | undefined): void;
+  /**
+   * Call after a successful write with the view the API answered (it carries the new etag): every page
+   * sees it at once, without waiting for a re-read.
+   */
+  configurationChanged(view: ConfigurationView): void;
 }
 
 const WorkspaceContext = createContext<Workspace | undefined>(undefined);
@@ -57,7 +62,21 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     tenantId && configurationId
       ? `demo-config/tenants/${encodeURIComponent(tenantId)}/configurations/${encodeURIComponent(configurationId)}`
       : undefined;
-  const configuration = useApi<ConfigurationView>(configurationPath);
+  const fetched = useApi<ConfigurationView>(configurationPath);
+  // A write's answer is newer than the last GET until the next GET arrives.
+  const [written, setWritten] = useState<{ view: ConfigurationView; at: number }>();
+  const configuration = useMemo<ApiState<ConfigurationView>>(() => {
+    const newer =
+      written &&
+      written.view.id === configurationId &&
+      written.view.tenantId === tenantId &&
+      written.at > (fetched.updatedAt?.getTime() ?? 0);
+    return newer ? { ...fetched, data: written.view, error: undefined, loading: false } : fetched;
+  }, [fetched, written, configurationId, tenantId]);
+  const configurationChanged = useCallback(
+    (view: ConfigurationView) => setWritten({ view, at: Date.now() }),
+    [],
+  );
 
   const setTenantId = useCallback(
     (next: string | undefined) => {
@@ -76,6 +95,13 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     [tenantId],
   );
 
+  // A remembered configuration that no longer exists (deleted, or another tenant's) is forgotten, so pages
+  // show their "choose a configuration" state instead of an error.
+  const missing = fetched.error instanceof ApiError && fetched.error.status === 404;
+  useEffect(() => {
+    if (missing) setConfigurationId(undefined);
+  }, [missing, setConfigurationId]);
+
   const value = useMemo<Workspace>(
     () => ({
       tenantId,
@@ -85,6 +111,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       permissions,
       setTenantId,
       setConfigurationId,
+      configurationChanged,
     }),
     [
       tenantId,
@@ -94,6 +121,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       permissions,
       setTenantId,
       setConfigurationId,
+      configurationChanged,
     ],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;

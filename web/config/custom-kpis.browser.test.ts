@@ -169,6 +169,38 @@ describe.skipIf(skipReason !== undefined)('Custom KPI editor in Chromium', () =>
       .waitFor({ timeout: 15_000 });
   }, 120_000);
 
+  it("handles an edit made meanwhile by someone else (412) and keeps the user's edits on request", async () => {
+    await signIn(page, stack.ui.config, olivia, `/custom-kpis?kpi=${kpiId}`);
+    await page.getByRole('heading', { name: 'Scrap share of output' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel('Description').fill('Scrapped units as a share of all units produced.');
+
+    // Eddie saves a change through the API after Olivia opened the KPI.
+    const path = `metadata/tenants/contoso/custom-kpis/${kpiId}`;
+    const current = await apiGet<StoredKpi>(stack, path, eddie);
+    const theirs = await fetch(`${stack.api}/${path}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${await stack.token(eddie)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...current.definition, description: 'Changed by Eddie meanwhile.' }),
+    });
+    expect(theirs.status).toBe(200);
+
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Someone else changed this KPI' });
+    await conflict.waitFor({ timeout: 30_000 });
+    expect(await conflict.textContent()).toContain('CONCURRENCY.CONFLICT');
+    await conflict.getByRole('button', { name: 'Keep my edits' }).click();
+    await page.getByText('Re-read the latest version').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft saved.').waitFor({ timeout: 30_000 });
+    const stored = await apiGet<StoredKpi & { definition: { description: string } }>(stack, path, olivia);
+    expect(stored.definition.description).toBe('Scrapped units as a share of all units produced.');
+    expect(stored.definition.formula).toBe(fixed);
+    // The browser logs the refused request itself; that 412 is the scenario, not a UI error.
+    const refused = watch.errors.filter((e) => /status of 412/.test(e));
+    expect(refused.length).toBeLessThanOrEqual(1);
+    watch.errors.splice(0, watch.errors.length, ...watch.errors.filter((e) => !/status of 412/.test(e)));
+  }, 120_000);
+
   it('lets an owner publish the draft as version 1', async () => {
     await signIn(page, stack.ui.config, olivia, `/custom-kpis?kpi=${kpiId}`);
     await page.getByRole('heading', { name: 'Scrap share of output' }).waitFor({ timeout: 30_000 });

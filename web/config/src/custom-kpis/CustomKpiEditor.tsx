@@ -34,13 +34,18 @@ export interface CustomKpiEditorProps {
   customKpis: readonly CustomKpi[];
   /** After a create, save, publish or deprecate: the list reloads; a new KPI's id goes in the address. */
   onChanged(kpiId: string): void;
+  /** Which view of a saved KPI is shown (kept in the address, so history can be linked to). */
+  tab: 'definition' | 'versions';
+  onTab(tab: 'definition' | 'versions'): void;
+  /** Told whenever the form gains or loses unsaved changes (the page asks before dropping them). */
+  onDirty(dirty: boolean): void;
 }
 
 type Notice = { kind: 'ok'; text: string } | { kind: 'error'; error: Error } | { kind: 'conflict' };
 
 /** Loads, edits and saves one custom KPI; publishing and deprecating for admins. */
 export function CustomKpiEditor(props: CustomKpiEditorProps) {
-  const { tenantId, kpiId, permissions, onChanged } = props;
+  const { tenantId, kpiId, permissions, onChanged, tab, onTab: setTab, onDirty } = props;
   const request = useEtagRequest();
   const base = `metadata/tenants/${encodeURIComponent(tenantId)}/custom-kpis`;
   const [loaded, setLoaded] = useState<{ kpi: CustomKpiView; etag: string | undefined }>();
@@ -51,7 +56,6 @@ export function CustomKpiEditor(props: CustomKpiEditorProps) {
   const [idTouched, setIdTouched] = useState(false);
   const [busy, setBusy] = useState<'save' | 'publish' | 'deprecate'>();
   const [notice, setNotice] = useState<Notice>();
-  const [tab, setTab] = useState<'definition' | 'versions'>('definition');
   const [confirm, setConfirm] = useState<'publish' | 'deprecate'>();
   const [note, setNote] = useState('');
 
@@ -86,7 +90,6 @@ export function CustomKpiEditor(props: CustomKpiEditorProps) {
     setNotice(undefined);
     setErrors({});
     setConfirm(undefined);
-    setTab('definition');
     if (!kpiId) {
       setLoaded(undefined);
       setForm(emptyForm());
@@ -102,6 +105,14 @@ export function CustomKpiEditor(props: CustomKpiEditorProps) {
 
   const readOnly = !permissions.canEdit || loaded?.kpi.status === 'deprecated';
   const dirty = JSON.stringify(form) !== JSON.stringify(saved);
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
+  // Closing the tab or reloading with unsaved edits asks first, as the browser allows.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
   const [period, setPeriod] = useState('2024-06');
   const checks = useFormulaChecks({
     tenantId,
@@ -296,6 +307,13 @@ export function CustomKpiEditor(props: CustomKpiEditorProps) {
             Cancel
           </button>
         </fieldset>
+      )}
+      {readOnly && (
+        <p className={styles.readOnly} role="note">
+          {kpi?.status === 'deprecated'
+            ? 'Deprecated: this KPI can no longer be edited or published; its versions stay readable.'
+            : 'Read only: your role can read custom KPIs; editors save drafts and admins publish.'}
+        </p>
       )}
       {notice?.kind === 'ok' && (
         <p className={styles.ok} role="status">

@@ -230,6 +230,9 @@ export function FormulaEditor({
           className={styles.input}
           value={value}
           readOnly={readOnly}
+          placeholder={
+            readOnly ? undefined : "e.g. count(WorkOrder where status = 'completed') / count(WorkOrder) * 100"
+          }
           spellCheck={false}
           autoCapitalize="off"
           autoComplete="off"

@@ -4,7 +4,7 @@ import { useApi, useApiClient } from '@kpi/web-ui/api';
 import { type CatalogTreeResponse, catalogTreePath, type TreeNode } from '@kpi/web-ui/catalog';
 import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
 import { Link, navigate, useLocation } from '@kpi/web-ui/routing';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { CustomKpiEditor } from '../custom-kpis/CustomKpiEditor';
 import { CustomKpiList } from '../custom-kpis/CustomKpiList';
 import styles from '../custom-kpis/CustomKpis.module.css';
@@ -72,7 +72,26 @@ function CustomKpis({
     }
   };
 
-  const open = useCallback((id: string) => navigate(`/custom-kpis?kpi=${encodeURIComponent(id)}`), []);
+  const tab = params.get('tab') === 'versions' ? 'versions' : 'definition';
+  const dirty = useRef(false);
+  const onDirty = useCallback((d: boolean) => {
+    dirty.current = d;
+  }, []);
+  /** Leaves the KPI on screen, asking first when it has unsaved changes. */
+  const go = useCallback((to: string) => {
+    if (dirty.current && !window.confirm('Discard your unsaved changes to this custom KPI?')) return;
+    dirty.current = false;
+    navigate(to);
+  }, []);
+  const open = useCallback((id: string) => go(`/custom-kpis?kpi=${encodeURIComponent(id)}`), [go]);
+  const onTab = useCallback(
+    (t: 'definition' | 'versions') =>
+      kpiId &&
+      navigate(`/custom-kpis?kpi=${encodeURIComponent(kpiId)}${t === 'versions' ? '&tab=versions' : ''}`, {
+        replace: true,
+      }),
+    [kpiId],
+  );
   const onChanged = useCallback(
     (id: string) => {
       list.reload();
@@ -93,7 +112,7 @@ function CustomKpis({
             <button
               type="button"
               className="kpi-button kpi-button-primary"
-              onClick={() => navigate('/custom-kpis?new')}
+              onClick={() => go('/custom-kpis?new')}
             >
               New
             </button>
@@ -141,6 +160,9 @@ function CustomKpis({
             catalogKpis={kpis}
             customKpis={items}
             onChanged={onChanged}
+            tab={tab}
+            onTab={onTab}
+            onDirty={onDirty}
           />
         ) : (
           <EmptyState
@@ -153,7 +175,7 @@ function CustomKpis({
                 <button
                   type="button"
                   className="kpi-button kpi-button-primary"
-                  onClick={() => navigate('/custom-kpis?new')}
+                  onClick={() => go('/custom-kpis?new')}
                 >
                   Create a custom KPI
                 </button>

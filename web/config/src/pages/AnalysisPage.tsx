@@ -1,6 +1,81 @@
-import { EmptyState } from '@kpi/web-ui/layout';
+import type { AnalysisView as Analysis } from '@kpi/shared/contracts/demo-config';
+import { useApi } from '@kpi/web-ui/api';
+import { type CatalogTreeResponse, catalogTreePath, flattenKpis } from '@kpi/web-ui/catalog';
+import { EmptyState, ErrorPanel, Loading } from '@kpi/web-ui/layout';
+import { Link } from '@kpi/web-ui/routing';
+import { useCallback, useMemo } from 'react';
+import styles from '../analysis/Analysis.module.css';
+import { AnalysisView } from '../analysis/AnalysisView';
+import { NoConfiguration } from '../analysis/NoConfiguration';
+import { useRefreshOnFocus } from '../analysis/use-refresh-on-focus';
+import { useWorkspace } from '../workspace/WorkspaceProvider';
 
-// Scaffold: replaced by the page's implementation in this session.
+// The analysis is recomputed by the service on every read: polling keeps it current while sources are
+// changed by someone else; returning to the page or the tab fetches it at once.
+const REFRESH_MS = 30_000;
+
+/** The required-objects analyzer of the current configuration. */
 export default function AnalysisPage() {
-  return <EmptyState title="Analysis">Being built.</EmptyState>;
+  const { configurationPath, configuration } = useWorkspace();
+  const analysis = useApi<Analysis>(configurationPath && `${configurationPath}/analysis`, {
+    refreshMs: REFRESH_MS,
+  });
+  // KPI names come from the catalog tree; ids are shown until it arrives (or if it cannot be read).
+  const tree = useApi<CatalogTreeResponse>(configurationPath ? catalogTreePath : undefined);
+  const names = useMemo(
+    () => new Map(flattenKpis(tree.data?.industries ?? []).map((k) => [k.id, k.name])),
+    [tree.data],
+  );
+  const nameOf = useCallback((id: string) => names.get(id) ?? id, [names]);
+  const reload = analysis.reload;
+  useRefreshOnFocus(reload);
+
+  if (!configurationPath) return <NoConfiguration what="analysis" />;
+  if (analysis.loading) return <Loading label="Analysing the configuration…" />;
+  if (analysis.error && !analysis.data)
+    return (
+      <ErrorPanel
+        title="The analysis could not be loaded"
+        error={analysis.error}
+        action={{ label: 'Retry', onClick: reload }}
+      />
+    );
+  const data = analysis.data;
+  if (!data) return null;
+  return (
+    <div className={styles.page}>
+      <header className={styles.pageHead}>
+        <div>
+          <h1>Analyzer</h1>
+          <p className={styles.muted}>
+            {configuration.data?.name ?? data.configurationId} · what the selected KPIs need against what the
+            data sources provide
+          </p>
+        </div>
+        <div className={styles.pageActions}>
+          {analysis.error && (
+            <span className={styles.staleNote} role="status">
+              Showing the last analysis: {analysis.error.message}
+            </span>
+          )}
+          {analysis.updatedAt && (
+            <span className={styles.muted} data-testid="analysis-updated">
+              Updated {analysis.updatedAt.toLocaleTimeString()}
+            </span>
+          )}
+          <button type="button" className="kpi-button" onClick={reload} disabled={analysis.fetching}>
+            {analysis.fetching ? 'Refreshing…' : 'Refresh'}
+          </button>
+        </div>
+      </header>
+      {data.kpis.length === 0 ? (
+        <EmptyState title="No KPIs selected" icon="☐">
+          Pick the KPIs of this configuration in the <Link to="/catalog">catalog</Link>; the analyzer then
+          shows the data they need.
+        </EmptyState>
+      ) : (
+        <AnalysisView analysis={data} nameOf={nameOf} />
+      )}
+    </div>
+  );
 }

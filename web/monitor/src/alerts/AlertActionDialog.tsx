@@ -74,7 +74,6 @@ export function AlertActionDialog({ action, alerts, onClose, onDone }: AlertActi
             onChange={(e) => setComment(e.target.value)}
             maxLength={1000}
             required={ack}
-            // biome-ignore lint/a11y/noAutofocus: the dialog exists to take this comment
             autoFocus
           />
         </label>

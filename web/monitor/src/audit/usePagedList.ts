@@ -36,7 +36,6 @@ export function usePagedList<T extends { id: string }>(
   const [moreError, setMoreError] = useState<Error>();
 
   // A new path (other tenant) starts over.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: firstPath is the trigger, not a value read
   useEffect(() => {
     setOlder({ items: [], started: false });
     setMoreError(undefined);

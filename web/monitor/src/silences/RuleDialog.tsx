@@ -89,7 +89,6 @@ export function RuleDialog({ tenantId, initial, replacing, deployments, onClose,
           <fieldset className={styles.fieldset}>
             <legend>Matchers (all must match)</legend>
             {draft.matchers.map((m, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
               <div key={i} className={styles.matcherRow}>
                 <select
                   aria-label={`Matcher ${i + 1} label`}

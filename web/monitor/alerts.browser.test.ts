@@ -1,0 +1,229 @@
+/**
+ * The alert inbox, silences and licences pages in Chromium, on data made through the real API: a licence
+ * issued by ada, a deployment activated with it, a heartbeat, then silence and the sweep (run through the
+ * host's admin endpoint) → a heartbeat-missing alert for contoso.
+ */
+import type { Alert } from '@kpi/shared/contracts/monitoring-alert';
+import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { heartbeat } from '../../functions/monitoring/monitoring-test-kit';
+import {
+  apiGet,
+  launchBrowser,
+  type PageWatch,
+  signIn,
+  skipReason,
+  startUiStack,
+  type UiStack,
+  watchPage,
+} from '../ui/testing/browser-stack';
+
+if (skipReason) console.warn(`Monitor alert browser tests skipped: ${skipReason}`);
+
+const ada = 'ada@vendor.example';
+const sam = 'sam@vendor.example';
+const olivia = 'olivia@contoso.example';
+const alex = 'alex@fabrikam.example';
+const deploymentId = 'contoso-ui-edge';
+const DAY = 86_400_000;
+
+async function call(stack: UiStack, email: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${stack.api}/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await stack.token(email)}`, 'content-type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} as ${email}: HTTP ${res.status} ${text}`);
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+async function poll<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences in Chromium', () => {
+  let stack: UiStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let watch: PageWatch;
+  let alertId: string;
+  let licenseId: string;
+
+  beforeAll(async () => {
+    stack = await startUiStack();
+    browser = await launchBrowser();
+    const host = stack.api.replace(/\/api\/?$/, '');
+    // A licence for contoso (ada), activated by a new deployment: the deployment gets its credential.
+    const issued = (await call(stack, ada, 'POST', 'license/licenses', {
+      tenantId: 'contoso',
+      configurationId: 'cfg-ui-test',
+      kpiIds: ['revenue-growth'],
+      edition: 'standard',
+      maxDeployments: 3,
+      expiresAt: new Date(Date.now() + 20 * DAY).toISOString().replace(/\.\d{3}Z$/, '.000Z'),
+      graceDays: 14,
+      contacts: ['olivia@contoso.example'],
+    })) as { license: { id: string }; key: string };
+    licenseId = issued.license.id;
+    const activation = (await fetch(`${stack.api}/license/activations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: issued.key, deploymentId }),
+    }).then((r) => r.json())) as { credential: string };
+    expect(activation.credential).toBeTruthy();
+    // A short period and no grace, so one missed heartbeat makes the deployment down.
+    await call(stack, olivia, 'PUT', `monitoring/tenants/contoso/deployments/${deploymentId}`, {
+      periodSeconds: 10,
+      graceSeconds: 0,
+    });
+    const sent = await fetch(`${stack.api}/monitoring/heartbeats`, {
+      method: 'POST',
+      headers: { authorization: `Deployment ${activation.credential}`, 'content-type': 'application/json' },
+      body: JSON.stringify(heartbeat(deploymentId)),
+    });
+    expect(sent.status).toBeLessThan(300);
+    await new Promise((r) => setTimeout(r, 11_000));
+    const swept = await fetch(`${host}/admin/functions/deployments-sweep?wait=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(swept.status).toBe(200);
+    const alert = await poll('the heartbeat-missing alert', async () => {
+      const list = await apiGet<{ items: Alert[] }>(
+        stack,
+        `monitoring/tenants/contoso/alerts?deploymentId=${deploymentId}`,
+        olivia,
+      );
+      return list.items.find((a) => a.rule === 'heartbeat-missing' && a.state === 'open');
+    });
+    alertId = alert.id;
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    watch = watchPage(page, stack.issuer);
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') console.error(await watch.describe());
+    await context.close();
+  });
+
+  const row = () => page.locator(`[data-testid="alert-row"][data-alert-id="${alertId}"]`);
+
+  it('the inbox acknowledges an alert with a comment', { timeout: 120_000 }, async () => {
+    await signIn(page, stack.ui.monitor, olivia, '/alerts');
+    await row().waitFor({ timeout: 20_000 });
+    expect(await row().getAttribute('data-state')).toBe('open');
+    // The subject links to the deployment detail page.
+    expect(await row().getByRole('link', { name: deploymentId }).getAttribute('href')).toBe(
+      `/deployment?tenant=contoso&id=${deploymentId}`,
+    );
+    // A tenant user is offered no tenant choice.
+    expect(await page.getByRole('combobox', { name: 'Tenant' }).count()).toBe(0);
+
+    await row().getByRole('button', { name: 'Acknowledge' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Acknowledge alert' });
+    await dialog.waitFor();
+    const submit = dialog.getByRole('button', { name: 'Acknowledge' });
+    expect(await submit.isDisabled()).toBe(true); // the comment is required
+    await dialog.getByLabel('Comment (required)').fill('Restarting the edge node');
+    await submit.click();
+    await page
+      .locator(`[data-testid="alert-row"][data-alert-id="${alertId}"][data-state="acknowledged"]`)
+      .waitFor({
+        timeout: 20_000,
+      });
+    expect(await row().getByTestId('alert-state').textContent()).toBe('Acknowledged');
+    expect(await row().getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+
+    const list = await apiGet<{ items: Alert[] }>(
+      stack,
+      `monitoring/tenants/contoso/alerts?deploymentId=${deploymentId}`,
+      olivia,
+    );
+    expect(list.items.find((a) => a.id === alertId)).toMatchObject({
+      state: 'acknowledged',
+      acknowledgedBy: olivia,
+      comment: 'Restarting the edge node',
+    });
+    // The history shows who acknowledged and why.
+    await row().getByText('History').click();
+    await row().getByText('“Restarting the edge node”').waitFor();
+    expect(watch.errors).toEqual([]);
+  });
+
+  it("a tenant admin of fabrikam sees none of contoso's alerts", { timeout: 120_000 }, async () => {
+    await signIn(page, stack.ui.monitor, alex, '/alerts');
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('combobox', { name: 'State' }).selectOption('all');
+    await page.getByText('No alerts match').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('alert-row').count()).toBe(0);
+    expect(await page.getByText(deploymentId).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Tenant' }).count()).toBe(0);
+    expect(await page.locator('main').textContent()).toContain('fabrikam');
+    // And the API agrees: contoso's alerts are refused to alex.
+    await expect(apiGet(stack, 'monitoring/tenants/contoso/alerts', alex)).rejects.toThrow(/HTTP 403/);
+    expect(watch.errors).toEqual([]);
+  });
+
+  it('creates a silence from an alert and shows it on the silences page', { timeout: 120_000 }, async () => {
+    await signIn(page, stack.ui.monitor, sam, '/alerts?tenant=contoso');
+    await row().waitFor({ timeout: 20_000 });
+    await row().getByRole('button', { name: 'Silence' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Silence notifications' });
+    await dialog.getByRole('button', { name: '1 day' }).click();
+    await dialog.getByLabel('Reason (required)').fill('Edge node is being replaced');
+    await dialog.getByRole('button', { name: 'Create silence' }).click();
+    await page.getByRole('link', { name: 'View silences' }).click();
+    await page.waitForURL((u) => u.pathname === '/silences');
+    const silenceRow = page.getByTestId('silence-row').filter({ hasText: 'Edge node is being replaced' });
+    await silenceRow.waitFor({ timeout: 20_000 });
+    expect(await silenceRow.getAttribute('data-status')).toBe('active');
+    expect(await silenceRow.textContent()).toContain(`deploymentId = ${deploymentId}`);
+    expect(await silenceRow.textContent()).toContain('rule = heartbeat-missing');
+
+    const silences = await apiGet<{ items: Silence[] }>(stack, 'monitoring/tenants/contoso/silences', olivia);
+    const saved = silences.items.find((s) => s.comment === 'Edge node is being replaced');
+    expect(saved?.matchers).toEqual([
+      { label: 'deploymentId', op: '=', value: deploymentId },
+      { label: 'rule', op: '=', value: 'heartbeat-missing' },
+    ]);
+    const hours = (Date.parse(saved?.schedule.endsAt ?? '') - Date.now()) / 3600_000;
+    expect(hours).toBeGreaterThan(23);
+    expect(hours).toBeLessThan(24.1);
+    expect(watch.errors).toEqual([]);
+  });
+
+  it('the licences page draws one timeline bar per tracked licence', { timeout: 120_000 }, async () => {
+    const tracked = await poll('the tracked licence', async () => {
+      const list = await apiGet<{ items: { id: string }[] }>(stack, 'monitoring/licenses', ada);
+      return list.items.some((l) => l.id === licenseId) ? list.items : undefined;
+    });
+    await signIn(page, stack.ui.monitor, ada, '/licenses');
+    await page.getByTestId('expiry-timeline').waitFor({ timeout: 20_000 });
+    await page.locator(`[data-testid="timeline-bar"][data-license-id="${licenseId}"]`).waitFor();
+    expect(await page.getByTestId('timeline-bar').count()).toBe(tracked.length);
+    expect(await page.getByTestId('license-row').count()).toBe(tracked.length);
+    const licenseRow = page.getByTestId('license-row').filter({ hasText: licenseId });
+    // Deployments used / allowed come from the licence service: one activation of three.
+    expect(await licenseRow.textContent()).toContain('1 / 3');
+    await licenseRow.getByRole('link').click();
+    await page.waitForURL((u) => u.pathname === '/alerts' && u.search === '?tenant=contoso');
+    expect(watch.errors).toEqual([]);
+  });
+});

@@ -127,6 +127,14 @@ describe.skipIf(skipReason !== undefined)('Custom KPI editor in Chromium', () =>
     await listbox.waitFor();
     await page.keyboard.press('Escape');
     await listbox.waitFor({ state: 'hidden' });
+    // Inside a string compared with an enum field, the field's values are offered; Tab accepts too.
+    await formula.fill('');
+    await formula.pressSequentially("count(WorkOrder where status = 'comp", { delay: 10 });
+    await listbox.waitFor();
+    expect(await options.first().textContent()).toContain('completed');
+    await page.keyboard.press('Tab');
+    await listbox.waitFor({ state: 'hidden' });
+    expect(await formula.inputValue()).toBe("count(WorkOrder where status = 'completed'");
     // Back to the fixed formula.
     await formula.fill(fixed);
 

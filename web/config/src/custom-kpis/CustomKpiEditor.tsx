@@ -30,7 +30,8 @@ export interface CustomKpiEditorProps {
   kpiId: string | undefined;
   permissions: ConfigPermissions;
   objects: readonly DataObject[] | undefined;
-  catalogKpis: readonly { id: string; name: string }[];
+  /** Catalog KPIs by id and name; undefined until the catalog tree is loaded. */
+  catalogKpis: readonly { id: string; name: string }[] | undefined;
   customKpis: readonly CustomKpi[];
   /** After a create, save, publish or deprecate: the list reloads; a new KPI's id goes in the address. */
   onChanged(kpiId: string): void;

@@ -47,6 +47,7 @@ const kindGlyph: Record<CompletionItem['kind'], string> = {
   function: 'ƒ',
   keyword: 'k',
   kpi: 'K',
+  value: '“',
 };
 
 /**

@@ -54,7 +54,7 @@ describe('completionContext', () => {
 
   it('offers KPI ids inside kpi(…) strings only', () => {
     expect(ctx("kpi('ot|')")).toEqual({ kind: 'kpi', prefix: 'ot', from: 5, to: 7 });
-    expect(ctx("count(WorkOrder where status = 'comp|')")).toBeNull();
+    expect(ctx("count(WorkOrder where plannedStart >= date('2024|'))")).toBeNull();
   });
 
   it('offers nothing in comments and numbers', () => {
@@ -119,5 +119,44 @@ describe('applyCompletion', () => {
     const c = completionContext(text, caret)!;
     const item = completionItems(c, sources).find((i) => i.label === 'abs')!;
     expect(applyCompletion(text, c, item)).toEqual({ text: '1 + abs(', caret: 8 });
+  });
+});
+
+describe('enum values', () => {
+  it('offers the values of the enum field a string is compared with', () => {
+    const status = objects.get('WorkOrder')!.fields.find((f) => f.name === 'status')!;
+    expect(ctx("count(WorkOrder where status = '|')")).toEqual({
+      kind: 'value',
+      path: ['status'],
+      prefix: '',
+      from: 32,
+      to: 32,
+      scopeText: 'WorkOrder where status = ',
+    });
+    expect(labels(ctx("count(WorkOrder where status = '|')"))).toEqual(status.values);
+    expect(labels(ctx("count(WorkOrder where WorkOrder.status != 'can|')"))).toEqual(['cancelled']);
+    expect(labels(ctx("count(WorkOrder where status in ('planned', 'rel|"))).toEqual(['released']);
+    // Through a relationship, inside the aggregation's object.
+    expect(labels(ctx("count(WorkOrder where machine.plant = '|')"))).toEqual(['plant_1', 'plant_2']);
+  });
+
+  it('offers nothing for strings that are not compared with an enum field', () => {
+    expect(labels(ctx("count(WorkOrder where id = '|')"))).toEqual([]);
+    expect(ctx("date('2024|')")).toBeNull();
+  });
+});
+
+describe('applyCompletion in strings', () => {
+  it('closes an open string and steps over an existing closing quote', () => {
+    for (const [marked, expected] of [
+      ["count(WorkOrder where status = 'comp|", ["count(WorkOrder where status = 'completed'", 42]],
+      ["count(WorkOrder where status = 'comp|')", ["count(WorkOrder where status = 'completed')", 42]],
+      ['kpi("ot|', ['kpi("otif-rate"', 15]],
+    ] as const) {
+      const { text, caret } = at(marked);
+      const c = completionContext(text, caret)!;
+      const item = completionItems(c, sources)[0]!;
+      expect(applyCompletion(text, c, item)).toEqual({ text: expected[0], caret: expected[1] });
+    }
   });
 });

@@ -11,7 +11,9 @@ import { FUNCTIONS } from '@kpi/shared/domain/formula/functions';
 export type CompletionContext =
   | { kind: 'member'; path: string[]; prefix: string; from: number; to: number; scopeText: string }
   | { kind: 'name'; prefix: string; from: number; to: number; scopeText: string }
-  | { kind: 'kpi'; prefix: string; from: number; to: number };
+  | { kind: 'kpi'; prefix: string; from: number; to: number }
+  /** Inside the string compared with a field (`status = '…'`, `status in ('…'`): the enum's values. */
+  | { kind: 'value'; path: string[]; prefix: string; from: number; to: number; scopeText: string };
 
 export type CompletionKind =
   | 'object'
@@ -20,7 +22,8 @@ export type CompletionKind =
   | 'aggregate'
   | 'function'
   | 'keyword'
-  | 'kpi';
+  | 'kpi'
+  | 'value';
 
 export interface CompletionItem {
   label: string;
@@ -88,11 +91,27 @@ export function completionContext(text: string, caret: number): CompletionContex
   const state = lexicalState(text, caret);
   if (state.kind === 'comment') return null;
   if (state.kind === 'string') {
-    if (!/\bkpi\s*\(\s*$/i.test(text.slice(0, state.start))) return null;
+    const before = text.slice(0, state.start);
     const quote = text[state.start]!;
     let to = caret;
     while (to < text.length && text[to] !== quote && text[to] !== '\n') to++;
-    return { kind: 'kpi', prefix: text.slice(state.start + 1, caret), from: state.start + 1, to };
+    const prefix = text.slice(state.start + 1, caret);
+    if (/\bkpi\s*\(\s*$/i.test(before)) return { kind: 'kpi', prefix, from: state.start + 1, to };
+    const compared =
+      /([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*(?:==?|!=|<>)\s*$/.exec(before) ??
+      /([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s+(?:not\s+)?in\s*\((?:\s*(?:'[^'\n]*'|"[^"\n]*")\s*,)*\s*$/i.exec(
+        before,
+      );
+    if (!compared) return null;
+    const path = compared[1]!.split('.');
+    return {
+      kind: 'value',
+      path,
+      prefix,
+      from: state.start + 1,
+      to,
+      scopeText: aggregateScope(text, state.start),
+    };
   }
   let from = caret;
   while (from > 0 && isIdent(text[from - 1])) from--;
@@ -221,6 +240,21 @@ export function completionItems(context: CompletionContext, sources: CompletionS
         ];
   }
   const scope = scopeObject(context.scopeText, sources.objects);
+  if (context.kind === 'value') {
+    const fieldName = context.path[context.path.length - 1]!;
+    const owner =
+      context.path.length > 1 ? resolvePath(context.path.slice(0, -1), sources.objects, scope) : scope;
+    const field = owner?.fields.find((f) => f.name === fieldName);
+    const values = (field?.values ?? []).map(
+      (v): CompletionItem => ({
+        label: v,
+        insert: v,
+        kind: 'value',
+        detail: `${owner?.name}.${field?.name}`,
+      }),
+    );
+    return filterItems(values, context.prefix);
+  }
   if (context.kind === 'member') {
     const target = resolvePath(context.path, sources.objects, scope);
     return target ? filterItems(membersOf(target), context.prefix) : [];
@@ -255,6 +289,14 @@ export function applyCompletion(
   context: CompletionContext,
   item: CompletionItem,
 ): { text: string; caret: number } {
-  const next = text.slice(0, context.from) + item.insert + text.slice(context.to);
-  return { text: next, caret: context.from + item.insert.length };
+  let insert = item.insert;
+  // Inside a string: close it when it is still open, and step over the closing quote.
+  let after = 0;
+  if (context.kind === 'value' || context.kind === 'kpi') {
+    const quote = text[context.from - 1]!;
+    if (text[context.to] === quote) after = 1;
+    else insert += quote;
+  }
+  const next = text.slice(0, context.from) + insert + text.slice(context.to);
+  return { text: next, caret: context.from + insert.length + after };
 }

@@ -27,9 +27,12 @@ export interface ReferenceableKpis {
  * from `GET metadata/objects`. Catalog KPIs are known by id only (their formulas stay on the server), so
  * requirements of referenced KPIs come from the validate endpoint.
  */
-export function useLocalEngine(objects: readonly DataObject[] | undefined, kpis: ReferenceableKpis) {
+export function useLocalEngine(
+  objects: readonly DataObject[] | undefined,
+  kpis: ReferenceableKpis | undefined,
+) {
   return useMemo(() => {
-    if (!objects) return undefined;
+    if (!objects || !kpis) return undefined;
     const map = new Map<string, string>(kpis.catalogIds.map((id) => [id, '']));
     for (const k of kpis.custom) map.set(k.id, k.formula);
     return new FormulaEngine(objects, map);
@@ -123,7 +126,8 @@ export interface FormulaChecksInput {
   /** The KPI's own id: a reference back to it is a cycle. */
   selfId: string;
   objects: readonly DataObject[] | undefined;
-  catalogKpis: readonly { id: string; name: string }[];
+  /** Undefined until known: without the catalog's KPI ids the browser cannot judge kpi('…') references. */
+  catalogKpis: readonly { id: string; name: string }[] | undefined;
   customKpis: readonly CustomKpi[];
   canPreview: boolean;
   period: string;
@@ -144,11 +148,12 @@ export function useFormulaChecks(input: FormulaChecksInput) {
       ),
     [customKpis, selfId],
   );
-  const referenceable = useMemo<ReferenceableKpis>(
-    () => ({
-      catalogIds: catalogKpis.map((k) => k.id),
-      custom: custom.map((k) => ({ id: k.id, formula: k.definition.formula })),
-    }),
+  const referenceable = useMemo<ReferenceableKpis | undefined>(
+    () =>
+      catalogKpis && {
+        catalogIds: catalogKpis.map((k) => k.id),
+        custom: custom.map((k) => ({ id: k.id, formula: k.definition.formula })),
+      },
     [catalogKpis, custom],
   );
   const engine = useLocalEngine(objects, referenceable);
@@ -205,7 +210,7 @@ export function useFormulaChecks(input: FormulaChecksInput) {
             objects: new Map(objects.map((o) => [o.name, o])),
             kpis: [
               ...custom.map((k) => ({ id: k.id, name: `${k.definition.name} (custom)` })),
-              ...catalogKpis,
+              ...(catalogKpis ?? []),
             ],
           }
         : undefined,

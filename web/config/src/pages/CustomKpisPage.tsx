@@ -53,7 +53,7 @@ function CustomKpis({
   const objects = useApi<{ objects: DataObject[] }>('metadata/objects');
   const tree = useApi<CatalogTreeResponse>(catalogTreePath);
   const [more, setMore] = useState<{ items: CustomKpi[]; token?: string; loading?: boolean }>({ items: [] });
-  const kpis = useMemo(() => catalogKpis(tree.data?.industries ?? []), [tree.data]);
+  const kpis = useMemo(() => tree.data && catalogKpis(tree.data.industries), [tree.data]);
   const items = useMemo(() => {
     const first = list.data?.items ?? [];
     const ids = new Set(first.map((k) => k.id));
@@ -144,11 +144,17 @@ function CustomKpis({
         )}
       </Panel>
       <div className={styles.workArea}>
-        {objects.error && !objects.data && (
+        {((objects.error && !objects.data) || (tree.error && !tree.data)) && (
           <ErrorPanel
-            title="The data object model could not be loaded: completion and instant checks are off"
-            error={objects.error}
-            action={{ label: 'Retry', onClick: objects.reload }}
+            title="The catalog could not be loaded: completion and instant checks are off (the service still checks)"
+            error={objects.error ?? tree.error}
+            action={{
+              label: 'Retry',
+              onClick: () => {
+                if (!objects.data) objects.reload();
+                if (!tree.data) tree.reload();
+              },
+            }}
           />
         )}
         {kpiId || creating ? (

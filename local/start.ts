@@ -2,21 +2,52 @@
  * `npm start`: the whole platform on the documented ports, data in `.data/`, until Ctrl-C.
  */
 import { join } from 'node:path';
+import { cosmosLocalKey } from './cosmos/cosmos';
 import { seededUsers } from './identity/users';
+import { seedFleet, startSeedFleet } from './seed/fleet';
 import { repoRoot, startStack } from './stack';
 
 async function main(): Promise<void> {
   const began = performance.now();
   const quiet = process.env.LOCAL_QUIET === '1';
+  const log = (line: string) => {
+    if (!quiet) console.log(line);
+  };
   const stack = await startStack({
     dataDir: join(repoRoot, '.data'),
     ports: 'default',
     env: process.env,
     withUis: true,
-    log: (line) => {
-      if (!quiet) console.log(line);
-    },
+    log,
   });
+  // A small live fleet for the Monitor UI (LOCAL_FLEET=0 leaves it out): seeded once, then kept beating;
+  // in the background, so start-up does not wait for it (a few seconds on a fresh .data).
+  const fleet =
+    process.env.LOCAL_FLEET === '0'
+      ? Promise.resolve(undefined)
+      : seedFleet({
+          api: stack.urls.api,
+          host: stack.urls.host,
+          cosmos: {
+            endpoint: stack.urls.cosmos,
+            key: cosmosLocalKey,
+            database: stack.values.COSMOS_DATABASE ?? 'kpi',
+          },
+          adminToken: () => stack.token('ada@vendor.example'),
+          cacheFile: join(repoRoot, '.data', 'simulate', 'seed-fleet.json'),
+          log,
+        })
+          .then((seeded) => {
+            log(
+              `fleet: ${seeded.length - 1} seeded deployments beat every 60 s (LOCAL_FLEET=0 turns this off)`,
+            );
+            return startSeedFleet(seeded, stack.urls.api);
+          })
+          .catch((err: Error) => {
+            // The platform itself is up; a demo fleet that cannot be seeded should not take it down.
+            console.error(`seed: no live fleet: ${err.message}`);
+            return undefined;
+          });
   const seconds = ((performance.now() - began) / 1000).toFixed(1);
   const u = stack.urls;
   console.log(
@@ -45,8 +76,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    stack
-      .stop()
+    fleet
+      .then((live) => live?.stop())
+      .then(() => stack.stop())
       .then(() => {
         console.log('Stopped cleanly.');
         process.exit(0);

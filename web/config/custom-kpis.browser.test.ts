@@ -221,5 +221,14 @@ describe.skipIf(skipReason !== undefined)('Custom KPI editor in Chromium', () =>
     await page.getByRole('tab', { name: 'Versions (1)' }).click();
     await page.getByRole('list', { name: 'Published versions' }).getByText('“First release”').waitFor();
     await page.getByText('The draft is the same as this version.').waitFor();
+
+    // Deprecating ends editing: the status says so and the edit buttons go away.
+    await page.getByRole('button', { name: 'Deprecate…' }).click();
+    await page.getByLabel('Reason (optional)').fill('Replaced by the catalog KPI');
+    await page.getByRole('button', { name: 'Deprecate this KPI' }).click();
+    await page.getByText('Deprecated: no more edits').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('button', { name: /Save draft|Publish|Deprecate/ }).count()).toBe(0);
+    const after = await apiGet<StoredKpi>(stack, `metadata/tenants/contoso/custom-kpis/${kpiId}`, olivia);
+    expect(after.status).toBe('deprecated');
   }, 120_000);
 });

@@ -146,4 +146,27 @@ describe.skipIf(skipReason !== undefined)('SOW and Demo pages in Chromium', () =
     await page.getByRole('button', { name: 'Previous month' }).click();
     await page.getByTestId('demo-summary').getByText('May 2024').waitFor(WAIT);
   });
+
+  it('vendor staff open a seeded demo tenant of another industry and see its dashboards', {
+    timeout: 120_000,
+  }, async () => {
+    const ada = 'ada@vendor.example';
+    const demo = 'demo-retail';
+    const path = `demo-config/tenants/${demo}/configurations/${demo}-showcase`;
+    const preview = await apiGet<DashboardPreview>(stack, `${path}/dashboard-preview`, ada);
+    expect(preview.industryId).toBe('retail');
+    await context.addInitScript(
+      ([tenant, id]) => {
+        if (window.top !== window) return;
+        window.localStorage.setItem('kpi.config.tenant', tenant as string);
+        window.localStorage.setItem(`kpi.config.configuration.${tenant}`, id as string);
+      },
+      [demo, `${demo}-showcase`],
+    );
+    await signIn(page, stack.ui.config, ada, '/demo');
+    const tiles = page.getByTestId('kpi-tile');
+    await tiles.first().waitFor(WAIT);
+    expect(await tiles.count()).toBe(preview.kpis.length);
+    await page.getByText(/on generated retail and consumer goods sample data/i).waitFor(WAIT);
+  });
 });

@@ -21,7 +21,7 @@ export default function DemoPage() {
   const { configurationPath, configuration } = useWorkspace();
   if (!configurationPath)
     return (
-      <EmptyState title="No configuration chosen" icon="📊">
+      <EmptyState title="No configuration chosen" icon="▦">
         Choose a configuration on the <Link to="/">Configurations</Link> page to preview its dashboards.
       </EmptyState>
     );
@@ -103,7 +103,7 @@ function Demo({ configurationPath, name }: { configurationPath: string; name: st
           action={{ label: 'Retry', onClick: preview.reload }}
         />
       ) : !preview.data || preview.data.kpis.length === 0 ? (
-        <EmptyState title="No KPIs selected" icon="📊">
+        <EmptyState title="No KPIs selected" icon="▦">
           Select KPIs in the <Link to="/catalog">Catalog</Link> to see what their dashboards would show.
         </EmptyState>
       ) : (

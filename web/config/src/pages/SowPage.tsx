@@ -20,7 +20,7 @@ export default function SowPage() {
   const { configurationPath, configurationId, configuration } = useWorkspace();
   if (!configurationPath || !configurationId)
     return (
-      <EmptyState title="No configuration chosen" icon="📄">
+      <EmptyState title="No configuration chosen" icon="¶">
         Choose a configuration on the <Link to="/">Configurations</Link> page to estimate and generate its
         Statement of Work.
       </EmptyState>

@@ -50,7 +50,7 @@ export function ParametersPanel({
   return (
     <Panel
       title="Estimate model"
-      subtitle="Every figure of the estimate comes from these parameters"
+      subtitle="Every figure below is editable"
       actions={
         <button type="button" className="kpi-button" onClick={onReset}>
           Reset to defaults

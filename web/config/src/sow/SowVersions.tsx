@@ -66,7 +66,7 @@ export function SowVersions({ versions, configurationPath, configurationId, late
           action={{ label: 'Retry', onClick: versions.reload }}
         />
       ) : items.length === 0 ? (
-        <EmptyState title="No SOW generated yet" icon="📄">
+        <EmptyState title="No SOW generated yet" icon="¶">
           Each generation is stored as a version with its DOCX and PDF.
         </EmptyState>
       ) : (

@@ -1,8 +1,8 @@
 /**
  * Seeds a fresh local stack and leaves an existing one alone: containers from the Bicep declaration,
  * the two tenants, a sample configuration and its data source, a demo tenant per industry (all created only
- * when absent, so local edits survive a restart), and the catalog — published through the metadata service's own API as the platform admin
- * would, so the `catalog.published` event travels the same path as in Azure.
+ * when absent, so local edits survive a restart), and the catalog — published through the metadata service's
+ * own API as the platform admin would, so the `catalog.published` event travels the same path as in Azure.
  */
 import { CosmosClient } from '@azure/cosmos';
 import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';

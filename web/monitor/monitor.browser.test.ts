@@ -70,8 +70,9 @@ describe.skipIf(skipReason !== undefined)('Monitor UI in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('tells tenant users they are not allowed (403)', async () => {
-    await signIn(page, stack.ui.monitor, olivia);
+  it('tells tenant users the platform page is not for them (403)', async () => {
+    // The fleet at / is open to tenant owners (their own tenant); the platform page is vendor-only.
+    await signIn(page, stack.ui.monitor, olivia, '/platform');
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
     expect(await page.getByRole('alert').textContent()).toContain(olivia);
     // The refused calls are the only console errors.

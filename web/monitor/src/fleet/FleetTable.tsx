@@ -1,0 +1,173 @@
+import { EmptyState, Panel } from '@kpi/web-ui/layout';
+import { Link, navigate } from '@kpi/web-ui/routing';
+import { useId } from 'react';
+import { timeAgo } from '../monitoring-api';
+import styles from './fleet.module.css';
+import {
+  appVersionOf,
+  type Deployment,
+  type DeploymentStatus,
+  deploymentPath,
+  emptyFilter,
+  type FleetFilter,
+  latestErrorRate,
+  STATUS_ORDER,
+  statusStyle,
+} from './fleet-model';
+import { StatusPill } from './StatusPill';
+
+/** Rows drawn at most; more asks for a narrower filter (the grid still shows every deployment). */
+const MAX_ROWS = 300;
+
+export interface FleetTableProps {
+  /** Deployments matching the filter, in display order. */
+  rows: Deployment[];
+  /** How many deployments there are before filtering. */
+  total: number;
+  filter: FleetFilter;
+  onFilter(filter: FleetFilter): void;
+  /** Tenants to filter on; the tenant filter is hidden when there is only one. */
+  tenants: string[];
+  /** App versions to filter on. */
+  versions: string[];
+  now: number;
+}
+
+/** The filterable, searchable list of deployments; a row opens the deployment. */
+export function FleetTable({ rows, total, filter, onFilter, tenants, versions, now }: FleetTableProps) {
+  const set = <K extends keyof FleetFilter>(key: K, value: FleetFilter[K]) =>
+    onFilter({ ...filter, [key]: value });
+  const id = useId();
+  const filtered = filter.status || filter.tenant || filter.version || filter.text;
+  return (
+    <Panel
+      title="Deployments"
+      subtitle={filtered ? `${rows.length} of ${total}` : `${total}`}
+      actions={
+        filtered ? (
+          <button type="button" className="kpi-button" onClick={() => onFilter(emptyFilter)}>
+            Clear filters
+          </button>
+        ) : undefined
+      }
+      flush
+    >
+      <form className={styles.filters} aria-label="Filter deployments" onSubmit={(e) => e.preventDefault()}>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-search`}>Search</label>
+          <input
+            id={`${id}-search`}
+            type="search"
+            placeholder="Id, name, tenant, version…"
+            value={filter.text}
+            onChange={(e) => set('text', e.target.value)}
+          />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-status`}>Status</label>
+          <select
+            id={`${id}-status`}
+            value={filter.status}
+            onChange={(e) => set('status', e.target.value as DeploymentStatus | '')}
+          >
+            <option value="">Any status</option>
+            {STATUS_ORDER.map((s) => (
+              <option key={s} value={s}>
+                {statusStyle(s).label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {tenants.length > 1 && (
+          <div className={styles.field}>
+            <label htmlFor={`${id}-tenant`}>Tenant</label>
+            <select id={`${id}-tenant`} value={filter.tenant} onChange={(e) => set('tenant', e.target.value)}>
+              <option value="">Any tenant</option>
+              {tenants.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className={styles.field}>
+          <label htmlFor={`${id}-version`}>Version</label>
+          <select
+            id={`${id}-version`}
+            value={filter.version}
+            onChange={(e) => set('version', e.target.value)}
+          >
+            <option value="">Any version</option>
+            {versions.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {rows.length === 0 ? (
+        <EmptyState title="No deployment matches">Change or clear the filters.</EmptyState>
+      ) : (
+        <table className={styles.table} aria-label="Deployments">
+          <thead>
+            <tr>
+              <th scope="col">Deployment</th>
+              <th scope="col">Tenant</th>
+              <th scope="col">Status</th>
+              <th scope="col">Version</th>
+              <th scope="col">Last heartbeat</th>
+              <th scope="col" className={styles.num}>
+                p95
+              </th>
+              <th scope="col" className={styles.num}>
+                Errors
+              </th>
+              <th scope="col" className={styles.num}>
+                Memory
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, MAX_ROWS).map((d) => (
+              <Row key={`${d.tenantId}/${d.id}`} d={d} now={now} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {rows.length > MAX_ROWS && (
+        <div className={styles.note}>
+          Showing the first {MAX_ROWS} of {rows.length}; narrow the search to see the others.
+        </div>
+      )}
+    </Panel>
+  );
+}
+
+function Row({ d, now }: { d: Deployment; now: number }) {
+  const hb = d.lastHeartbeat;
+  const rate = latestErrorRate(d);
+  return (
+    <tr data-testid="deployment-row" data-deployment-id={d.id} onClick={() => navigate(deploymentPath(d))}>
+      <td>
+        <Link to={deploymentPath(d)} onClick={(e) => e.stopPropagation()}>
+          {d.name ?? d.id}
+        </Link>
+        {d.name && <div className={`${styles.mono} ${styles.muted}`}>{d.id}</div>}
+      </td>
+      <td>{d.tenantId}</td>
+      <td>
+        <StatusPill status={d.status} />{' '}
+        <span className={styles.muted} title={d.statusSince}>
+          {timeAgo(d.statusSince, now)}
+        </span>
+      </td>
+      <td className={styles.mono}>{appVersionOf(d) || '—'}</td>
+      <td title={d.lastHeartbeatAt}>{d.lastHeartbeatAt ? timeAgo(d.lastHeartbeatAt, now) : 'never'}</td>
+      <td className={styles.num}>{hb ? `${Math.round(hb.p95Ms)} ms` : '—'}</td>
+      <td className={styles.num}>{rate === undefined ? '—' : `${(rate * 100).toFixed(1)} %`}</td>
+      <td className={styles.num}>{hb ? `${Math.round(hb.memoryRssMb)} MB` : '—'}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,58 @@
+import { Panel } from '@kpi/web-ui/layout';
+import styles from './fleet.module.css';
+import { STATUS_ORDER, statusStyle, type TenantGroup } from './fleet-model';
+
+/** Deployment counts by status per tenant. */
+export function TenantCounts({ groups }: { /** Tenants with their counts. */ groups: TenantGroup[] }) {
+  return (
+    <Panel
+      title="By tenant"
+      subtitle={`${groups.length} ${groups.length === 1 ? 'tenant' : 'tenants'}`}
+      flush
+    >
+      <div className={styles.scroll}>
+        <table className={`${styles.table} ${styles.compact}`} aria-label="Deployments by tenant and status">
+          <thead>
+            <tr>
+              <th scope="col">Tenant</th>
+              {STATUS_ORDER.map((s) => (
+                <th key={s} scope="col" className={styles.num}>
+                  {statusStyle(s).label}
+                </th>
+              ))}
+              <th scope="col" className={styles.num}>
+                Total
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr
+                key={g.tenantId}
+                data-testid="tenant-counts"
+                data-tenant={g.tenantId}
+                style={{ cursor: 'default' }}
+              >
+                <td className={styles.rowHead}>{g.tenantId}</td>
+                {STATUS_ORDER.map((s) => (
+                  <td
+                    key={s}
+                    className={styles.num}
+                    style={
+                      g.counts[s] > 0 && s !== 'up' ? { color: statusStyle(s).colour, fontWeight: 600 } : {}
+                    }
+                  >
+                    {g.counts[s]}
+                  </td>
+                ))}
+                <td className={styles.num}>
+                  <strong>{g.counts.total}</strong>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Panel>
+  );
+}

@@ -128,10 +128,12 @@ describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
     const count = page.getByTestId('tree-result-count');
     await poll(() => count.getAttribute('data-query')).toBe('');
     // The first letters of a KPI name: the first keystroke matches most of the catalog (the worst case).
+    // Then "rate", which keeps hundreds of KPI rows under their opened branches (the heavy render).
     const word = firstKpi(catalog.industries)!.name.slice(0, 6).toLowerCase();
+    const queries = [...[...word].map((_, i) => word.slice(0, i + 1)), '', 'r', 'ra', 'rat', 'rate'];
     const times: number[] = [];
-    for (let i = 1; i <= word.length; i += 1) {
-      const q = word.slice(0, i);
+    const rows: number[] = [];
+    for (const q of queries) {
       const ms = await page.evaluate(async (query) => {
         const input = document.getElementById('catalog-search') as HTMLInputElement;
         const counter = document.querySelector('[data-testid="tree-result-count"]') as HTMLElement;
@@ -155,11 +157,12 @@ describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
         return performance.now() - start;
       }, q);
       times.push(ms);
+      rows.push(await page.locator('[role="treeitem"]').count());
     }
-    const visible = await page.locator('[role="treeitem"]').count();
     console.log(
-      `catalog filter per keystroke (ms): ${times.map((t) => t.toFixed(1)).join(', ')}; median ${median(times).toFixed(1)}; ${visible} rows shown for "${word}"`,
+      `catalog filter per keystroke: ${queries.map((q, i) => `"${q}" ${times[i]!.toFixed(1)} ms/${rows[i]} rows`).join(', ')}; median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`,
     );
+    expect(Math.max(...rows)).toBeGreaterThan(100);
     expect(Number(await count.textContent())).toBeGreaterThan(0);
     // Target: < 100 ms per keystroke. Asserted with head-room for a loaded shared build machine.
     expect(median(times)).toBeLessThan(250);

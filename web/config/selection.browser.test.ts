@@ -125,6 +125,32 @@ describe.skipIf(skipReason !== undefined)('Config UI: KPI selection in Chromium'
     for (const id of saved) expect(ids.has(id)).toBe(true);
     expect(ids.size).toBe(new Set([...saved, ...kpis.map((k) => k.id)]).size);
 
+    // Ticking in a big tree re-renders only the rows whose state changes: time an industry's checkbox
+    // with hundreds of rows on screen (then discard the change).
+    await page.getByLabel('Search the catalog').fill('rate');
+    await poll(() => page.getByTestId('tree-result-count').getAttribute('data-query')).toBe('rate');
+    const shown = await page.locator('[role="treeitem"]').count();
+    const tick = async () =>
+      page.evaluate(async (id) => {
+        const box = document.querySelector(`[role="treeitem"][data-id="${id}"] input`) as HTMLInputElement;
+        const before = box.getAttribute('aria-checked');
+        const start = performance.now();
+        box.click();
+        await new Promise<void>((resolve) => {
+          const check = () =>
+            box.getAttribute('aria-checked') !== before ? resolve() : requestAnimationFrame(check);
+          check();
+        });
+        return performance.now() - start;
+      }, industry.id);
+    const on = await tick();
+    const off = await tick();
+    console.log(`industry checkbox with ${shown} rows shown: ${on.toFixed(1)} ms, then ${off.toFixed(1)} ms`);
+    expect(shown).toBeGreaterThan(100);
+    await page.getByTestId('unsaved-changes').waitFor();
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await poll(() => page.getByTestId('unsaved-changes').count()).toBe(0);
+
     await page.reload();
     await page.getByRole('tree', { name: 'KPI catalog' }).waitFor();
     await poll(() => page.getByTestId('selection-count').textContent()).toContain(

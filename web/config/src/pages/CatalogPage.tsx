@@ -10,7 +10,7 @@ import {
 import { HorizontalBarChart } from '@kpi/web-ui/charts';
 import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
 import { Link, useLocation } from '@kpi/web-ui/routing';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { CatalogTree, type TreeChecks } from '../catalog/CatalogTree';
 import { KpiDetail } from '../catalog/KpiDetail';
 import { SelectionBar } from '../catalog/SelectionBar';
@@ -56,24 +56,23 @@ function Catalog({ catalog }: { catalog: CatalogTreeResponse }) {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const filtered = useMemo(() => filterTree(catalog.industries, deferredQuery), [catalog, deferredQuery]);
-  const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
   const { search } = useLocation();
   const [selectedId, setSelectedId] = useState<string | undefined>(
     () => new URLSearchParams(search).get('kpi') ?? undefined,
   );
-
-  // A new search opens the branches that lead to its matches.
-  useEffect(() => {
-    if (deferredQuery.trim()) setExpanded(new Set(filtered.expand));
-  }, [deferredQuery, filtered]);
-
-  // A deep-linked KPI is shown in place: open the branches above its first occurrence.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only on first render, for the linked KPI.
-  useEffect(() => {
-    if (!selectedId) return;
-    const path = pathTo(catalog.industries, selectedId);
-    if (path.length > 1) setExpanded(new Set(path.slice(0, -1).map((n) => n.id)));
-  }, []);
+  // The open branches, remembered with the query they were opened under. A new search opens the branches
+  // that lead to its matches in the same render as the filtered tree (not in an effect afterwards), so one
+  // keystroke is one commit and the result count is shown with the rows it counts. A deep-linked KPI opens
+  // the branches above its first occurrence.
+  const [opened, setOpened] = useState<{ query: string; ids: Set<string> }>(() => {
+    const path = selectedId ? pathTo(catalog.industries, selectedId) : [];
+    return { query: '', ids: new Set(path.slice(0, -1).map((n) => n.id)) };
+  });
+  const expanded = opened.query === deferredQuery || !deferredQuery.trim() ? opened.ids : filtered.expand;
+  const setExpanded = useCallback(
+    (ids: Set<string>) => setOpened({ query: deferredQuery, ids }),
+    [deferredQuery],
+  );
 
   const selectedPath = useMemo(
     () => (selectedId ? pathTo(catalog.industries, selectedId) : []),

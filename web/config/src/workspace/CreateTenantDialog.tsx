@@ -141,7 +141,10 @@ export function CreateTenantDialog({ onClose, onCreated }: CreateTenantDialogPro
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are only appended or removed by this form.
             <div key={i} className={styles.contact}>
               <div className={styles.field}>
-                <label htmlFor={`${uid}-contacts.${i}.name`}>Contact {i + 1} name</label>
+                <label htmlFor={`${uid}-contacts.${i}.name`}>
+                  <span className="kpi-visually-hidden">Contact {i + 1} </span>
+                  Name
+                </label>
                 <input
                   {...field(`contacts.${i}.name`)}
                   value={c.name}
@@ -150,7 +153,10 @@ export function CreateTenantDialog({ onClose, onCreated }: CreateTenantDialogPro
                 {error(`contacts.${i}.name`)}
               </div>
               <div className={styles.field}>
-                <label htmlFor={`${uid}-contacts.${i}.email`}>Contact {i + 1} e-mail</label>
+                <label htmlFor={`${uid}-contacts.${i}.email`}>
+                  <span className="kpi-visually-hidden">Contact {i + 1} </span>
+                  E-mail
+                </label>
                 <input
                   {...field(`contacts.${i}.email`)}
                   type="email"
@@ -160,7 +166,10 @@ export function CreateTenantDialog({ onClose, onCreated }: CreateTenantDialogPro
                 {error(`contacts.${i}.email`)}
               </div>
               <div className={styles.field}>
-                <label htmlFor={`${uid}-contacts.${i}.role`}>Contact {i + 1} role</label>
+                <label htmlFor={`${uid}-contacts.${i}.role`}>
+                  <span className="kpi-visually-hidden">Contact {i + 1} </span>
+                  Role
+                </label>
                 <input
                   {...field(`contacts.${i}.role`)}
                   value={c.role}

@@ -61,7 +61,7 @@ export function PhasesEditor({ parameters: p, onChange }: PhasesEditorProps) {
                 }
               >
                 <option value="build">% of build</option>
-                <option value="fixed">Fixed days</option>
+                <option value="fixed">Fixed</option>
               </select>
               {ph.basis === 'build' ? (
                 <NumberField

@@ -1,4 +1,5 @@
 import type { AnalysisView, DataSource } from '@kpi/shared/contracts/demo-config';
+import { strToU8, zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -213,13 +214,61 @@ describe.skipIf(skipReason !== undefined)('Data sources and analyzer in Chromium
     );
     expect(Number(await cell.getAttribute('data-share'))).toBe(1);
 
-    // Remove it again through the UI (with its confirmation): the analysis is back where it was.
+    // Edit it: rename, and drop one field (the object's select-all turns mixed); source columns stay.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data sources' }).click();
-    await page.getByRole('button', { name: `Remove ${added?.name}` }).click();
+    await page.getByRole('button', { name: `Edit ${added?.name}` }).click();
+    const name = page.getByLabel('Name', { exact: true });
+    await expect.poll(() => name.inputValue(), wait).toBe(added?.name);
+    await name.fill('Planning export');
+    const dropped = target.fields[0]!.name;
+    await page
+      .getByRole('list', { name: `Fields of ${target.name}` })
+      .getByRole('checkbox', { name: dropped, exact: true })
+      .uncheck();
+    expect(
+      await page
+        .getByRole('checkbox', { name: `All fields of ${target.name}` })
+        .evaluate((e) => (e as HTMLInputElement).indeterminate),
+    ).toBe(true);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Planning export is saved.').waitFor(wait);
+    const edited = await apiGet<DataSource>(stack, `${C}/sources/${added?.id}`, eddie);
+    expect(edited.name).toBe('Planning export');
+    expect(edited.objects[0]?.fields.map((f) => f.name)).not.toContain(dropped);
+    expect(edited.objects[0]?.fields.every((f) => f.sourceColumn === f.name)).toBe(true);
+
+    // Remove it through the UI (with its confirmation): the analysis is back where it was.
+    await page.getByRole('button', { name: 'Remove Planning export' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Remove source' }).click();
-    await page.getByText(`${added?.name} is removed.`).waitFor(wait);
+    await page.getByText('Planning export is removed.').waitFor(wait);
     const restored = await apiGet<AnalysisView>(stack, `${C}/analysis`, eddie);
     expect(restored.gaps.length).toBe(before.gaps.length);
+  });
+
+  it('reads an XLSX sample chosen with the file picker', { timeout: 120_000 }, async () => {
+    await signIn(page, stack.ui.config, eddie, '/sources');
+    await page.getByRole('button', { name: 'Add data source' }).click({ timeout: 30_000 });
+    await page.getByLabel('Sample file', { exact: true }).setInputFiles({
+      name: 'order-lines.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(xlsx()),
+    });
+    await page.getByTestId('sample-result').waitFor(wait);
+    expect(await page.getByTestId('sample-result').textContent()).toContain('XLSX');
+    expect(await page.getByTestId('sample-result').textContent()).toContain('sheet “Orders”');
+    const types = await page
+      .getByTestId('inferred-column')
+      .evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent ?? ''));
+    expect(types.map((t) => t.split(' ')[0])).toEqual(['integer', 'decimal', 'date', 'boolean']);
+    expect(await page.getByRole('combobox', { name: 'Catalog object', exact: true }).inputValue()).toBe(
+      'SalesOrderLine',
+    );
+    await page.getByRole('button', { name: /^Accept \d+ fields? of SalesOrderLine/ }).click();
+    expect(await page.getByRole('radio', { name: /Excel files/ }).isChecked()).toBe(true);
+    // Cancel: nothing is stored.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const sources = await apiGet<{ items: DataSource[] }>(stack, `${C}/sources`, eddie);
+    expect(sources.items.map((s) => s.name)).not.toContain('order-lines');
   });
 
   it('refuses an unsupported sample clearly', { timeout: 120_000 }, async () => {
@@ -262,3 +311,34 @@ describe.skipIf(skipReason !== undefined)('Data sources and analyzer in Chromium
     expect(await page.getByRole('button', { name: /^(Add|Edit|Remove)/ }).count()).toBe(0);
   });
 });
+
+/** A minimal workbook (what Excel writes, reduced): inline strings, numbers, a date-formatted cell, booleans. */
+function xlsx(): Uint8Array {
+  const x = (body: string) => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${body}`);
+  const ns = 'http://schemas.openxmlformats.org';
+  const str = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+  return zipSync({
+    '[Content_Types].xml': x(
+      `<Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+    ),
+    '_rels/.rels': x(
+      `<Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': x(
+      `<workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': x(
+      `<Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${ns}/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    ),
+    'xl/styles.xml': x(
+      `<styleSheet xmlns="${ns}/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    ),
+    'xl/worksheets/sheet1.xml': x(
+      `<worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>` +
+        `<row r="1">${str('A1', 'id')}${str('B1', 'netAmount')}${str('C1', 'orderedAt')}${str('D1', 'isReturn')}</row>` +
+        '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>12.5</v></c><c r="C2" s="1"><v>46000</v></c><c r="D2" t="b"><v>0</v></c></row>' +
+        '<row r="3"><c r="A3"><v>2</v></c><c r="B3"><v>7</v></c><c r="C3" s="1"><v>46001</v></c></row>' +
+        '</sheetData></worksheet>',
+    ),
+  });
+}

@@ -59,7 +59,7 @@ export function AnalysisView({ analysis, nameOf }: AnalysisViewProps) {
 
       <Panel
         title="Coverage matrix"
-        subtitle={`${matrix.rows.length} required objects × ${matrix.columns.length} sources · least covered first`}
+        subtitle={`${plural(matrix.rows.length, 'required object')} × ${plural(matrix.columns.length, 'source')} · least covered first`}
       >
         {matrix.rows.length === 0 ? (
           <p className={styles.muted}>The selected KPIs need no data objects.</p>
@@ -80,13 +80,15 @@ export function AnalysisView({ analysis, nameOf }: AnalysisViewProps) {
         <Panel title="KPI readiness" subtitle="ready · partial · blocked">
           <ReadinessList kpis={analysis.kpis} nameOf={nameOf} customKpis={analysis.customKpis} />
         </Panel>
-        <Panel title="Gaps" subtitle={`${analysis.gaps.length} missing objects or fields`}>
-          <GapList gaps={analysis.gaps} nameOf={nameOf} />
+        <Panel title="Gaps" subtitle={`${plural(analysis.gaps.length, 'gap')} · missing objects and fields`}>
+          <GapList gaps={analysis.gaps} objects={analysis.objects} nameOf={nameOf} />
         </Panel>
       </div>
     </>
   );
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 interface StatProps {
   label: string;

@@ -14,8 +14,10 @@ export const coverageColour = scaleLinear<string>()
 const textColour = (share: number) => (share > 0.2 && share < 0.85 ? '#1b2430' : '#ffffff');
 
 const rowHeight = 30;
-const header = 64;
+const header = 34;
 const labelWidth = 170;
+// The KPI count at the end of each row: how much an uncovered object holds back.
+const kpiWidth = 80;
 const combinedGap = 14;
 
 /** Props of the heat map. */
@@ -88,7 +90,7 @@ const fit = (label: string, width: number) => {
 function Grid({ matrix, objects, width, height }: GridProps) {
   const { rows, columns } = matrix;
   const combinedWidth = 96;
-  const cellsWidth = Math.max(0, width - labelWidth - combinedGap - combinedWidth);
+  const cellsWidth = Math.max(0, width - labelWidth - combinedGap - combinedWidth - kpiWidth);
   const x = useMemo(
     () =>
       scaleBand<string>()
@@ -235,6 +237,15 @@ function Grid({ matrix, objects, width, height }: GridProps) {
                 fill={textColour(r.share)}
               >
                 {r.provided}/{r.required}
+              </text>
+              <text
+                x={combinedWidth + 10}
+                y={y.bandwidth() / 2}
+                dy="0.35em"
+                className={styles.kpiCount}
+                aria-hidden="true"
+              >
+                {r.kpis} KPI{r.kpis === 1 ? '' : 's'}
               </text>
             </g>
           </g>

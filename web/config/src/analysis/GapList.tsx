@@ -6,12 +6,18 @@ import { groupGaps } from './readiness';
 /** Props of the gap list. */
 export interface GapListProps {
   gaps: AnalysisView['gaps'];
+  /** The analysis objects, to name the fields a wholly missing object must provide. */
+  objects: AnalysisView['objects'];
   nameOf: (kpiId: string) => string;
 }
 
 /** The missing objects and fields, per object, with the KPIs each holds back. */
-export function GapList({ gaps, nameOf }: GapListProps) {
+export function GapList({ gaps, objects, nameOf }: GapListProps) {
   const groups = useMemo(() => groupGaps(gaps), [gaps]);
+  const fieldsOf = useMemo(
+    () => new Map(objects.map((o) => [o.name, o.fields.map((f) => f.name)])),
+    [objects],
+  );
   if (groups.length === 0)
     return <p className={styles.allCovered}>No gaps: every field the selected KPIs need has a source.</p>;
   return (
@@ -26,6 +32,7 @@ export function GapList({ gaps, nameOf }: GapListProps) {
                 : `${g.fields.length} field${g.fields.length === 1 ? '' : 's'} missing`}
             </span>
           </div>
+          {g.whole && <div className={styles.missing}>Needs {(fieldsOf.get(g.object) ?? []).join(', ')}</div>}
           {g.fields.length > 0 && (
             <div className={styles.chips}>
               {g.fields.map((f) => (

@@ -1,9 +1,9 @@
-import type { DataSource } from '@kpi/shared/contracts/demo-config';
+import type { AnalysisView, DataSource } from '@kpi/shared/contracts/demo-config';
 import type { DataObject } from '@kpi/shared/domain/catalog/types';
 import { useApi, useApiClient } from '@kpi/web-ui/api';
 import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { NoConfiguration } from '../analysis/NoConfiguration';
 import { SourceEditor } from '../sources/SourceEditor';
 import { SourceList } from '../sources/SourceList';
@@ -29,6 +29,14 @@ export default function SourcesPage() {
     editable ? 'metadata/objects' : undefined,
   );
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  // What the selected KPIs need, so the editor lists those objects and fields first; read when editing.
+  const analysis = useApi<AnalysisView>(
+    editable && mode.kind === 'edit' ? `${configurationPath}/analysis` : undefined,
+  );
+  const needed = useMemo(
+    () => new Map((analysis.data?.objects ?? []).map((o) => [o.name, new Set(o.fields.map((f) => f.name))])),
+    [analysis.data],
+  );
   const [notice, setNotice] = useState<string>();
 
   if (!configurationPath) return <NoConfiguration what="data sources" />;
@@ -91,6 +99,7 @@ export default function SourcesPage() {
         initial={mode.initial}
         configurationPath={configurationPath}
         catalogObjects={catalog.data.objects}
+        needed={needed}
         onSave={(request) => save(mode.id, mode.etag, request)}
         onCancel={() => setMode({ kind: 'list' })}
       />

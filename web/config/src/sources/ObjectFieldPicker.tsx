@@ -4,6 +4,8 @@ import styles from './Sources.module.css';
 import {
   type DraftObjects,
   fieldCount,
+  type NeededFields,
+  neededFirst,
   searchCatalogObjects,
   selectionOf,
   setAllFields,
@@ -16,6 +18,8 @@ export interface ObjectFieldPickerProps {
   catalogObjects: readonly DataObject[];
   value: DraftObjects;
   onChange(next: DraftObjects): void;
+  /** What the configuration's KPIs need (from the analysis): listed first and marked. */
+  needed: NeededFields;
 }
 
 /** A checkbox that can show the mixed state (some fields of the object chosen). */
@@ -44,16 +48,19 @@ function TriStateCheckbox({
 }
 
 /** The catalog's objects and their typed fields, searchable, with select-all per object and source columns. */
-export function ObjectFieldPicker({ catalogObjects, value, onChange }: ObjectFieldPickerProps) {
+export function ObjectFieldPicker({ catalogObjects, value, onChange, needed }: ObjectFieldPickerProps) {
   const [query, setQuery] = useState('');
   const [onlyChosen, setOnlyChosen] = useState(false);
+  const [onlyNeeded, setOnlyNeeded] = useState(false);
   const deferred = useDeferredValue(query);
   // Objects with chosen fields start open, others closed; a click flips an object from its default.
   const [flipped, setFlipped] = useState<Set<string>>(() => new Set());
   const shown = useMemo(() => {
-    const found = searchCatalogObjects(catalogObjects, deferred);
-    return onlyChosen ? found.filter((o) => o.object.name in value) : found;
-  }, [catalogObjects, deferred, onlyChosen, value]);
+    const found = neededFirst(searchCatalogObjects(catalogObjects, deferred), needed);
+    return found.filter(
+      (o) => (!onlyChosen || o.object.name in value) && (!onlyNeeded || needed.has(o.object.name)),
+    );
+  }, [catalogObjects, deferred, onlyChosen, onlyNeeded, value, needed]);
   const searching = deferred.trim() !== '';
   const toggleOpen = (name: string) =>
     setFlipped((s) => {
@@ -74,6 +81,12 @@ export function ObjectFieldPicker({ catalogObjects, value, onChange }: ObjectFie
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
+        {needed.size > 0 && (
+          <label className={styles.check}>
+            <input type="checkbox" checked={onlyNeeded} onChange={(e) => setOnlyNeeded(e.target.checked)} />
+            Needed by the KPIs only
+          </label>
+        )}
         <label className={styles.check}>
           <input type="checkbox" checked={onlyChosen} onChange={(e) => setOnlyChosen(e.target.checked)} />
           Chosen only
@@ -89,6 +102,7 @@ export function ObjectFieldPicker({ catalogObjects, value, onChange }: ObjectFie
           {shown.map(({ object, fields, whole }) => {
             const chosen = value[object.name] ?? {};
             const n = Object.keys(chosen).length;
+            const neededFields = needed.get(object.name);
             const expanded = searching || flipped.has(object.name) !== n > 0;
             return (
               <li
@@ -123,6 +137,11 @@ export function ObjectFieldPicker({ catalogObjects, value, onChange }: ObjectFie
                     <span className={styles.muted}>
                       {object.label} · {object.area}
                     </span>
+                    {neededFields && (
+                      <span className={styles.needed}>
+                        KPIs need {neededFields.size} field{neededFields.size === 1 ? '' : 's'}
+                      </span>
+                    )}
                   </button>
                   <span className={n ? styles.countOn : styles.muted}>
                     {n}/{object.fields.length}
@@ -143,6 +162,7 @@ export function ObjectFieldPicker({ catalogObjects, value, onChange }: ObjectFie
                               }
                             />
                             <code>{f.name}</code>
+                            {neededFields?.has(f.name) && <span className={styles.needed}>needed</span>}
                           </label>
                           <span className={styles.fieldType}>
                             {f.type}

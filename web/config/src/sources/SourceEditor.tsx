@@ -7,7 +7,13 @@ import { SampleUpload } from './SampleUpload';
 import styles from './Sources.module.css';
 import { SourceTypeIcon } from './SourceTypeIcon';
 import { acceptMapping, type ColumnMappingRow } from './sample-mapping';
-import { draftProblems, draftToRequest, type SourceDraft, type SourceRequest } from './source-draft';
+import {
+  draftProblems,
+  draftToRequest,
+  type NeededFields,
+  type SourceDraft,
+  type SourceRequest,
+} from './source-draft';
 import { SOURCE_TYPE_INFO, SOURCE_TYPE_ORDER } from './source-types';
 
 /** Props of the source editor. */
@@ -17,6 +23,8 @@ export interface SourceEditorProps {
   initial: SourceDraft;
   configurationPath: string;
   catalogObjects: readonly DataObject[];
+  /** What the configuration's KPIs need, to list first in the picker. */
+  needed: NeededFields;
   /** Saves; rejects with the API error to show. */
   onSave(request: SourceRequest): Promise<void>;
   onCancel(): void;
@@ -28,6 +36,7 @@ export function SourceEditor({
   initial,
   configurationPath,
   catalogObjects,
+  needed,
   onSave,
   onCancel,
 }: SourceEditorProps) {
@@ -128,6 +137,7 @@ export function SourceEditor({
         <ObjectFieldPicker
           catalogObjects={catalogObjects}
           value={draft.objects}
+          needed={needed}
           onChange={(objects) => setDraft((d) => ({ ...d, objects }))}
         />
       </Panel>

@@ -7,6 +7,7 @@ import {
   draftProblems,
   draftToRequest,
   emptyDraft,
+  neededFirst,
   searchCatalogObjects,
   selectionOf,
   setAllFields,
@@ -122,5 +123,21 @@ describe('sample files', () => {
   it('encodes binary files as base64 across chunk boundaries', () => {
     const bytes = new Uint8Array(70_000).map((_, i) => (i * 31) % 256);
     expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+  });
+});
+
+describe('neededFirst', () => {
+  it('puts the objects the KPIs need first, most needed first, and their needed fields first', () => {
+    const all = searchCatalogObjects([plant, shipment], '');
+    const needed = new Map([
+      ['Shipment', new Set(['plantId'])],
+      ['Plant', new Set(['country', 'name'])],
+    ]);
+    const ordered = neededFirst(all, needed);
+    expect(ordered.map((o) => [o.object.name, o.fields.map((f) => f.name)])).toEqual([
+      ['Plant', ['name', 'country', 'id']],
+      ['Shipment', ['plantId', 'id']],
+    ]);
+    expect(neededFirst(all, new Map()).map((o) => o.object.name)).toEqual(['Plant', 'Shipment']);
   });
 });

@@ -161,6 +161,25 @@ export function searchCatalogObjects(objects: readonly DataObject[], query: stri
   return out;
 }
 
+/** What the selected KPIs need: object → the fields they need of it (from the analysis). */
+export type NeededFields = ReadonlyMap<string, ReadonlySet<string>>;
+
+/**
+ * Orders picker objects so those the selected KPIs need come first (most needed fields first), then the rest
+ * by name; within an object, the needed fields first. Stable for objects that tie.
+ */
+export function neededFirst(objects: readonly PickerObject[], needed: NeededFields): PickerObject[] {
+  const weight = (o: PickerObject) => needed.get(o.object.name)?.size ?? 0;
+  return [...objects]
+    .sort((a, b) => weight(b) - weight(a) || a.object.name.localeCompare(b.object.name))
+    .map((o) => {
+      const fields = needed.get(o.object.name);
+      if (!fields) return o;
+      const rank = (name: string) => (fields.has(name) ? 0 : 1);
+      return { ...o, fields: [...o.fields].sort((a, b) => rank(a.name) - rank(b.name)) };
+    });
+}
+
 /** "3 objects · 21 fields" for a source in the list. */
 export function sourceCounts(source: Pick<DataSource, 'objects'>): { objects: number; fields: number } {
   return {

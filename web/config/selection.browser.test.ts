@@ -115,6 +115,13 @@ describe.skipIf(skipReason !== undefined)('Config UI: KPI selection in Chromium'
     await page.keyboard.press(' ');
     await poll(() => checkbox(firstKpi).isChecked()).toBe(true);
 
+    // Visiting another page and coming back keeps the unsaved ticks.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Configurations' }).click();
+    await page.getByTestId('configuration-detail').waitFor();
+    await nav.getByRole('link', { name: 'Catalog' }).click();
+    await poll(() => page.getByTestId('unsaved-changes').textContent()).toContain(`+${kpis.length}`);
+
     await page.getByRole('button', { name: 'Save selection' }).click();
     await poll(() => page.getByTestId('selection-notice').textContent()).toContain('Saved');
     expect(await page.getByTestId('unsaved-changes').count()).toBe(0);

@@ -28,6 +28,10 @@ export interface SelectionDraft {
 
 const empty: ReadonlySet<string> = new Set();
 
+// Unsaved selections by configuration id, kept for the session's life so that visiting another page (the
+// data model, say) and coming back does not lose the ticks; a reload asks first (beforeunload).
+const unsaved = new Map<string, Set<string>>();
+
 /*
  * Saving is explicit ("Save selection", with an unsaved-changes count and Discard) rather than debounced
  * auto-save: a consultant explores the catalog with the client, ticks and unticks whole use cases while
@@ -43,14 +47,26 @@ export function useSelectionDraft(configuration: ConfigurationView | undefined):
     () => (configuration ? catalogKpiIds(configuration.selectedKpis) : empty),
     [configuration],
   );
-  const [draft, setDraft] = useState<Set<string>>();
+  const configurationId = configuration?.id;
+  const [draft, setDraftState] = useState<Set<string> | undefined>(() =>
+    configurationId ? unsaved.get(configurationId) : undefined,
+  );
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<SaveNotice>();
-  const configurationId = configuration?.id;
+  const setDraft = useCallback(
+    (next: Set<string> | undefined) => {
+      if (configurationId) {
+        if (next) unsaved.set(configurationId, next);
+        else unsaved.delete(configurationId);
+      }
+      setDraftState(next);
+    },
+    [configurationId],
+  );
 
-  // Another configuration (or none) starts clean.
+  // Another configuration (or none) shows its own unsaved edit, if any.
   useEffect(() => {
-    setDraft(undefined);
+    setDraftState(configurationId ? unsaved.get(configurationId) : undefined);
     setNotice(undefined);
   }, [configurationId]);
 
@@ -65,14 +81,17 @@ export function useSelectionDraft(configuration: ConfigurationView | undefined):
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const change = useCallback((next: Set<string>) => {
-    setDraft(next);
-    setNotice(undefined);
-  }, []);
+  const change = useCallback(
+    (next: Set<string>) => {
+      setDraft(next);
+      setNotice(undefined);
+    },
+    [setDraft],
+  );
   const discard = useCallback(() => {
     setDraft(undefined);
     setNotice(undefined);
-  }, []);
+  }, [setDraft]);
 
   const save = useCallback(async () => {
     if (!draft || !configuration || !configurationPath) return;
@@ -106,7 +125,7 @@ export function useSelectionDraft(configuration: ConfigurationView | undefined):
     } finally {
       setSaving(false);
     }
-  }, [client, configuration, configurationPath, configurationChanged, draft, reload]);
+  }, [client, configuration, configurationPath, configurationChanged, draft, reload, setDraft]);
 
   return {
     selected: draft ?? saved,

@@ -119,6 +119,20 @@ function Catalog({ catalog }: { catalog: CatalogTreeResponse }) {
           title="KPI catalog"
           subtitle={`${catalog.kpiCount} KPIs · version ${catalog.catalogVersion}`}
           flush
+          actions={
+            <>
+              <button
+                type="button"
+                className="kpi-button"
+                onClick={() => setExpanded(branchIds(filtered.nodes))}
+              >
+                Expand all
+              </button>
+              <button type="button" className="kpi-button" onClick={() => setExpanded(new Set())}>
+                Collapse all
+              </button>
+            </>
+          }
         >
           <search className={styles.search}>
             <label htmlFor="catalog-search">Search the catalog</label>
@@ -188,6 +202,20 @@ function Catalog({ catalog }: { catalog: CatalogTreeResponse }) {
       </div>
     </>
   );
+}
+
+/** Ids of every node with children (what "Expand all" opens). */
+function branchIds(nodes: TreeNode[]): Set<string> {
+  const ids = new Set<string>();
+  const walk = (list: TreeNode[]) => {
+    for (const n of list)
+      if (n.children?.length) {
+        ids.add(n.id);
+        walk(n.children);
+      }
+  };
+  walk(nodes);
+  return ids;
 }
 
 function IndustryChart({ industries }: { industries: TreeNode[] }) {

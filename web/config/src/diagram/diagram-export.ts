@@ -39,15 +39,24 @@ export function serialiseSvg(viewport: SVGGElement, { width, height, title }: Ex
   const clone = viewport.cloneNode(true) as SVGGElement;
   const live = [viewport, ...viewport.querySelectorAll<SVGElement>('*')];
   const copies = [clone, ...clone.querySelectorAll<SVGElement>('*')];
+  // Inheritable values are written only where they differ from the parent's, so the file stays small.
+  const styles = new Map<Element, CSSStyleDeclaration>();
   live.forEach((element, i) => {
     const copy = copies[i];
     if (!copy) return;
-    const computed = getComputedStyle(element);
-    const declarations = STYLE_PROPERTIES.map((p) => [p, computed.getPropertyValue(p)] as const)
-      .filter(([, v]) => v !== '')
-      .map(([p, v]) => `${p}:${v}`);
-    if (declarations.length) copy.setAttribute('style', declarations.join(';'));
     for (const a of PAGE_ONLY_ATTRIBUTES) copy.removeAttribute(a);
+    if (element.nodeName === 'title') return;
+    const computed = getComputedStyle(element);
+    styles.set(element, computed);
+    const parent = element === viewport ? undefined : styles.get(element.parentElement as Element);
+    const declarations: string[] = [];
+    for (const p of STYLE_PROPERTIES) {
+      const value = computed.getPropertyValue(p);
+      if (value === '') continue;
+      if (p === 'opacity' ? value === '1' : parent?.getPropertyValue(p) === value) continue;
+      declarations.push(`${p}:${value}`);
+    }
+    if (declarations.length) copy.setAttribute('style', declarations.join(';'));
   });
   clone.removeAttribute('transform');
   clone.removeAttribute('data-focus');

@@ -74,6 +74,44 @@ describe('modelFromGraph', () => {
     // Carrier is not in the graph: that association cannot be drawn.
     expect(model.relationships.map((r) => r.id)).toEqual(['Shipment.order']);
   });
+
+  it('adds the other associations between its classes from the whole model, as context', () => {
+    const relationship = (name: string, target: string, foreignKey: string) => ({
+      name,
+      target,
+      foreignKey,
+      targetKey: 'id',
+      cardinality: '1..1' as const,
+      inverseCardinality: '0..*' as const,
+      description: '',
+    });
+    const object = (name: string, relationships: ReturnType<typeof relationship>[]) => ({
+      name,
+      label: name,
+      description: '',
+      area: 'commercial',
+      primaryKey: ['id'],
+      fields: [
+        { name: 'id', type: 'string' as const, description: '', required: true, key: 'primary' as const },
+      ],
+      relationships,
+    });
+    const whole = {
+      catalogVersion: 'v1',
+      objects: [
+        object('SalesOrder', [relationship('customer', 'Customer', 'customerId')]),
+        object('Shipment', [
+          relationship('order', 'SalesOrder', 'orderId'),
+          relationship('returnOf', 'SalesOrder', 'returnOrderId'),
+        ]),
+      ],
+    };
+    const model = modelFromGraph(graph, whole);
+    expect(model.relationships.map((r) => [r.id, r.context ?? false])).toEqual([
+      ['Shipment.order', false],
+      ['Shipment.returnOf', true],
+    ]);
+  });
 });
 
 describe('needsByKpi', () => {

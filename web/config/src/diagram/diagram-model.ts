@@ -46,6 +46,11 @@ export interface DiagramRelationship {
   cardinality: string;
   /** How many `from` records one `to` record has (drawn at the `from` end). */
   inverseCardinality: string;
+  /**
+   * True for an association of the object model between two drawn classes that the KPIs do not navigate:
+   * drawn for context (how the objects relate), in a lighter style.
+   */
+  context?: boolean;
 }
 
 export interface DiagramModel {
@@ -77,8 +82,11 @@ function drawable(classes: DiagramClass[], relationships: DiagramRelationship[])
   return relationships.filter((r) => names.has(r.from) && names.has(r.to));
 }
 
-/** The classes and associations of a KPI graph: the fields the KPIs need plus the keys. */
-export function modelFromGraph(graph: ObjectGraph): DiagramModel {
+/**
+ * The classes and associations of a KPI graph: the fields the KPIs need plus the keys. With the whole
+ * object model, the other associations between the graph's classes are added as context.
+ */
+export function modelFromGraph(graph: ObjectGraph, whole?: ObjectModelResponse): DiagramModel {
   const classes = graph.objects.map((o) => ({
     name: o.name,
     label: o.label,
@@ -96,7 +104,17 @@ export function modelFromGraph(graph: ObjectGraph): DiagramModel {
     cardinality: r.cardinality,
     inverseCardinality: r.inverseCardinality,
   }));
-  return { catalogVersion: graph.catalogVersion, classes, relationships: drawable(classes, relationships) };
+  const needed = new Set(relationships.map((r) => r.id));
+  const context = whole
+    ? modelFromObjects(whole)
+        .relationships.filter((r) => !needed.has(r.id))
+        .map((r) => ({ ...r, context: true }))
+    : [];
+  return {
+    catalogVersion: graph.catalogVersion,
+    classes,
+    relationships: drawable(classes, [...relationships, ...context]),
+  };
 }
 
 /** The whole object model: every object with all its fields and associations. */

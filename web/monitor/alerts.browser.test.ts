@@ -226,4 +226,55 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
     await page.waitForURL((u) => u.pathname === '/alerts' && u.search === '?tenant=contoso');
     expect(watch.errors).toEqual([]);
   });
+  it('creates, edits and deletes a recurring maintenance window through the form', {
+    timeout: 120_000,
+  }, async () => {
+    type Window = { id: string; reason: string; deploymentIds: string[]; schedule: { recurrence?: unknown } };
+    const windows = async () =>
+      (await apiGet<{ items: Window[] }>(stack, 'monitoring/tenants/contoso/maintenance-windows', olivia))
+        .items;
+    await signIn(page, stack.ui.monitor, olivia, '/silences');
+    await page.getByRole('button', { name: 'New window' }).click();
+    let dialog = page.getByRole('dialog', { name: 'New maintenance window' });
+    await dialog.getByLabel(deploymentId).check();
+    await dialog.getByLabel('Recurring').check();
+    await dialog.getByLabel('Cron (minute hour day month weekday)').fill('0 3 * * 6');
+    await dialog.getByLabel('Time zone').fill('Europe/Berlin');
+    expect(await dialog.getByTestId('cron-description').textContent()).toMatch(
+      /03:00.*Saturday.*Europe\/Berlin.*2 h/,
+    );
+    expect(await dialog.getByTestId('next-occurrences').textContent()).toMatch(/^Next: Sat .*Sat .*Sat /);
+    await dialog.getByLabel('Reason').fill('Saturday patching');
+    await dialog.getByRole('button', { name: 'Save maintenance window' }).click();
+    const created = page.getByTestId('window-row').filter({ hasText: 'Saturday patching' });
+    await created.waitFor({ timeout: 20_000 });
+    expect(['upcoming', 'active']).toContain(await created.getAttribute('data-status'));
+    const [saved] = (await windows()).filter((w) => w.reason === 'Saturday patching');
+    expect(saved).toMatchObject({
+      deploymentIds: [deploymentId],
+      schedule: { recurrence: { cron: '0 3 * * 6', timeZone: 'Europe/Berlin', durationMinutes: 120 } },
+    });
+
+    await created.getByRole('button', { name: 'Edit' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit maintenance window' });
+    await dialog.getByLabel('Duration').selectOption('240');
+    await dialog.getByLabel('Reason').fill('Saturday patching, longer');
+    await dialog.getByRole('button', { name: 'Save maintenance window' }).click();
+    const edited = page.getByTestId('window-row').filter({ hasText: 'Saturday patching, longer' });
+    await edited.waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('window-row').count()).toBe(1);
+    const afterEdit = await windows();
+    expect(afterEdit.map((w) => w.id)).not.toContain(saved?.id);
+    expect(afterEdit).toHaveLength(1);
+    expect(afterEdit[0]?.schedule.recurrence).toMatchObject({ durationMinutes: 240 });
+
+    await edited.getByRole('button', { name: 'Delete' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete maintenance window?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await page.getByText('No maintenance windows').waitFor({ timeout: 20_000 });
+    expect(await windows()).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
 });

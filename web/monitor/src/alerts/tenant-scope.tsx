@@ -5,6 +5,7 @@
  */
 import { useApi } from '@kpi/web-ui/api';
 import { useAuth } from '@kpi/web-ui/auth';
+import { Forbidden } from '@kpi/web-ui/layout';
 import { navigate, useLocation } from '@kpi/web-ui/routing';
 import { useCallback, useMemo } from 'react';
 import styles from './inbox.module.css';
@@ -41,7 +42,12 @@ export function useTenantScope({ allowAll }: { allowAll: boolean }): TenantScope
     [summary.data],
   );
   const asked = new URLSearchParams(search).get('tenant') ?? undefined;
-  const tenantId = !isStaff ? user.tenantId : (asked ?? (allowAll ? undefined : tenants[0]));
+  // Users the monitoring routes would refuse (tenant editors and viewers) get no tenant, so pages ask nothing.
+  const tenantId = !canManage
+    ? undefined
+    : !isStaff
+      ? user.tenantId
+      : (asked ?? (allowAll ? undefined : tenants[0]));
   const setTenant = useCallback(
     (next: string | undefined) => {
       const q = new URLSearchParams(window.location.search);
@@ -101,4 +107,12 @@ export function formatTime(iso: string | undefined): string {
         hour: '2-digit',
         minute: '2-digit',
       });
+}
+
+/** Who may use the monitoring pages, as the refusal says it. */
+export const ALLOWED_TEXT = 'tenant owners and admins, and vendor staff';
+
+/** Shown instead of a page the user's role cannot use, without asking the API first. */
+export function NotAllowed({ requestId }: { requestId?: string | undefined }) {
+  return <Forbidden allowed={ALLOWED_TEXT} {...(requestId ? { requestId } : {})} />;
 }

@@ -2,7 +2,7 @@ import { Dialog } from '../alerts/Dialog';
 import styles from '../alerts/inbox.module.css';
 import { formatTime } from '../alerts/tenant-scope';
 import outbox from './outbox.module.css';
-import { type NotificationRecord, STATUS_LABELS } from './outbox-filter';
+import { KIND_LABELS, type NotificationRecord, STATUS_LABELS } from './outbox-filter';
 
 /** One outbox record: who, what, why (status) and the message as it was rendered (plain text). */
 export function MessageDialog({ record, onClose }: { record: NotificationRecord; onClose: () => void }) {
@@ -14,7 +14,7 @@ export function MessageDialog({ record, onClose }: { record: NotificationRecord;
         <dt>To</dt>
         <dd>{record.recipient ?? 'nobody (no recipients configured)'}</dd>
         <dt>Kind</dt>
-        <dd>{record.kind}</dd>
+        <dd>{KIND_LABELS[record.kind] ?? record.kind}</dd>
         <dt>Tenant</dt>
         <dd>{record.tenantId}</dd>
         <dt>At</dt>

@@ -14,6 +14,15 @@ export const STATUS_LABELS: Record<NotificationStatus, string> = {
 };
 export const STATUSES = Object.keys(STATUS_LABELS) as NotificationStatus[];
 
+/** Labels per kind; a `Record`, so a new kind in the contract must be named here. */
+export const KIND_LABELS: Record<NotificationRecord['kind'], string> = {
+  opened: 'Alert opened',
+  reminder: 'Reminder',
+  resolved: 'Resolved',
+  license: 'Licence notice',
+};
+export const KINDS = Object.keys(KIND_LABELS) as NotificationRecord['kind'][];
+
 export interface OutboxFilter {
   /** `skipped` = anything not sent. */
   status: 'all' | 'skipped' | NotificationStatus;

@@ -1,6 +1,6 @@
 import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
 import { ApiError, useApi } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Forbidden, Loading, Panel } from '@kpi/web-ui/layout';
+import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useMemo, useState } from 'react';
 import { AlertActionDialog } from '../alerts/AlertActionDialog';
@@ -19,7 +19,7 @@ import {
 } from '../alerts/alert-model';
 import styles from '../alerts/inbox.module.css';
 import { SilenceDialog } from '../alerts/SilenceDialog';
-import { TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
 import monitor from '../monitor.module.css';
 
 /** The inbox polls on this period, so new and changed alerts appear without a reload. */
@@ -49,10 +49,9 @@ export default function AlertsPage() {
     setSelected(new Set());
   };
 
+  if (!scope.canManage) return <NotAllowed />;
   if (list.error instanceof ApiError && list.error.status === 403) {
-    return (
-      <Forbidden allowed="tenant owners and admins, and vendor staff" requestId={list.error.requestId} />
-    );
+    return <NotAllowed requestId={list.error.requestId} />;
   }
   if (!scope.isStaff && !scope.tenantId) {
     return (

@@ -1,9 +1,9 @@
 import { ApiError } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Forbidden, Loading, Panel } from '@kpi/web-ui/layout';
+import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useMemo, useState } from 'react';
 import styles from '../alerts/inbox.module.css';
-import { formatTime, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { formatTime, NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
 import {
   type AuditEntry,
   type AuditFilter,
@@ -27,10 +27,9 @@ export default function AuditPage() {
   const options = useMemo(() => actionOptions(list.items), [list.items]);
   const { first } = list;
 
+  if (!scope.canManage) return <NotAllowed />;
   if (first.error instanceof ApiError && first.error.status === 403) {
-    return (
-      <Forbidden allowed="tenant owners and admins, and vendor staff" requestId={first.error.requestId} />
-    );
+    return <NotAllowed requestId={first.error.requestId} />;
   }
   const filtered = filter.action !== '' || filter.actor.trim() !== '' || filter.text.trim() !== '';
 
@@ -147,9 +146,11 @@ function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenantId: st
               <span className={`${styles.pill} ${styles.brand}`}>{actionLabel(e.action)}</span>
             </td>
             <td>
-              <code className={styles.mono} style={{ fontSize: 12 }}>
-                {e.target}
-              </code>
+              {e.target !== e.deploymentId && (
+                <code className={styles.mono} style={{ fontSize: 12 }}>
+                  {e.target}
+                </code>
+              )}
               {e.deploymentId && (
                 <div>
                   <Link

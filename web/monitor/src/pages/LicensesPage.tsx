@@ -1,11 +1,11 @@
 import type { LicenseView } from '@kpi/shared/contracts/license';
 import type { TrackedLicense } from '@kpi/shared/contracts/monitoring-license';
 import { ApiError, useApi } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Forbidden, Loading, Panel } from '@kpi/web-ui/layout';
+import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useMemo } from 'react';
 import styles from '../alerts/inbox.module.css';
-import { formatTime, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { formatTime, NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
 import { ExpiryTimeline } from '../licenses/ExpiryTimeline';
 import chart from '../licenses/licenses.module.css';
 import { orderForTimeline, statusTone } from '../licenses/timeline';
@@ -56,10 +56,9 @@ export default function LicensesPage() {
     );
   }, [tracked.data, service.data]);
 
+  if (!scope.canManage) return <NotAllowed />;
   if (tracked.error instanceof ApiError && tracked.error.status === 403) {
-    return (
-      <Forbidden allowed="tenant owners and admins, and vendor staff" requestId={tracked.error.requestId} />
-    );
+    return <NotAllowed requestId={tracked.error.requestId} />;
   }
   if (!trackedPath) return <EmptyState title="No tenant">Your account belongs to no tenant.</EmptyState>;
   const now = new Date();

@@ -1,8 +1,8 @@
 import { ApiError } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Forbidden, Loading, Panel } from '@kpi/web-ui/layout';
+import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
 import { useMemo, useState } from 'react';
 import styles from '../alerts/inbox.module.css';
-import { formatTime, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { formatTime, NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
 import { LoadOlder } from '../audit/LoadOlder';
 import { usePagedList } from '../audit/usePagedList';
 import monitor from '../monitor.module.css';
@@ -13,6 +13,8 @@ import {
   countByStatus,
   DEFAULT_OUTBOX_FILTER,
   filterOutbox,
+  KIND_LABELS,
+  KINDS,
   type NotificationRecord,
   type OutboxFilter,
   STATUS_LABELS,
@@ -42,10 +44,9 @@ export default function OutboxPage() {
   const counts = useMemo(() => countByStatus(list.items), [list.items]);
   const { first } = list;
 
+  if (!scope.canManage) return <NotAllowed />;
   if (first.error instanceof ApiError && first.error.status === 403) {
-    return (
-      <Forbidden allowed="tenant owners and admins, and vendor staff" requestId={first.error.requestId} />
-    );
+    return <NotAllowed requestId={first.error.requestId} />;
   }
   if (!path) return <EmptyState title="No tenant">Your account belongs to no tenant.</EmptyState>;
   const now = Date.now();
@@ -82,9 +83,11 @@ export default function OutboxPage() {
             onChange={(e) => setFilter((f) => ({ ...f, kind: e.target.value as OutboxFilter['kind'] }))}
           >
             <option value="all">All</option>
-            <option value="opened">Opened</option>
-            <option value="reminder">Reminder</option>
-            <option value="resolved">Resolved</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
           </select>
         </label>
         <label className={`${styles.field} ${styles.grow}`}>
@@ -146,7 +149,7 @@ export default function OutboxPage() {
                           {STATUS_LABELS[r.status]}
                         </span>
                       </td>
-                      <td>{r.kind}</td>
+                      <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
                       <td>{r.recipient ?? <span className={styles.summary}>none</span>}</td>
                       <td>
                         {r.subject}

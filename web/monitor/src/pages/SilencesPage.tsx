@@ -1,10 +1,10 @@
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
 import { ApiError, useApi, useApiClient } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Forbidden, Loading, Panel } from '@kpi/web-ui/layout';
+import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
 import { useState } from 'react';
 import { Dialog } from '../alerts/Dialog';
 import styles from '../alerts/inbox.module.css';
-import { TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
 import monitor from '../monitor.module.css';
 import { RuleDialog } from '../silences/RuleDialog';
 import { type RuleItem, RuleList } from '../silences/RuleList';
@@ -34,9 +34,10 @@ export default function SilencesPage() {
   const [notice, setNotice] = useState<string>();
   const [deleteError, setDeleteError] = useState<string>();
 
+  if (!scope.canManage) return <NotAllowed />;
   const refused = [silences.error, windows.error].find((e) => e instanceof ApiError && e.status === 403);
   if (refused instanceof ApiError) {
-    return <Forbidden allowed="tenant owners and admins, and vendor staff" requestId={refused.requestId} />;
+    return <NotAllowed requestId={refused.requestId} />;
   }
   const header = (
     <>

@@ -4,13 +4,23 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { RULES } from '../alerts/alert-model';
 import { Dialog } from '../alerts/Dialog';
 import styles from '../alerts/inbox.module.css';
-import { bodyFromDraft, type RuleDraft, scheduleFromDraft } from './rule-drafts';
+import { bodyFromDraft, emptyDraft, type RuleDraft, scheduleFromDraft } from './rule-drafts';
 import { describeCron, formatDuration, formatOccurrence, nextOccurrences } from './schedule-text';
 
 // Local lists (typed by the contract) keep zod out of the page chunk.
 const MATCHER_LABELS: Matcher['label'][] = ['deploymentId', 'rule', 'severity'];
 const OPS: Matcher['op'][] = ['=', '!=', '=~', '!~'];
 const DURATIONS = [30, 60, 120, 240, 480, 1440];
+
+/** Switching to recurring drops the one-off times (they would bound every occurrence to that one span). */
+const RECURRING: Partial<RuleDraft['schedule']> = { recurring: true, start: '', end: '' };
+
+/** Switching to one-off fills in now → +2 h when the times are empty. */
+function oneOff(s: RuleDraft['schedule']): Partial<RuleDraft['schedule']> {
+  if (s.start && s.end) return { recurring: false };
+  const fresh = emptyDraft('window').schedule;
+  return { recurring: false, start: s.start || fresh.start, end: s.end || fresh.end };
+}
 
 export interface RuleDialogProps {
   tenantId: string;
@@ -185,12 +195,10 @@ export function RuleDialog({ tenantId, initial, replacing, deployments, onClose,
           <legend>When</legend>
           <div className={styles.presets} role="radiogroup" aria-label="Schedule kind">
             <label>
-              <input type="radio" checked={!s.recurring} onChange={() => setSchedule({ recurring: false })} />{' '}
-              One-off
+              <input type="radio" checked={!s.recurring} onChange={() => setSchedule(oneOff(s))} /> One-off
             </label>
             <label>
-              <input type="radio" checked={s.recurring} onChange={() => setSchedule({ recurring: true })} />{' '}
-              Recurring
+              <input type="radio" checked={s.recurring} onChange={() => setSchedule(RECURRING)} /> Recurring
             </label>
           </div>
           {s.recurring && (

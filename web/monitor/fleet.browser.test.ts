@@ -103,6 +103,30 @@ class FleetMaker {
     );
   }
 
+  /** The deployment answers a collect-diagnostics command with a bundle. */
+  diagnostics(
+    deploymentId: string,
+    commandId: string,
+    bundle: Record<string, unknown>,
+  ): Promise<RemoteCommand> {
+    return this.call<RemoteCommand>(
+      'POST',
+      `monitoring/commands/${commandId}/result`,
+      { ok: true, message: 'bundle collected', diagnostics: bundle },
+      this.credentials.get(deploymentId),
+    );
+  }
+
+  /** Support issues a command through the API. */
+  async issue(tenantId: string, deploymentId: string, kind: string, reason: string): Promise<RemoteCommand> {
+    return this.call<RemoteCommand>(
+      'POST',
+      `monitoring/tenants/${tenantId}/deployments/${deploymentId}/commands`,
+      { command: { kind }, reason },
+      `Bearer ${await this.stack.token(sam)}`,
+    );
+  }
+
   /** A settings change as a staff user. */
   async settings(tenantId: string, deploymentId: string, body: unknown): Promise<void> {
     await this.call(
@@ -349,6 +373,31 @@ describe.skipIf(skipReason !== undefined)('Monitor fleet overview and deployment
       .waitFor({ timeout: 20_000 });
     await page.getByText('pong in 3 ms').waitFor();
 
+    // Diagnostics: issued from the form, answered with a bundle, downloaded from the list.
+    const form2 = page.getByRole('form', { name: 'Issue a remote command' });
+    await form2.getByLabel('Command').selectOption('collect-diagnostics');
+    await form2.getByLabel('Reason').fill('Slow dashboards reported');
+    await form2.getByRole('button', { name: 'Issue command' }).click();
+    await page
+      .locator('[data-testid="command-row"][data-kind="collect-diagnostics"]')
+      .waitFor({ timeout: 20_000 });
+    const next = await fleet.heartbeat('contoso-fleet-b');
+    const collect = next.commands.find((c) => c.command.kind === 'collect-diagnostics');
+    expect(collect).toBeDefined();
+    await fleet.diagnostics('contoso-fleet-b', collect?.id ?? '', { heapMb: 123, node: 'v20' });
+    const download = page
+      .locator('[data-testid="command-row"][data-kind="collect-diagnostics"]')
+      .getByRole('button', { name: 'Download diagnostics' });
+    await download.waitFor({ timeout: 20_000 });
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    expect(file.suggestedFilename()).toBe(`diagnostics-${collect?.id}.json`);
+    const path = await file.path();
+    const { readFile } = await import('node:fs/promises');
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ heapMb: 123, node: 'v20' });
+
+    // What support runs on a fabrikam deployment shows to fabrikam's admin.
+    await fleet.issue('fabrikam', 'fabrikam-fleet-a', 'refresh-catalog', 'Catalog 2026.11.2 published');
+
     // A tenant admin sees what ran on their deployments, but cannot issue commands.
     const tenant = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const tenantPage = await tenant.newPage();
@@ -357,7 +406,9 @@ describe.skipIf(skipReason !== undefined)('Monitor fleet overview and deployment
       await signIn(tenantPage, stack.ui.monitor, alex, '/deployment?tenant=fabrikam&id=fabrikam-fleet-a');
       await tenantPage.getByRole('heading', { name: 'Remote commands' }).waitFor({ timeout: 20_000 });
       await tenantPage.getByTestId('heartbeat-tick').first().waitFor({ state: 'attached', timeout: 20_000 });
-      await tenantPage.getByText('No commands yet').waitFor();
+      const seen = tenantPage.locator('[data-testid="command-row"][data-kind="refresh-catalog"]');
+      await seen.waitFor({ timeout: 20_000 });
+      expect(await seen.textContent()).toContain('Catalog 2026.11.2 published');
       expect(await tenantPage.getByRole('form', { name: 'Issue a remote command' }).count()).toBe(0);
       expect(await tenantPage.getByRole('button', { name: 'Issue command' }).count()).toBe(0);
       // Settings stay editable for the tenant's admin.

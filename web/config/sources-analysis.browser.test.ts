@@ -274,11 +274,18 @@ describe.skipIf(skipReason !== undefined)('Data sources and analyzer in Chromium
   it('refuses an unsupported sample clearly', { timeout: 120_000 }, async () => {
     await signIn(page, stack.ui.config, eddie, '/sources');
     await page.getByRole('button', { name: 'Add data source' }).click({ timeout: 30_000 });
-    await page.getByLabel('Sample file', { exact: true }).setInputFiles({
-      name: 'plan.ods',
-      mimeType: 'application/vnd.oasis.opendocument.spreadsheet',
-      buffer: Buffer.from('not a spreadsheet'),
+    // Dropped on the drop zone rather than picked.
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(
+        new File(['not a spreadsheet'], 'plan.ods', {
+          type: 'application/vnd.oasis.opendocument.spreadsheet',
+        }),
+      );
+      return dt;
     });
+    await page.getByTestId('sample-drop-zone').dispatchEvent('dragover', { dataTransfer });
+    await page.getByTestId('sample-drop-zone').dispatchEvent('drop', { dataTransfer });
     await page.getByText('This file format is not supported').waitFor(wait);
     expect(await page.getByTestId('error-code').textContent()).toBe('SOURCE.SAMPLE_FORMAT_UNSUPPORTED');
     // A header without rows: the service's own check.

@@ -181,6 +181,22 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
     expect(watch.errors).toEqual([]);
   });
 
+  it('a tenant viewer is told the pages are not for them, and the UI asks the API nothing', {
+    timeout: 120_000,
+  }, async () => {
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().startsWith(`${stack.api}/monitoring/`)) asked.push(r.url());
+    });
+    await signIn(page, stack.ui.monitor, 'vera@contoso.example', '/alerts');
+    await page.getByRole('heading', { name: 'Not allowed' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click();
+    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+    expect(asked.filter((u) => /\/(alerts|audit|silences)/.test(u))).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
+
   it('creates a silence from an alert and shows it on the silences page', { timeout: 120_000 }, async () => {
     await signIn(page, stack.ui.monitor, sam, '/alerts?tenant=contoso');
     await row().waitFor({ timeout: 20_000 });

@@ -84,7 +84,16 @@ export function AlertTable(props: AlertTableProps) {
               <div className={styles.summary}>{a.summary}</div>
               {a.flapping && <span className={`${styles.pill} ${styles.warn}`}>flapping</span>}
             </td>
-            {showTenant && <td>{a.tenantId}</td>}
+            {showTenant && (
+              <td>
+                <Link
+                  to={`/alerts?tenant=${encodeURIComponent(a.tenantId)}`}
+                  title={`Only ${a.tenantId}'s alerts`}
+                >
+                  {a.tenantId}
+                </Link>
+              </td>
+            )}
             <td>
               <Subject alert={a} />
             </td>

@@ -303,11 +303,14 @@ describe.skipIf(skipReason !== undefined)('Monitor fleet overview and deployment
     // One shared domain: the three focus charts zoom together.
     expect(await domainOf(page, 'chart-errors')).toEqual(zoomed);
     expect(await domainOf(page, 'chart-memory')).toEqual(zoomed);
+    // The timeline strip outlines the zoomed range.
+    expect(await page.getByTestId('timeline-zoom').count()).toBe(1);
 
     await page.getByTestId('chart-memory').locator('svg').dblclick();
     await page.getByText('drag across the overview to zoom').waitFor();
     const reset = await domainOf(page, 'chart-latency');
     expect(reset.width).toBeGreaterThanOrEqual(before.width);
+    expect(await page.getByTestId('timeline-zoom').count()).toBe(0);
   });
 
   it('shows a new deployment and a status change live, without a reload', { timeout: 150_000 }, async () => {

@@ -12,6 +12,8 @@ export interface HeartbeatTimelineProps {
   domain: readonly [number, number];
   periodSeconds: number;
   graceSeconds: number;
+  /** The charts' zoomed range (ms), outlined on the strip; undefined when not zoomed. */
+  zoom?: readonly [number, number] | undefined;
 }
 
 const margin = { top: 4, right: 16, bottom: 22, left: 52 };
@@ -45,6 +47,7 @@ function Strip({
   domain,
   periodSeconds,
   graceSeconds,
+  zoom,
   width,
 }: HeartbeatTimelineProps & { width: number }) {
   const innerW = Math.max(10, width - margin.left - margin.right);
@@ -104,6 +107,19 @@ function Strip({
             <title>Heartbeat {new Date(p.t).toLocaleTimeString()}</title>
           </line>
         ))}
+        {zoom && (
+          <rect
+            x={x(zoom[0])}
+            width={Math.max(1, x(zoom[1]) - x(zoom[0]))}
+            y={0}
+            height={innerH}
+            fill="var(--kpi-brand)"
+            fillOpacity={0.08}
+            stroke="var(--kpi-brand)"
+            strokeDasharray="4 3"
+            data-testid="timeline-zoom"
+          />
+        )}
         <TimeAxis x={x} y={innerH} ticks={Math.max(2, Math.floor(innerW / 110))} />
       </g>
     </svg>

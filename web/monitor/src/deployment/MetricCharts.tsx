@@ -1,5 +1,5 @@
 import { Panel } from '@kpi/web-ui/layout';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { ContextChart } from './ContextChart';
 import styles from './deployment.module.css';
 import { FocusChart, type SeriesSpec } from './FocusChart';
@@ -25,14 +25,16 @@ export interface MetricChartsProps {
   points: MetricPoint[];
   /** The full time domain (ms). */
   domain: readonly [number, number];
+  /** The brushed range (ms), owned by the page so the timeline can show it; undefined: not zoomed. */
+  selection: [number, number] | undefined;
+  onSelect(selection: [number, number] | undefined): void;
 }
 
 /**
  * Latency, error-rate and memory charts over one shared time domain, with an overview below whose brush
  * zooms all three. Double-click (or "Show all") resets.
  */
-export function MetricCharts({ points, domain }: MetricChartsProps) {
-  const [selection, setSelection] = useState<[number, number] | undefined>();
+export function MetricCharts({ points, domain, selection, onSelect: setSelection }: MetricChartsProps) {
   const zoom = clampZoom(selection, domain);
   const focus = useMemo<readonly [number, number]>(
     () => (zoom ? [zoom[0], zoom[1]] : [domain[0], domain[1]]),

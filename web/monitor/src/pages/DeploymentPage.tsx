@@ -13,7 +13,7 @@ import styles from '../deployment/deployment.module.css';
 import { HeartbeatTimeline } from '../deployment/HeartbeatTimeline';
 import { MetricCharts } from '../deployment/MetricCharts';
 import { RecentErrors } from '../deployment/RecentErrors';
-import { buildSeries, mergeErrors, timeDomain } from '../deployment/series';
+import { buildSeries, clampZoom, mergeErrors, timeDomain } from '../deployment/series';
 import { useHeartbeatHistory } from '../deployment/useHeartbeatHistory';
 import { fleetAccess, fleetAudience } from '../fleet/fleet-access';
 import { LiveIndicator } from '../fleet/LiveIndicator';
@@ -64,6 +64,7 @@ function Detail({ tenant, id }: { tenant: string; id: string }) {
     { refreshMs: REFRESH_MS },
   );
   const [saved, setSaved] = useState<Deployment | undefined>();
+  const [selection, setSelection] = useState<[number, number] | undefined>();
 
   const items = history.items;
   const points = useMemo(() => buildSeries(items ?? []), [items]);
@@ -153,10 +154,13 @@ function Detail({ tenant, id }: { tenant: string; id: string }) {
               domain={domain}
               periodSeconds={d.periodSeconds}
               graceSeconds={d.graceSeconds}
+              zoom={clampZoom(selection, domain)}
             />
           )}
         </Panel>
-        {points.length > 0 && <MetricCharts points={points} domain={domain} />}
+        {points.length > 0 && (
+          <MetricCharts points={points} domain={domain} selection={selection} onSelect={setSelection} />
+        )}
         <div className={styles.columns}>
           <RecentErrors errors={errors} now={renderNow} />
           <DeploymentAlerts state={alerts} now={renderNow} />

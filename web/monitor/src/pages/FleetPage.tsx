@@ -113,12 +113,21 @@ export default function FleetPage() {
             active={filter.status}
             onSelect={(status) => setFilter({ ...filter, status })}
           />
-          <div className={styles.columns}>
-            <Panel title="Status grid" subtitle="one cell per deployment, by tenant">
-              <StatusGrid groups={derived.groups} now={now} />
-            </Panel>
-            <TenantCounts groups={derived.groups} />
-          </div>
+          {derived.groups.length > 1 ? (
+            <div className={styles.columns}>
+              <Panel title="Status grid" subtitle="one cell per deployment, by tenant">
+                <StatusGrid groups={derived.groups} now={now} />
+              </Panel>
+              <TenantCounts groups={derived.groups} />
+            </div>
+          ) : (
+            // One tenant: its counts are the tiles above, so the grid takes the whole row.
+            <div className={styles.single}>
+              <Panel title="Status grid" subtitle="one cell per deployment">
+                <StatusGrid groups={derived.groups} now={now} />
+              </Panel>
+            </div>
+          )}
           <FleetTable
             rows={rows}
             total={derived.counts.total}

@@ -288,16 +288,32 @@ describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
   it('lets vendor staff switch tenants and create one', { timeout: 180_000 }, async () => {
     await signIn(page, stack.ui.config, ada);
     await page.getByText('Choose a tenant', { exact: true }).waitFor();
-    const switcher = page.getByLabel('Tenant');
+    const switcher = page.getByTestId('tenant-switcher');
     await poll(() => switcher.locator('option').count()).toBeGreaterThanOrEqual(3);
     await switcher.selectOption('fabrikam');
     await page.getByText('No configurations yet').waitFor();
     await switcher.selectOption('contoso');
     await page.getByTestId(`configuration-row-${seededConfiguration}`).waitFor();
+    await page.getByRole('button', { name: 'Work on Plant performance analytics' }).click();
+    await poll(() => page.getByTestId('workspace-configuration').textContent()).toBe(
+      'Plant performance analytics',
+    );
+    // Another tenant has its own current configuration (none yet): contoso's is not shown under it.
+    await page.getByTestId('tenant-switcher').selectOption('fabrikam');
+    await page.getByText('No configurations yet').waitFor();
+    expect(await page.getByTestId('workspace-configuration').count()).toBe(0);
+    await page.getByText('No configuration chosen').waitFor();
+    await page.getByTestId('tenant-switcher').selectOption('contoso');
+    await poll(() => page.getByTestId('workspace-configuration').textContent()).toBe(
+      'Plant performance analytics',
+    );
     // Remembered across a reload.
     await page.reload();
     await page.getByTestId(`configuration-row-${seededConfiguration}`).waitFor();
-    expect(await page.getByLabel('Tenant').inputValue()).toBe('contoso');
+    await poll(() => page.getByTestId('workspace-configuration').textContent()).toBe(
+      'Plant performance analytics',
+    );
+    expect(await switcher.inputValue()).toBe('contoso');
 
     await page.getByRole('button', { name: 'New tenant' }).click();
     const dialog = page.getByRole('dialog', { name: 'New tenant' });
@@ -318,7 +334,7 @@ describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
     await dialog.getByLabel('Contact 1 e-mail').fill('nora@northwind.example');
     await dialog.getByRole('button', { name: 'Create tenant' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await poll(() => page.getByLabel('Tenant').inputValue()).toBe('northwind');
+    await poll(() => switcher.inputValue()).toBe('northwind');
     await page.getByText('No configurations yet').waitFor();
     const tenant = await apiGet<Tenant>(stack, 'demo-config/tenants/northwind', ada);
     expect(tenant).toMatchObject({ name: 'Northwind Traders', industryId: catalog.industries[0]!.id });

@@ -71,7 +71,17 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       written.view.id === configurationId &&
       written.view.tenantId === tenantId &&
       written.at > (fetched.updatedAt?.getTime() ?? 0);
-    return newer ? { ...fetched, data: written.view, error: undefined, loading: false } : fetched;
+    if (!configurationId)
+      return { ...fetched, data: undefined, error: undefined, loading: false, fetching: false };
+    if (newer) return { ...fetched, data: written.view, error: undefined, loading: false };
+    // useApi keeps the previous answer while it reads a new path: never show one configuration's data
+    // under another's id (after switching configuration or tenant), report it as loading instead.
+    const other = fetched.data && (fetched.data.id !== configurationId || fetched.data.tenantId !== tenantId);
+    if (other) return { ...fetched, data: undefined, error: undefined, loading: true };
+    // Likewise an error of the previous read is not this read's answer.
+    if (fetched.error && fetched.fetching && !fetched.data)
+      return { ...fetched, error: undefined, loading: true };
+    return fetched;
   }, [fetched, written, configurationId, tenantId]);
   const configurationChanged = useCallback(
     (view: ConfigurationView) => setWritten({ view, at: Date.now() }),

@@ -238,13 +238,7 @@ function Grid({ matrix, objects, width, height }: GridProps) {
               >
                 {r.provided}/{r.required}
               </text>
-              <text
-                x={combinedWidth + 10}
-                y={y.bandwidth() / 2}
-                dy="0.35em"
-                className={styles.kpiCount}
-                aria-hidden="true"
-              >
+              <text x={combinedWidth + 10} y={y.bandwidth() / 2} dy="0.35em" className={styles.kpiCount}>
                 {r.kpis} KPI{r.kpis === 1 ? '' : 's'}
               </text>
             </g>

@@ -7,6 +7,7 @@ import { useCallback, useMemo } from 'react';
 import styles from '../analysis/Analysis.module.css';
 import { AnalysisView } from '../analysis/AnalysisView';
 import { NoConfiguration } from '../analysis/NoConfiguration';
+import { useSourcesChanged } from '../analysis/sources-changed';
 import { useRefreshOnFocus } from '../analysis/use-refresh-on-focus';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
 
@@ -29,6 +30,7 @@ export default function AnalysisPage() {
   const nameOf = useCallback((id: string) => names.get(id) ?? id, [names]);
   const reload = analysis.reload;
   useRefreshOnFocus(reload);
+  useSourcesChanged(configurationPath, reload);
 
   if (!configurationPath) return <NoConfiguration what="analysis" />;
   if (analysis.loading) return <Loading label="Analysing the configuration…" />;

@@ -5,6 +5,7 @@ import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useMemo, useState } from 'react';
 import { NoConfiguration } from '../analysis/NoConfiguration';
+import { notifySourcesChanged } from '../analysis/sources-changed';
 import { SourceEditor } from '../sources/SourceEditor';
 import { SourceList } from '../sources/SourceList';
 import styles from '../sources/Sources.module.css';
@@ -66,12 +67,14 @@ export default function SourcesPage() {
     setMode({ kind: 'list' });
     setNotice(`${request.name} is ${id ? 'saved' : 'added'}.`);
     sources.reload();
+    notifySourcesChanged(configurationPath);
   };
 
   const remove = async (source: DataSource) => {
     await client.delete(`${configurationPath}/sources/${encodeURIComponent(source.id)}`);
     setNotice(`${source.name} is removed.`);
     sources.reload();
+    notifySourcesChanged(configurationPath);
   };
 
   if (mode.kind === 'loading') return <Loading label={`Opening ${mode.name}…`} />;

@@ -162,9 +162,9 @@ export function ObjectFieldPicker({ catalogObjects, value, onChange, needed }: O
                               }
                             />
                             <code>{f.name}</code>
-                            {neededFields?.has(f.name) && <span className={styles.needed}>needed</span>}
                           </label>
                           <span className={styles.fieldType}>
+                            {neededFields?.has(f.name) && <span className={styles.needed}>needed</span>}{' '}
                             {f.type}
                             {f.key === 'primary' ? ' · key' : f.key === 'foreign' ? ' · ref' : ''}
                           </span>

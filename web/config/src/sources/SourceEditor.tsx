@@ -45,6 +45,10 @@ export function SourceEditor({
   const [error, setError] = useState<Error>();
   const [accepted, setAccepted] = useState<string>();
   const [tried, setTried] = useState(false);
+  const [leaving, setLeaving] = useState(false);
+  // Leaving with changes asks first: a mapped sample is easy to lose and tedious to redo.
+  const changed = JSON.stringify(draft) !== JSON.stringify(initial);
+  const cancel = () => (changed ? setLeaving(true) : onCancel());
   const problems = draftProblems(draft);
 
   const acceptSample = (objectName: string, rows: ColumnMappingRow[], response: InferSampleResponse) => {
@@ -160,9 +164,20 @@ export function SourceEditor({
           >
             {saving ? 'Saving…' : sourceId ? 'Save changes' : 'Add source'}
           </button>
-          <button type="button" className="kpi-button" onClick={onCancel} disabled={saving}>
+          <button type="button" className="kpi-button" onClick={cancel} disabled={saving}>
             Cancel
           </button>
+          {leaving && (
+            <span className={styles.confirmInline} role="alertdialog" aria-label="Discard your changes?">
+              Discard your changes?
+              <button type="button" className={`kpi-button ${styles.danger}`} onClick={onCancel}>
+                Discard
+              </button>
+              <button type="button" className="kpi-button" onClick={() => setLeaving(false)}>
+                Keep editing
+              </button>
+            </span>
+          )}
         </div>
       </div>
     </div>

@@ -94,7 +94,16 @@ async function main(): Promise<void> {
       `${o.outageSeconds ? `, Cosmos stopped for ${o.outageSeconds} s in the middle` : ''}; load average ${load()}`,
   );
   const dataDir = await mkdtemp(join(tmpdir(), 'kpi-bench-fleet-'));
-  const stack = await startStack({ dataDir, ports: 'free' });
+  // Server-side failures are shown (the first 10), so a 5xx comes with its cause.
+  let shown = 0;
+  const stack = await startStack({
+    dataDir,
+    ports: 'free',
+    log: (line) => {
+      if (/request failed|unhandled error/.test(line) && shown++ < 10)
+        console.log(`stack: ${line.slice(0, 800)}`);
+    },
+  });
   try {
     let began = performance.now();
     const provisioned = await provisionFleet({

@@ -113,7 +113,6 @@ export function CatalogTree(props: CatalogTreeProps) {
       // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ul/li with tree roles is the WAI-ARIA tree view pattern.
       role="tree"
       aria-label={label}
-      aria-multiselectable={checks ? true : undefined}
       className={styles.tree}
       onKeyDown={onKeyDown}
     >

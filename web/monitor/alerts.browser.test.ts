@@ -249,9 +249,15 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
     const windows = async () =>
       (await apiGet<{ items: Window[] }>(stack, 'monitoring/tenants/contoso/maintenance-windows', olivia))
         .items;
-    await signIn(page, stack.ui.monitor, olivia, '/silences');
-    await page.getByRole('button', { name: 'New window' }).click();
+    // Other pages link to a prefilled form; the request leaves the address once the form is open.
+    await signIn(page, stack.ui.monitor, olivia, `/silences?new=window&deploymentId=${deploymentId}`);
     let dialog = page.getByRole('dialog', { name: 'New maintenance window' });
+    await dialog.waitFor({ timeout: 20_000 });
+    expect(await dialog.getByLabel(deploymentId).isChecked()).toBe(true);
+    expect(new URL(page.url()).search).toBe('?tenant=contoso');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'New window' }).click();
+    dialog = page.getByRole('dialog', { name: 'New maintenance window' });
     await dialog.getByLabel(deploymentId).check();
     await dialog.getByLabel('Recurring').check();
     await dialog.getByLabel('Cron (minute hour day month weekday)').fill('0 3 * * 6');

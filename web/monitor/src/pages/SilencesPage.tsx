@@ -1,14 +1,21 @@
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
 import { ApiError, useApi, useApiClient } from '@kpi/web-ui/api';
 import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
-import { useState } from 'react';
+import { navigate, useLocation } from '@kpi/web-ui/routing';
+import { useEffect, useState } from 'react';
 import { Dialog } from '../alerts/Dialog';
 import styles from '../alerts/inbox.module.css';
 import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
 import monitor from '../monitor.module.css';
 import { RuleDialog } from '../silences/RuleDialog';
 import { type RuleItem, RuleList } from '../silences/RuleList';
-import { draftFrom, emptyDraft, type RuleDraft, type RuleKind } from '../silences/rule-drafts';
+import {
+  draftFrom,
+  draftFromQuery,
+  emptyDraft,
+  type RuleDraft,
+  type RuleKind,
+} from '../silences/rule-drafts';
 import type { ScheduleStatus } from '../silences/schedule-text';
 
 interface Page<T> {
@@ -33,6 +40,20 @@ export default function SilencesPage() {
   const [deleting, setDeleting] = useState<{ kind: RuleKind; item: RuleItem }>();
   const [notice, setNotice] = useState<string>();
   const [deleteError, setDeleteError] = useState<string>();
+  const { pathname, search } = useLocation();
+
+  // A link such as `/silences?tenant=t&new=silence&deploymentId=d&rule=r` opens the form prefilled, once:
+  // the request is taken out of the address so a reload or Back does not open it again.
+  useEffect(() => {
+    if (!scope.canManage || !scope.tenantId) return;
+    const draft = draftFromQuery(search);
+    if (!draft) return;
+    setEditing({ draft });
+    const q = new URLSearchParams(search);
+    for (const key of ['new', 'deploymentId', 'rule']) q.delete(key);
+    q.set('tenant', scope.tenantId);
+    navigate(`${pathname}?${q}`, { replace: true });
+  }, [search, pathname, scope.canManage, scope.tenantId]);
 
   if (!scope.canManage) return <NotAllowed />;
   const refused = [silences.error, windows.error].find((e) => e instanceof ApiError && e.status === 403);

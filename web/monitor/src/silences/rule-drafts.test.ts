@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyFromDraft, draftFrom, emptyDraft } from './rule-drafts';
+import { bodyFromDraft, draftFrom, draftFromQuery, emptyDraft } from './rule-drafts';
 
 describe('silence and window drafts', () => {
   it('turns a one-off silence draft into the API body', () => {
@@ -48,5 +48,20 @@ describe('silence and window drafts', () => {
     d.reason = 'x';
     d.schedule = { ...d.schedule, start: '2026-11-26T14:00', end: '2026-11-26T13:00' };
     expect(bodyFromDraft(d)).toEqual({ problems: ['The start must be before the end.'] });
+  });
+});
+
+describe('drafts asked for in the query string', () => {
+  it('prefills a silence with deployment and rule, a window with its deployment', () => {
+    expect(
+      draftFromQuery('?tenant=contoso&new=silence&deploymentId=contoso-prod&rule=memory')?.matchers,
+    ).toEqual([
+      { label: 'deploymentId', op: '=', value: 'contoso-prod' },
+      { label: 'rule', op: '=', value: 'memory' },
+    ]);
+    const window = draftFromQuery('?new=window&deploymentId=contoso-prod');
+    expect(window).toMatchObject({ kind: 'window', deploymentIds: ['contoso-prod'] });
+    expect(draftFromQuery('?new=silence')?.matchers).toEqual([{ label: 'deploymentId', op: '=', value: '' }]);
+    expect(draftFromQuery('?tenant=contoso')).toBeUndefined();
   });
 });

@@ -128,3 +128,25 @@ export function bodyFromDraft(d: RuleDraft): { body: object } | { problems: stri
         : { deploymentIds: d.deploymentIds, schedule: schedule.schedule, reason: d.reason.trim() },
   };
 }
+
+/**
+ * A new draft asked for in the query string, so other pages can link to a prefilled form:
+ * `?new=silence&deploymentId=<id>&rule=<rule>` or `?new=window&deploymentId=<id>`.
+ */
+export function draftFromQuery(search: string, now = new Date()): RuleDraft | undefined {
+  const q = new URLSearchParams(search);
+  const kind = q.get('new');
+  if (kind !== 'silence' && kind !== 'window') return undefined;
+  const draft = emptyDraft(kind, now);
+  const deploymentId = q.get('deploymentId')?.trim();
+  const rule = q.get('rule')?.trim();
+  if (kind === 'window') {
+    if (deploymentId) draft.deploymentIds = [deploymentId];
+    return draft;
+  }
+  const matchers: Matcher[] = [];
+  if (deploymentId) matchers.push({ label: 'deploymentId', op: '=', value: deploymentId });
+  if (rule) matchers.push({ label: 'rule', op: '=', value: rule });
+  if (matchers.length) draft.matchers = matchers;
+  return draft;
+}

@@ -22,6 +22,9 @@ export const LAYOUT_OPTIONS: LayoutOptions = {
   'elk.direction': 'DOWN',
   'elk.edgeRouting': 'ORTHOGONAL',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  // Fewer crossing-minimisation sweeps than the default 7: the whole model comes out the same size, ~25 %
+  // faster (measured in Node on the catalog's 59 objects).
+  'elk.layered.thoroughness': '3',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.spacing.nodeNode': '36',
   'elk.layered.spacing.nodeNodeBetweenLayers': '70',

@@ -76,7 +76,6 @@ function Detail({ config, onListChanged }: { config: ConfigurationView; onListCh
   const [notice, setNotice] = useState<Notice>();
 
   // Another configuration starts with a clean slate.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the configuration changes.
   useEffect(() => {
     setEditing(false);
     setConfirmDelete(false);

@@ -137,8 +137,7 @@ export function CreateTenantDialog({ onClose, onCreated }: CreateTenantDialogPro
           <legend>Contacts</legend>
           {form.contacts.length === 0 && <p className={styles.muted}>No contacts yet.</p>}
           {form.contacts.map((c, i) => (
-            // Contacts have no id until saved; their position is their identity while editing.
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are only appended or removed by this form.
+            // Contacts have no id until saved; their position is their identity (the inputs are controlled).
             <div key={i} className={styles.contact}>
               <div className={styles.field}>
                 <label htmlFor={`${uid}-contacts.${i}.name`}>

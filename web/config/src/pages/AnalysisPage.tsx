@@ -17,15 +17,25 @@ const REFRESH_MS = 30_000;
 
 /** The required-objects analyzer of the current configuration. */
 export default function AnalysisPage() {
-  const { configurationPath, configuration } = useWorkspace();
+  const { configurationPath, configuration, tenantId } = useWorkspace();
   const analysis = useApi<Analysis>(configurationPath && `${configurationPath}/analysis`, {
     refreshMs: REFRESH_MS,
   });
   // KPI names come from the catalog tree; ids are shown until it arrives (or if it cannot be read).
   const tree = useApi<CatalogTreeResponse>(configurationPath ? catalogTreePath : undefined);
+  // The tenant's custom KPIs are not in the tree: their names come from the metadata service, when selected.
+  const customPath =
+    tenantId && analysis.data?.customKpis.length
+      ? `metadata/tenants/${encodeURIComponent(tenantId)}/custom-kpis?limit=100`
+      : undefined;
+  const custom = useApi<{ items: { id: string; definition: { name: string } }[] }>(customPath);
   const names = useMemo(
-    () => new Map(flattenKpis(tree.data?.industries ?? []).map((k) => [k.id, k.name])),
-    [tree.data],
+    () =>
+      new Map([
+        ...flattenKpis(tree.data?.industries ?? []).map((k): [string, string] => [k.id, k.name]),
+        ...(custom.data?.items ?? []).map((k): [string, string] => [k.id, k.definition.name]),
+      ]),
+    [tree.data, custom.data],
   );
   const nameOf = useCallback((id: string) => names.get(id) ?? id, [names]);
   const reload = analysis.reload;

@@ -285,6 +285,47 @@ describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
     expect(after.items.some((c) => c.id === created.id)).toBe(false);
   });
 
+  it('an owner signs a proposed configuration, which is then final', { timeout: 180_000 }, async () => {
+    const token = await stack.token(olivia);
+    const call = async (method: string, path: string, body: unknown, etag?: string) => {
+      const res = await fetch(`${stack.api}/${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          ...(etag ? { 'if-match': etag } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, `${method} ${path}`).toBeLessThan(300);
+      return (await res.json()) as ConfigurationView;
+    };
+    const base = 'demo-config/tenants/contoso/configurations';
+    const created = await call('POST', base, {
+      name: 'Signed scope',
+      kpiIds: [firstKpi(catalog.industries)!.id],
+    });
+    await call('POST', `${base}/${created.id}/status`, { to: 'proposed' }, created.etag);
+
+    await signIn(page, stack.ui.config, olivia);
+    await page.getByRole('button', { name: 'Work on Signed scope' }).click();
+    const detail = page.getByTestId('configuration-detail');
+    await poll(() => detail.locator('h3').textContent()).toBe('Signed scope');
+    await detail.getByLabel('Comment for the status change (optional)').fill('Signed by the plant director');
+    await detail.getByRole('button', { name: 'Sign' }).click();
+    const row = page.getByTestId(`configuration-row-${created.id}`);
+    await poll(() => row.getByTestId('status-badge').getAttribute('data-status')).toBe('signed');
+    await detail.getByText('Signed: the configuration is final.').waitFor();
+    for (const name of ['Sign', 'Back to draft', 'Propose to client', 'Rename or describe', 'Delete draft'])
+      expect(await detail.getByRole('button', { name, exact: true }).count()).toBe(0);
+    const history = detail.getByRole('list', { name: 'Status history' });
+    expect(await history.locator('li').count()).toBe(2);
+    expect(await history.locator('li').first().textContent()).toContain('Signed by the plant director');
+    const stored = await apiGet<ConfigurationView>(stack, `${base}/${created.id}`, olivia);
+    expect(stored.status).toBe('signed');
+    expect(stored.statusHistory.at(-1)).toMatchObject({ from: 'proposed', to: 'signed', by: olivia });
+  });
+
   it('lets vendor staff switch tenants and create one', { timeout: 180_000 }, async () => {
     await signIn(page, stack.ui.config, ada);
     await page.getByText('Choose a tenant', { exact: true }).waitFor();

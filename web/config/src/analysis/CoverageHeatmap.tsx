@@ -34,7 +34,7 @@ export function CoverageHeatmap({ matrix, objects }: CoverageHeatmapProps) {
     <div>
       <Legend />
       <ChartFrame height={height}>
-        {({ width }) => <Grid matrix={matrix} objects={objects} width={width} height={height} />}
+        {({ width }) => <CoverageGrid matrix={matrix} objects={objects} width={width} height={height} />}
       </ChartFrame>
     </div>
   );
@@ -71,7 +71,7 @@ function Legend() {
   );
 }
 
-interface GridProps extends CoverageHeatmapProps {
+export interface GridProps extends CoverageHeatmapProps {
   width: number;
   height: number;
 }
@@ -87,7 +87,8 @@ const fit = (label: string, width: number) => {
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 };
 
-function Grid({ matrix, objects, width, height }: GridProps) {
+/** The grid itself for a known width (exported for tests; pages use `CoverageHeatmap`). */
+export function CoverageGrid({ matrix, objects, width, height }: GridProps) {
   const { rows, columns } = matrix;
   const combinedWidth = 96;
   const cellsWidth = Math.max(0, width - labelWidth - combinedGap - combinedWidth - kpiWidth);

@@ -79,11 +79,21 @@ export default function DiagramPage() {
   if (waitingForConfiguration) return <Loading label="Loading the configuration…" />;
   if (data.error)
     return (
-      <ErrorPanel
-        title="The data model could not be loaded"
-        error={data.error}
-        action={{ label: 'Retry', onClick: data.reload }}
-      />
+      <>
+        <ErrorPanel
+          title="The data model could not be loaded"
+          error={data.error}
+          action={{ label: 'Retry', onClick: data.reload }}
+        />
+        {scope === 'selection' && (
+          // E.g. a selected custom KPI that no longer exists: the whole model still shows.
+          <p className={styles.notice}>
+            <Link to={kpi ? `/diagram?scope=all&kpi=${encodeURIComponent(kpi)}` : '/diagram?scope=all'}>
+              Show the whole catalog model instead
+            </Link>
+          </p>
+        )}
+      </>
     );
   if (layoutError)
     return (

@@ -205,6 +205,8 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
     await dialog.getByRole('button', { name: '1 day' }).click();
     await dialog.getByLabel('Reason (required)').fill('Edge node is being replaced');
     await dialog.getByRole('button', { name: 'Create silence' }).click();
+    // The inbox marks the alert as silenced (its e-mails are held back for a day).
+    await row().getByTestId('alert-silenced').waitFor({ timeout: 20_000 });
     await page.getByRole('link', { name: 'View silences' }).click();
     await page.waitForURL((u) => u.pathname === '/silences');
     const silenceRow = page.getByTestId('silence-row').filter({ hasText: 'Edge node is being replaced' });

@@ -1,7 +1,15 @@
+import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
 import { Link } from '@kpi/web-ui/routing';
 import monitor from '../monitor.module.css';
 import { timeAgo } from '../monitoring-api';
-import { type Alert, alertHistory, alertSubject, RULE_LABELS, STATE_LABELS } from './alert-model';
+import {
+  type Alert,
+  alertHistory,
+  alertSubject,
+  RULE_LABELS,
+  STATE_LABELS,
+  silencedUntil,
+} from './alert-model';
 import styles from './inbox.module.css';
 import { formatTime } from './tenant-scope';
 
@@ -12,6 +20,8 @@ export interface AlertTableProps {
   showTenant: boolean;
   /** Offer the actions and selection (tenant owner/admin, vendor staff). */
   canManage: boolean;
+  /** The tenant's silences, to mark alerts whose e-mails are held back (absent across tenants). */
+  silences?: Silence[] | undefined;
   selected: ReadonlySet<string>;
   onSelect: (id: string, on: boolean) => void;
   onSelectAll: (on: boolean) => void;
@@ -34,7 +44,8 @@ function Subject({ alert }: { alert: Alert }) {
 
 /** The inbox rows: rule and summary, subject, opened, state with history, actions. */
 export function AlertTable(props: AlertTableProps) {
-  const { alerts, now, showTenant, canManage, selected } = props;
+  const { alerts, now, showTenant, canManage, selected, silences } = props;
+  const at = new Date(now);
   const selectable = alerts.filter((a) => a.state === 'open');
   const allSelected = selectable.length > 0 && selectable.every((a) => selected.has(a.id));
   return (
@@ -105,6 +116,7 @@ export function AlertTable(props: AlertTableProps) {
               <span className={`${styles.pill} ${styles[a.state]}`} data-testid="alert-state">
                 {STATE_LABELS[a.state]}
               </span>
+              {silences && a.state !== 'resolved' && <SilencedBadge alert={a} silences={silences} at={at} />}
               {a.reminders > 0 && <div className={styles.summary}>{a.reminders} reminder(s) sent</div>}
               <details className={styles.details}>
                 <summary>History</summary>
@@ -156,5 +168,21 @@ export function AlertTable(props: AlertTableProps) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+function SilencedBadge({ alert, silences, at }: { alert: Alert; silences: Silence[]; at: Date }) {
+  const until = silencedUntil(alert, silences, at);
+  if (!until) return null;
+  return (
+    <div>
+      <span
+        className={`${styles.pill} ${styles.brand}`}
+        data-testid="alert-silenced"
+        title={`E-mails held back until ${formatTime(until.toISOString())}`}
+      >
+        Silenced until {formatTime(until.toISOString())}
+      </span>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import {
   alertsPath,
   DEFAULT_FILTER,
   filterAlerts,
+  silencedUntil,
   silenceMatchersFor,
   sortAlerts,
 } from './alert-model';
@@ -128,5 +129,62 @@ describe('alert subject, history and silence', () => {
       { label: 'deploymentId', op: '=', value: 'contoso-prod' },
       { label: 'rule', op: '=', value: 'memory' },
     ]);
+  });
+});
+
+describe('silenced alerts', () => {
+  it('finds the active silence whose matchers all match, and when it ends', () => {
+    const now = new Date('2026-11-26T12:00:00.000Z');
+    const silence = (
+      id: string,
+      matchers: { label: 'deploymentId' | 'rule'; op: '=' | '=~'; value: string }[],
+      endsAt: string,
+    ) => ({
+      id,
+      tenantId: 'contoso',
+      matchers,
+      schedule: { startsAt: '2026-11-26T11:00:00.000Z', endsAt },
+      comment: 'x',
+      createdBy: 'olivia@contoso.example',
+      createdAt: '2026-11-26T11:00:00.000Z',
+    });
+    const a = alert({ deploymentId: 'contoso-lab', rule: 'memory' });
+    expect(
+      silencedUntil(
+        a,
+        [
+          silence(
+            's1',
+            [{ label: 'deploymentId', op: '=', value: 'contoso-prod' }],
+            '2026-11-26T13:00:00.000Z',
+          ),
+        ],
+        now,
+      ),
+    ).toBeUndefined();
+    expect(
+      silencedUntil(
+        a,
+        [
+          silence(
+            's2',
+            [
+              { label: 'deploymentId', op: '=~', value: 'contoso-.*' },
+              { label: 'rule', op: '=', value: 'memory' },
+            ],
+            '2026-11-26T15:00:00.000Z',
+          ),
+        ],
+        now,
+      )?.toISOString(),
+    ).toBe('2026-11-26T15:00:00.000Z');
+    // Over: no longer silenced.
+    expect(
+      silencedUntil(
+        a,
+        [silence('s3', [{ label: 'rule', op: '=', value: 'memory' }], '2026-11-26T12:00:00.000Z')],
+        now,
+      ),
+    ).toBeUndefined();
   });
 });

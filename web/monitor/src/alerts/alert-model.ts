@@ -3,6 +3,9 @@
  * subject and its history. Only types come from the contracts, so zod stays out of the page chunk.
  */
 import type { Alert, AlertRule, AlertState, Severity } from '@kpi/shared/contracts/monitoring-alert';
+import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
+import { occurrenceAt } from '@kpi/shared/domain/monitoring/schedule';
+import { activeSilence } from '@kpi/shared/domain/monitoring/silences';
 
 export type { Alert, AlertRule, AlertState, Severity };
 
@@ -140,3 +143,12 @@ export const SILENCE_PRESETS = [
   { label: '1 day', minutes: 1440 },
   { label: '1 week', minutes: 10_080 },
 ] as const;
+
+/**
+ * When the silence holding back this alert's e-mails ends (the service's own matching rules), or undefined
+ * when no silence applies now.
+ */
+export function silencedUntil(alert: Alert, silences: readonly Silence[], now: Date): Date | undefined {
+  const silence = activeSilence(silences, alert, now);
+  return silence ? occurrenceAt(silence.schedule, now)?.end : undefined;
+}

@@ -40,6 +40,13 @@ export default function AlertsPage() {
   const [notice, setNotice] = useState<{ text: string; silence?: Silence }>();
   const path = scope.isStaff || scope.tenantId ? alertsPath(scope.tenantId, filter) : undefined;
   const list = useApi<{ items: Alert[]; continuationToken?: string }>(path, { refreshMs: POLL_MS });
+  // Which alerts are silenced: only for one tenant (the API lists silences per tenant).
+  const silences = useApi<{ items: Silence[] }>(
+    scope.tenantId
+      ? `monitoring/tenants/${encodeURIComponent(scope.tenantId)}/silences?limit=100`
+      : undefined,
+    { refreshMs: 30_000 },
+  );
   const shown = useMemo(
     () => sortAlerts(filterAlerts(list.data?.items ?? [], filter), order),
     [list.data, filter, order],
@@ -74,6 +81,7 @@ export default function AlertsPage() {
     setSelected(new Set());
     setNotice({ text });
     list.reload();
+    silences.reload();
   };
 
   return (
@@ -196,6 +204,7 @@ export default function AlertsPage() {
               now={now}
               showTenant={scope.tenantId === undefined}
               canManage={scope.canManage}
+              silences={silences.data?.items}
               selected={selected}
               onSelect={(id, on) =>
                 setSelected((s) => {

@@ -96,7 +96,10 @@ export function SampleUpload({ configurationPath, catalogObjects, onAccept }: Sa
             e.preventDefault();
             setDragging(true);
           }}
-          onDragLeave={() => setDragging(false)}
+          onDragLeave={(e) => {
+            // Moving over the zone's own children fires dragleave too: only leaving the zone counts.
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+          }}
           onDrop={onDrop}
         >
           <div className={styles.dropIcon} aria-hidden="true">

@@ -64,7 +64,9 @@ export function AlertTable(props: AlertTableProps) {
             </th>
           )}
           <th scope="col">Severity</th>
-          <th scope="col">Rule</th>
+          <th scope="col" style={{ minWidth: 240 }}>
+            Rule
+          </th>
           {showTenant && <th scope="col">Tenant</th>}
           <th scope="col">Subject</th>
           <th scope="col">Opened</th>

@@ -1,5 +1,5 @@
 import type { ConfigurationView, Tenant } from '@kpi/shared/contracts/demo-config';
-import type { CatalogTreeResponse, TreeNode } from '@kpi/web-ui/catalog';
+import { type CatalogTreeResponse, filterTree, type TreeNode } from '@kpi/web-ui/catalog';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -26,11 +26,6 @@ function firstKpi(nodes: TreeNode[]): TreeNode | undefined {
     if (found) return found;
   }
   return undefined;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
 }
 
 /** expect.poll with a timeout for a loaded machine (the default is 1 s). */
@@ -122,67 +117,31 @@ describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
     await search.fill('zz-no-such-kpi-zz');
     await page.getByText('No matches').waitFor();
 
-    // Keystroke → rendered result: type one character at a time into the full catalog tree and time how
-    // long until the count (rendered with the tree it describes) reflects the new query.
+    // Typing one character at a time: after each keystroke the tree shows what the catalog filter finds
+    // for that query (its speed is measured by `npm run bench -- catalog-filter`, not here).
     await search.fill('');
     const count = page.getByTestId('tree-result-count');
     await poll(() => count.getAttribute('data-query')).toBe('');
-    // The first letters of a KPI name: the first keystroke matches most of the catalog (the worst case).
-    // Then "rate", which keeps hundreds of KPI rows under their opened branches (the heavy render).
     const word = firstKpi(catalog.industries)!.name.slice(0, 6).toLowerCase();
-    const queries = [...[...word].map((_, i) => word.slice(0, i + 1)), '', 'r', 'ra', 'rat', 'rate'];
-    const times: number[] = [];
-    const rows: number[] = [];
-    for (const q of queries) {
-      const ms = await page.evaluate(async (query) => {
-        const input = document.getElementById('catalog-search') as HTMLInputElement;
-        const counter = document.querySelector('[data-testid="tree-result-count"]') as HTMLElement;
-        const start = performance.now();
-        const done = new Promise<void>((resolve) => {
-          const check = () => (counter.dataset.query === query ? resolve() : requestAnimationFrame(check));
-          const observer = new MutationObserver(() => {
-            if (counter.dataset.query === query) {
-              observer.disconnect();
-              resolve();
-            }
-          });
-          observer.observe(counter, { attributes: true });
-          check();
-        });
-        // React listens to the native input event; the value setter of the prototype bypasses its tracker.
-        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-        setter.call(input, query);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await done;
-        // …and until the frame with it is painted.
-        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        return performance.now() - start;
-      }, q);
-      times.push(ms);
-      rows.push(await page.locator('[role="treeitem"]').count());
+    let rows = 0;
+    for (const q of [...[...word].map((_, i) => word.slice(0, i + 1)), '', 'r', 'ra', 'rat', 'rate']) {
+      await search.fill(q);
+      await poll(() => count.getAttribute('data-query')).toBe(q);
+      if (q) expect(Number(await count.textContent())).toBe(filterTree(catalog.industries, q).matches);
+      rows = Math.max(rows, await page.locator('[role="treeitem"]').count());
     }
-    console.log(
-      `catalog filter per keystroke: ${queries.map((q, i) => `"${q}" ${times[i]!.toFixed(1)} ms/${rows[i]} rows`).join(', ')}; median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`,
-    );
-    expect(Math.max(...rows)).toBeGreaterThan(100);
+    expect(rows).toBeGreaterThan(100);
 
     // The whole catalog open (every industry, value chain and use case) renders every row.
     await search.fill('');
     await poll(() => count.getAttribute('data-query')).toBe('');
-    const started = Date.now();
     await page.getByRole('button', { name: 'Expand all' }).click();
     await poll(() => page.locator('[role="treeitem"][data-kind="kpi"]').count()).toBeGreaterThan(
       catalog.kpiCount,
     );
-    const all = await page.locator('[role="treeitem"]').count();
-    console.log(
-      `expand all: ${all} rows in ${Date.now() - started} ms (click to rows counted, through Playwright)`,
-    );
     await page.getByRole('button', { name: 'Collapse all' }).click();
     await poll(() => page.locator('[role="treeitem"]').count()).toBe(catalog.industries.length);
     expect(Number(await count.textContent())).toBeGreaterThan(0);
-    // Target: < 100 ms per keystroke. Asserted with head-room for a loaded shared build machine.
-    expect(median(times)).toBeLessThan(250);
   });
 
   it('serves deep links through index.html and signs out', { timeout: 120_000 }, async () => {

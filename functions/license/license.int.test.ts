@@ -147,6 +147,12 @@ describe('licence service through the local host', () => {
       mode: 'full',
       kpiIds: ['revenue-growth', 'gross-margin'],
     });
+    // The validation is recorded on the deployment's slot and shown in the licence view.
+    const view = (await call('GET', `licenses/${licenseId}`, { as: OLIVIA })).body;
+    expect(view.lastValidatedAt).toBe(ok.body.serverTime);
+    expect(view.activeDeployments).toEqual([
+      expect.objectContaining({ deploymentId: 'contoso-prod', lastValidatedAt: ok.body.serverTime }),
+    ]);
     const noCredential = await call('POST', 'validations', { body: { key, deploymentId: 'contoso-prod' } });
     expect([noCredential.status, noCredential.body.error.code]).toEqual([401, 'LICENSE.CREDENTIAL_INVALID']);
   });

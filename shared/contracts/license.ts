@@ -43,6 +43,12 @@ export const activeDeploymentSchema = z.object({
   /** The id of the deployment credential issued at activation. */
   activationId: z.string(),
   activatedAt: z.string(),
+  /**
+   * When the deployment last validated online, recorded at most every few minutes (see
+   * functions/license/licenses/deployments.ts); absent until its first recorded validation and on older
+   * documents.
+   */
+  lastValidatedAt: z.string().optional(),
 });
 
 /** A licence as the API shows it (`status` is computed at the time of the request). */
@@ -64,6 +70,8 @@ export const licenseViewSchema = z.object({
   daysLeft: z.number(),
   keyId: z.string(),
   activeDeployments: z.array(activeDeploymentSchema),
+  /** The newest `lastValidatedAt` of its active deployments; absent when none has a recorded validation. */
+  lastValidatedAt: z.string().optional(),
 });
 export type LicenseView = z.infer<typeof licenseViewSchema>;
 

@@ -22,6 +22,15 @@ import { findLicense } from './manage-licenses';
 /** How often a deployment validates online at the latest. */
 export const CHECK_INTERVAL_MS = DAY_MS;
 
+/**
+ * A validation is recorded on the deployment's slot (`lastValidatedAt`) only when the stored time is older
+ * than this. Every deployment validates on a timer, and writing the licence document on each validation
+ * would add a replace to what are otherwise two point reads, roughly doubling the endpoint's cost (and
+ * contending with other writers of the document for nothing). "Last validation" is shown to people, for whom
+ * a quarter of an hour of staleness is no loss.
+ */
+export const VALIDATION_RECORD_INTERVAL_MS = 15 * 60_000;
+
 const refused = (code: string, message: string, status = 403) => new AppError(code, message, status);
 
 /** Verifies the key with our own public keys; the tenant scope comes from the verified claims. */
@@ -196,6 +205,42 @@ function authenticateDeployment(
   }
 }
 
+/**
+ * Writes `lastValidatedAt` on the validating deployment's slot, throttled by `VALIDATION_RECORD_INTERVAL_MS`,
+ * with the document's etag so no other change is overwritten. A lost race is not retried: whoever changed
+ * the document meanwhile was either another deployment recording a validation at the same moment or a
+ * change this record is not worth re-reading for; the next validation after the interval records it. Never
+ * fails the validation: the record is bookkeeping, the answer is what the deployment needs.
+ */
+async function recordValidation(
+  deps: LicenseDeps,
+  scope: TenantScope,
+  found: Versioned<LicenseDocument>,
+  activationId: string,
+  now: Date,
+): Promise<void> {
+  const doc = found.item;
+  const slot = doc.activeDeployments.find((d) => d.activationId === activationId);
+  if (!slot) return;
+  const last = slot.lastValidatedAt ? Date.parse(slot.lastValidatedAt) : Number.NEGATIVE_INFINITY;
+  if (now.getTime() - last < VALIDATION_RECORD_INTERVAL_MS) return;
+  const activeDeployments = doc.activeDeployments.map((d) =>
+    d.activationId === activationId ? { ...d, lastValidatedAt: now.toISOString() } : d,
+  );
+  try {
+    // `updatedAt` stays: the licence's terms did not change, only the record of a check.
+    await deps.store.replace(scope, { ...doc, activeDeployments }, found.etag);
+  } catch (err) {
+    if (isConflict(err)) return;
+    deps.log.warn('validation not recorded', {
+      licenseId: doc.id,
+      deploymentId: slot.deploymentId,
+      code: isAppError(err) ? err.code : undefined,
+      error: String(err),
+    });
+  }
+}
+
 /** Online validation: key, credential and licence state; says when to check again. */
 export async function validateDeployment(
   deps: LicenseDeps,
@@ -216,6 +261,8 @@ export async function validateDeployment(
   const doc = found.item;
   authenticateDeployment(doc, request.deploymentId, request.credential, record, now);
   checkUsable(doc, claims, now);
+  // authenticateDeployment proved `record` is one of the active slots.
+  if (record) await recordValidation(deps, scope, found, record.id, now);
   const change = nextChangeAt(doc, now)?.getTime() ?? Number.POSITIVE_INFINITY;
   return {
     licenseId: doc.id,

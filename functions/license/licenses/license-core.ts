@@ -183,6 +183,12 @@ export function historyEntry(
 
 /** The API view of a licence at `now` (no key: it is served only to tenant admins, on its own route). */
 export function toView(doc: LicenseDocument, now: Date): LicenseView {
+  // ISO times of one format compare as strings.
+  const lastValidated = doc.activeDeployments.reduce<string | undefined>(
+    (newest, d) =>
+      d.lastValidatedAt && (!newest || d.lastValidatedAt > newest) ? d.lastValidatedAt : newest,
+    undefined,
+  );
   return {
     id: doc.id,
     tenantId: doc.tenantId,
@@ -201,5 +207,6 @@ export function toView(doc: LicenseDocument, now: Date): LicenseView {
     daysLeft: daysUntil(now, doc.expiresAt),
     keyId: doc.keyId,
     activeDeployments: doc.activeDeployments,
+    ...(lastValidated ? { lastValidatedAt: lastValidated } : {}),
   };
 }

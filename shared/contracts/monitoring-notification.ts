@@ -59,6 +59,22 @@ export const NOTIFICATION_STATUSES = [
   'flapping',
 ] as const;
 
+/** Characters of an e-mail's HTML kept in its outbox record (Cosmos items are capped at 2 MB). */
+export const RECORD_HTML_MAX = 64 * 1024;
+/** Appended where the HTML was cut, visible in the outbox's HTML view. */
+export const RECORD_HTML_TRUNCATED =
+  '<p style="border-top:1px solid #ccc;color:#a00;font:12px sans-serif">[truncated in the outbox record]</p>';
+
+/** The HTML as kept in an outbox record: at most `RECORD_HTML_MAX` characters, then the truncation marker. */
+export function recordHtml(html: string): string {
+  if (html.length <= RECORD_HTML_MAX) return html;
+  // Do not split a surrogate pair at the cut.
+  const end = /[\uD800-\uDBFF]/.test(html.charAt(RECORD_HTML_MAX - 1))
+    ? RECORD_HTML_MAX - 1
+    : RECORD_HTML_MAX;
+  return html.slice(0, end) + RECORD_HTML_TRUNCATED;
+}
+
 /** One e-mail (or the reason none went out) for one recipient of one notice group. */
 export const notificationRecordSchema = z.object({
   id: z.string(),
@@ -73,6 +89,11 @@ export const notificationRecordSchema = z.object({
   status: z.enum(NOTIFICATION_STATUSES),
   subject: z.string(),
   text: z.string().optional(),
+  /** The e-mail's HTML as sent (see `recordHtml`); absent on records older than this field and when none was sent. */
+  html: z
+    .string()
+    .max(RECORD_HTML_MAX + RECORD_HTML_TRUNCATED.length)
+    .optional(),
   messageId: z.string().optional(),
   at: z.iso.datetime(),
 });

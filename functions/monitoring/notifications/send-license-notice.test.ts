@@ -73,6 +73,9 @@ describe('sendLicenseNotice', () => {
       'license:sent:lic-1',
       'license:sent:lic-1',
     ]);
+    // The outbox keeps each e-mail's HTML as sent, for its HTML view.
+    expect(mails[0]?.html).toContain('lic-1');
+    for (const r of records) expect(r.html).toBe(mails[0]?.html);
   });
 
   it('falls back to the default account manager', async () => {

@@ -6,7 +6,7 @@
  * message all end in the same single e-mail.
  */
 import { createHash } from 'node:crypto';
-import type { LicenseNotice } from '@kpi/shared/contracts/monitoring-notification';
+import { type LicenseNotice, recordHtml } from '@kpi/shared/contracts/monitoring-notification';
 import {
   renderLicenseNotification,
   renewalLink,
@@ -83,6 +83,7 @@ export async function sendLicenseNotice(
       status: 'sent',
       subject: mail.subject,
       text: mail.text,
+      html: recordHtml(mail.html),
       messageId,
     });
     outcome.sent.push(to);

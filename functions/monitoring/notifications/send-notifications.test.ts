@@ -1,4 +1,10 @@
 import type { Alert } from '@kpi/shared/contracts/monitoring-alert';
+import {
+  notificationRecordSchema,
+  RECORD_HTML_MAX,
+  RECORD_HTML_TRUNCATED,
+  recordHtml,
+} from '@kpi/shared/contracts/monitoring-notification';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { invalidateTenantRules, VENDOR_TENANT } from '../rules/tenant-rules';
@@ -65,6 +71,33 @@ describe('sendNotifications', () => {
     const again = await sendNotifications(m.deps, g, now);
     expect(again.sent).toEqual([]);
     expect(m.stores.mailer.sent).toHaveLength(2);
+  });
+
+  it('the outbox record keeps the HTML and text that were sent', async () => {
+    await m.stores.alerts.create(contoso, alert('d1~heartbeat-missing~0'));
+    await sendNotifications(m.deps, group(['d1~heartbeat-missing~0']), now);
+    const mail = m.stores.mailer.sent[0];
+    expect(mail?.html).toContain('<html');
+    const records = [...m.stores.notifications.items.values()].map((e) => e.item);
+    const sent = records.filter((r) => r.status === 'sent');
+    expect(sent).toHaveLength(2);
+    for (const r of sent) {
+      expect(r.html).toBe(mail?.html);
+      expect(r.text).toBe(mail?.text);
+    }
+  });
+
+  it('recordHtml keeps short HTML as is and cuts long HTML with a visible marker', () => {
+    expect(recordHtml('<p>hi</p>')).toBe('<p>hi</p>');
+    const long = `<p>${'x'.repeat(RECORD_HTML_MAX + 10)}</p>`;
+    const kept = recordHtml(long);
+    expect(kept.startsWith(long.slice(0, RECORD_HTML_MAX))).toBe(true);
+    expect(kept.endsWith(RECORD_HTML_TRUNCATED)).toBe(true);
+    expect(kept).toHaveLength(RECORD_HTML_MAX + RECORD_HTML_TRUNCATED.length);
+    expect(notificationRecordSchema.shape.html.safeParse(kept).success).toBe(true);
+    // A surrogate pair straddling the cut is dropped whole, not split.
+    const emoji = `${'x'.repeat(RECORD_HTML_MAX - 1)}😀tail`;
+    expect(recordHtml(emoji)).toBe(`${'x'.repeat(RECORD_HTML_MAX - 1)}${RECORD_HTML_TRUNCATED}`);
   });
 
   it('tenant contacts only get the severities they chose; vendor support gets all', async () => {

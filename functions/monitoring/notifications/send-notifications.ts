@@ -6,7 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Alert } from '@kpi/shared/contracts/monitoring-alert';
-import type { NotificationRecord, noticeGroupSchema } from '@kpi/shared/contracts/monitoring-notification';
+import {
+  type NotificationRecord,
+  type noticeGroupSchema,
+  recordHtml,
+} from '@kpi/shared/contracts/monitoring-notification';
 import {
   admit,
   DEFAULT_RATE_LIMIT,
@@ -115,6 +119,7 @@ export async function sendNotifications(
       status: 'sent',
       subject: mail.subject,
       text: mail.text,
+      html: recordHtml(mail.html),
       messageId,
     });
     outcome.sent.push(to);

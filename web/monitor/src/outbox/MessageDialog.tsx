@@ -1,11 +1,18 @@
+import { useState } from 'react';
 import { Dialog } from '../alerts/Dialog';
 import styles from '../alerts/inbox.module.css';
 import { formatTime } from '../alerts/tenant-scope';
 import outbox from './outbox.module.css';
 import { KIND_LABELS, type NotificationRecord, STATUS_LABELS } from './outbox-filter';
 
-/** One outbox record: who, what, why (status) and the message as it was rendered (plain text). */
+type View = 'html' | 'text';
+
+/**
+ * One outbox record: who, what, why (status) and the message as it was rendered, as HTML (in a sandboxed
+ * frame: no scripts, no same-origin access, no navigation of this page) or as plain text.
+ */
 export function MessageDialog({ record, onClose }: { record: NotificationRecord; onClose: () => void }) {
+  const [view, setView] = useState<View>(record.html ? 'html' : 'text');
   return (
     <Dialog title={record.subject} onClose={onClose} wide>
       <dl className={styles.kv}>
@@ -36,7 +43,24 @@ export function MessageDialog({ record, onClose }: { record: NotificationRecord;
           </>
         )}
       </dl>
-      {record.text ? (
+      {record.html && record.text && (
+        <fieldset className={outbox.viewSwitch} aria-label="Show the message as">
+          {(['html', 'text'] as const).map((v) => (
+            <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+              {v === 'html' ? 'HTML' : 'Text'}
+            </button>
+          ))}
+        </fieldset>
+      )}
+      {record.html && view === 'html' ? (
+        <iframe
+          className={outbox.html}
+          title="E-mail as HTML"
+          sandbox=""
+          srcDoc={record.html}
+          data-testid="message-html"
+        />
+      ) : record.text ? (
         <pre className={outbox.message} data-testid="message-text">
           {record.text}
         </pre>

@@ -139,8 +139,15 @@ export const monitoringSettingsSchema = z.object({
 });
 export type MonitoringSettings = z.infer<typeof monitoringSettingsSchema>;
 
+/** Names of the thresholds. */
+export const THRESHOLD_KEYS = thresholdsSchema.keyof().options;
+export type ThresholdKey = (typeof THRESHOLD_KEYS)[number];
+
 export const monitoringSettingsInputSchema = z.object({
+  /** Overrides to set; merged over the stored ones. */
   thresholds: thresholdOverridesSchema.optional(),
+  /** Overrides to remove (back to the default), applied after `thresholds`. */
+  resetThresholds: z.array(thresholdsSchema.keyof()).max(THRESHOLD_KEYS.length).optional(),
   contacts: contactsInputSchema.optional(),
   disabledRules: z.array(z.enum(ALERT_RULES)).max(ALERT_RULES.length).optional(),
 });

@@ -27,9 +27,11 @@ export async function saveSettings(
         updatedAt: now.toISOString(),
         updatedBy: by,
       });
+    const thresholds = { ...base.thresholds, ...input.thresholds };
+    for (const key of input.resetThresholds ?? []) delete thresholds[key];
     const next: MonitoringSettings = {
       ...base,
-      ...(input.thresholds ? { thresholds: { ...base.thresholds, ...input.thresholds } } : {}),
+      ...(input.thresholds || input.resetThresholds ? { thresholds } : {}),
       ...(input.contacts ? { contacts: input.contacts } : {}),
       ...(input.disabledRules ? { disabledRules: input.disabledRules } : {}),
       ...(input.accountManagers ? { accountManagers: input.accountManagers } : {}),

@@ -240,7 +240,7 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
     const licenseRow = page.getByTestId('license-row').filter({ hasText: licenseId });
     // Deployments used / allowed come from the licence service: one activation of three.
     expect(await licenseRow.textContent()).toContain('1 / 3');
-    await licenseRow.getByRole('link').click();
+    await licenseRow.getByRole('link', { name: /open|Tenant alerts/ }).click();
     await page.waitForURL((u) => u.pathname === '/alerts' && u.search === '?tenant=contoso');
     expect(watch.errors).toEqual([]);
   });

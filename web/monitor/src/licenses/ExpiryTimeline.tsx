@@ -14,15 +14,19 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export interface ExpiryTimelineProps {
   licenses: TimelineLicense[];
   now: Date;
+  /** A licence to highlight (the page's `?license=`). */
+  selectedId?: string | undefined;
 }
 
 /** Horizontal bars on a time axis: issue → expiry (solid), grace (faded), milestones, today. */
-export function ExpiryTimeline({ licenses, now }: ExpiryTimelineProps) {
+export function ExpiryTimeline({ licenses, now, selectedId }: ExpiryTimelineProps) {
   const rowHeight = 30;
   const height = 28 + licenses.length * rowHeight + 8;
   return (
     <ChartFrame height={height}>
-      {({ width }) => <Timeline licenses={licenses} now={now} width={width} rowHeight={rowHeight} />}
+      {({ width }) => (
+        <Timeline licenses={licenses} now={now} width={width} rowHeight={rowHeight} selectedId={selectedId} />
+      )}
     </ChartFrame>
   );
 }
@@ -32,6 +36,7 @@ function Timeline({
   now,
   width,
   rowHeight,
+  selectedId,
 }: ExpiryTimelineProps & { width: number; rowHeight: number }) {
   const layout = useMemo(
     () => layoutTimeline(licenses, { width, now, rowHeight, labelWidth: 210, axisHeight: 28 }),
@@ -72,12 +77,33 @@ function Timeline({
       {layout.bars.map((b) => {
         const fill = toneFill[statusTone(b.status)];
         const y = b.y + 6;
+        const selected = b.id === selectedId;
         return (
-          <g key={b.id} data-testid="timeline-bar" data-license-id={b.id} data-status={b.status}>
+          <g
+            key={b.id}
+            data-testid="timeline-bar"
+            data-license-id={b.id}
+            data-status={b.status}
+            data-selected={selected ? 'true' : undefined}
+          >
+            {selected && (
+              <rect
+                x={2}
+                y={b.y + 1}
+                width={width - 4}
+                height={rowHeight - 2}
+                rx={4}
+                className={styles.selected}
+              />
+            )}
             <title>
               {`${b.label}: ${b.status}; issued ${day(b.start)}, expires ${day(b.expiry)}, grace until ${day(b.graceEnd)}`}
             </title>
-            <text x={8} y={y + barHeight / 2 + 4} className={styles.label}>
+            <text
+              x={8}
+              y={y + barHeight / 2 + 4}
+              className={selected ? `${styles.label} ${styles.selectedLabel}` : styles.label}
+            >
               {b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label}
             </text>
             <rect

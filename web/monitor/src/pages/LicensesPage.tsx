@@ -1,12 +1,16 @@
 import type { LicenseView } from '@kpi/shared/contracts/license';
 import type { TrackedLicense } from '@kpi/shared/contracts/monitoring-license';
 import { ApiError, useApi } from '@kpi/web-ui/api';
+import { useAuth } from '@kpi/web-ui/auth';
 import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
-import { Link } from '@kpi/web-ui/routing';
-import { useMemo } from 'react';
+import { Link, useLocation } from '@kpi/web-ui/routing';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import styles from '../alerts/inbox.module.css';
 import { formatTime, NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
 import { ExpiryTimeline } from '../licenses/ExpiryTimeline';
+import { LicenseDetail } from '../licenses/LicenseDetail';
+import { lastValidationText } from '../licenses/license-detail';
+import detail from '../licenses/license-detail.module.css';
 import chart from '../licenses/licenses.module.css';
 import { orderForTimeline, statusTone } from '../licenses/timeline';
 import monitor from '../monitor.module.css';
@@ -23,13 +27,30 @@ interface Row extends Tracked {
   issuedAt?: string;
   maxDeployments?: number;
   usedDeployments?: number;
+  /** The newest validation of its deployments (licence service); undefined = never, or service unknown. */
+  lastValidatedAt?: string;
+}
+
+/** The page's address with `license` set (or removed), keeping the other parameters (`tenant`). */
+function withLicense(search: string, licenseId: string | undefined): string {
+  const q = new URLSearchParams(search);
+  if (licenseId) q.set('license', licenseId);
+  else q.delete('license');
+  const qs = q.toString();
+  return `/licenses${qs ? `?${qs}` : ''}`;
 }
 
 const toneClass = { ok: styles.ok, warn: styles.warn, danger: styles.danger, muted: '' } as const;
 
-/** Every tracked licence: status, days left, deployments, last event, and the expiry timeline. */
+/**
+ * Every tracked licence: status, days left, deployments, last validation, last event, and the expiry timeline.
+ * `?license=<id>` (the renewal link of the licence e-mails) highlights that licence and opens its panel.
+ */
 export default function LicensesPage() {
   const scope = useTenantScope({ allowAll: true });
+  const { user } = useAuth();
+  const { search } = useLocation();
+  const selectedId = new URLSearchParams(search).get('license') ?? undefined;
   const t = scope.tenantId ? encodeURIComponent(scope.tenantId) : undefined;
   const trackedPath = t
     ? `monitoring/tenants/${t}/licenses?limit=100`
@@ -51,10 +72,40 @@ export default function LicensesPage() {
           ...l,
           ...(issuedAt ? { issuedAt } : {}),
           ...(s ? { maxDeployments: s.maxDeployments, usedDeployments: s.activeDeployments.length } : {}),
+          ...(s?.lastValidatedAt ? { lastValidatedAt: s.lastValidatedAt } : {}),
         };
       }),
     );
   }, [tracked.data, service.data]);
+
+  // Scroll the selected licence's row into view once it is drawn and the panel above it has its height (once
+  // per licence, not on every refresh).
+  const selectedRow = useRef<HTMLTableRowElement | null>(null);
+  const scrolledTo = useRef<string | undefined>(undefined);
+  const [settledId, setSettledId] = useState<string | undefined>(undefined);
+  const onSettled = useCallback(() => setSettledId(selectedId), [selectedId]);
+  const selectedShown = rows.some((r) => r.id === selectedId);
+  useEffect(() => {
+    if (!selectedId || !selectedShown || settledId !== selectedId || scrolledTo.current === selectedId)
+      return;
+    scrolledTo.current = selectedId;
+    selectedRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId, selectedShown, settledId]);
+
+  // After a renewal: reload now, and again shortly, when monitoring has tracked the `license.renewed` event.
+  const later = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(later.current), []);
+  const { reload: reloadTracked } = tracked;
+  const { reload: reloadService } = service;
+  const reloadAll = useCallback(() => {
+    reloadTracked();
+    reloadService();
+    clearTimeout(later.current);
+    later.current = setTimeout(() => {
+      reloadTracked();
+      reloadService();
+    }, 4_000);
+  }, [reloadTracked, reloadService]);
 
   if (!scope.canManage) return <NotAllowed />;
   if (tracked.error instanceof ApiError && tracked.error.status === 403) {
@@ -62,7 +113,19 @@ export default function LicensesPage() {
   }
   if (!trackedPath) return <EmptyState title="No tenant">Your account belongs to no tenant.</EmptyState>;
   const now = new Date();
+  const hasRows = tracked.data !== undefined && rows.length > 0;
   const count = (tone: string) => rows.filter((r) => statusTone(r.status) === tone).length;
+  const detailPanel = selectedId ? (
+    <LicenseDetail
+      key={selectedId}
+      licenseId={selectedId}
+      canRenew={user.roles.includes('platform-admin')}
+      isStaff={scope.isStaff}
+      onRenewed={reloadAll}
+      closeTo={withLicense(search, undefined)}
+      onSettled={onSettled}
+    />
+  ) : null;
 
   return (
     <>
@@ -75,33 +138,24 @@ export default function LicensesPage() {
       <div className={styles.filters}>
         <TenantPicker scope={scope} allowAll />
       </div>
-      {tracked.loading ? (
-        <Loading label="Loading licences…" />
-      ) : !tracked.data ? (
-        <ErrorPanel
-          title="Licences could not be loaded"
-          error={tracked.error}
-          action={{ label: 'Retry', onClick: tracked.reload }}
-        />
-      ) : rows.length === 0 ? (
-        <EmptyState title="No tracked licences">
-          Licences appear here as soon as the licence service announces them (issued, renewed, expiring…).
-        </EmptyState>
-      ) : (
-        <div style={{ display: 'grid', gap: 20 }}>
+      {/* One grid whose children keep their places, so the licence panel is not remounted as the list loads. */}
+      <div style={{ display: 'grid', gap: 20 }}>
+        {hasRows && (
           <div className={monitor.tiles}>
             <Tile label="Licences" value={rows.length} />
             <Tile label="Active" value={count('ok')} />
             <Tile label="Expiring" value={count('warn')} />
             <Tile label="Expired or suspended" value={count('danger')} />
           </div>
+        )}
+        {hasRows && (
           <Panel
             title="Expiry timeline"
             subtitle="Issue → expiry, then the grace period; ticks 90/60/30/7 days before expiry"
             flush
           >
             <div className={chart.chart}>
-              <ExpiryTimeline licenses={rows} now={now} />
+              <ExpiryTimeline licenses={rows} now={now} selectedId={selectedId} />
             </div>
             <div className={chart.legend} aria-hidden="true">
               <span>
@@ -129,6 +183,21 @@ export default function LicensesPage() {
               </span>
             </div>
           </Panel>
+        )}
+        {detailPanel}
+        {tracked.loading ? (
+          <Loading label="Loading licences…" />
+        ) : !tracked.data ? (
+          <ErrorPanel
+            title="Licences could not be loaded"
+            error={tracked.error}
+            action={{ label: 'Retry', onClick: tracked.reload }}
+          />
+        ) : !hasRows ? (
+          <EmptyState title="No tracked licences">
+            Licences appear here as soon as the licence service announces them (issued, renewed, expiring…).
+          </EmptyState>
+        ) : (
           <Panel
             title="Tracked licences"
             subtitle={
@@ -149,15 +218,26 @@ export default function LicensesPage() {
                   <th scope="col" className={monitor.num}>
                     Deployments
                   </th>
+                  <th scope="col">Last validation</th>
                   <th scope="col">Last event</th>
                   <th scope="col">Alerts</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={r.id} data-testid="license-row">
+                  <tr
+                    key={r.id}
+                    data-testid="license-row"
+                    data-license-id={r.id}
+                    data-selected={r.id === selectedId ? 'true' : undefined}
+                    aria-current={r.id === selectedId ? 'true' : undefined}
+                    className={r.id === selectedId ? detail.selected : undefined}
+                    ref={r.id === selectedId ? selectedRow : undefined}
+                  >
                     <td>
-                      <strong>{r.id}</strong>
+                      <Link to={withLicense(search, r.id)} aria-label={`Details of licence ${r.id}`}>
+                        <strong>{r.id}</strong>
+                      </Link>
                       <div className={styles.summary}>configuration {r.configurationId}</div>
                     </td>
                     <td>{r.tenantId}</td>
@@ -173,6 +253,11 @@ export default function LicensesPage() {
                       {r.maxDeployments !== undefined
                         ? `${r.usedDeployments ?? 0} / ${r.maxDeployments}`
                         : '—'}
+                    </td>
+                    <td title={r.lastValidatedAt} data-testid="last-validation">
+                      {r.maxDeployments === undefined
+                        ? '—'
+                        : lastValidationText(r.lastValidatedAt, now.getTime())}
                     </td>
                     <td title={r.lastEventAt}>
                       {r.lastEventType.replace('license.', '')}
@@ -190,8 +275,8 @@ export default function LicensesPage() {
               </tbody>
             </table>
           </Panel>
-        </div>
-      )}
+        )}
+      </div>
     </>
   );
 }

@@ -81,20 +81,34 @@ async function sweepOne(
   report: SweepReport,
 ): Promise<void> {
   const scope = systemScope(due.tenantId, 'licence expiry sweep');
-  // Re-read with its etag: the page may be stale, and the etag is what claims the change.
-  const current = await deps.store.get(scope, due.id);
-  if (!current) return;
-  const { doc, events } = sweepChange(current.item, now);
+  let current: { item: LicenseDocument; etag: string } | undefined;
+  let change: ReturnType<typeof sweepChange>;
   let written: { item: LicenseDocument; etag: string };
-  try {
-    written = await deps.store.replace(scope, doc, current.etag);
-  } catch (err) {
-    if (isAppError(err) && err.code === ErrorCodes.concurrencyConflict) {
+  for (let attempt = 0; ; attempt++) {
+    // Re-read with its etag: the page may be stale, and the etag is what claims the change.
+    current = await deps.store.get(scope, due.id);
+    if (!current) return;
+    change = sweepChange(current.item, now);
+    // A second attempt only while the change is still owed: an overlapping sweep that made it leaves nothing.
+    const owed = change.events.length > 0 || change.doc.status !== current.item.status;
+    if (attempt > 0 && !owed) {
       report.skipped += 1;
       return;
     }
-    throw err;
+    try {
+      written = await deps.store.replace(scope, change.doc, current.etag);
+      break;
+    } catch (err) {
+      if (!isAppError(err) || err.code !== ErrorCodes.concurrencyConflict) throw err;
+      // Once more: the other writer may have been a deployment recording a validation (deployments.ts), which
+      // makes no change the sweep owes; a second loss leaves the licence to the next sweep.
+      if (attempt >= 1) {
+        report.skipped += 1;
+        return;
+      }
+    }
   }
+  const { doc, events } = change;
   if (events.length > 0 || doc.status !== current.item.status) report.changed += 1;
   for (const e of events) {
     const milestone = typeof e.data.milestone === 'number' ? e.data.milestone : undefined;

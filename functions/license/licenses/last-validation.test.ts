@@ -11,6 +11,7 @@ import { createLogger } from '@kpi/shared/platform/log';
 import { MemoryEventPublisher } from '@kpi/shared/platform/servicebus/memory-ports';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { activateDeployment, VALIDATION_RECORD_INTERVAL_MS, validateDeployment } from './deployments';
+import { sweepLicenses } from './expiry-sweep';
 import { type LicenseDeps, toView } from './license-core';
 import type { LicenseDocument } from './license-documents';
 import { issueLicense } from './manage-licenses';
@@ -81,8 +82,9 @@ const credentialOf = (token: string) => {
 };
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
 
-async function activated(deploymentIds: string[]) {
-  const { key, license } = await issueLicense(deps, ada, request);
+async function activated(deploymentIds: string[], expiresInDays = 365) {
+  const expiresAt = new Date(NOW.getTime() + expiresInDays * DAY_MS).toISOString();
+  const { key, license } = await issueLicense(deps, ada, { ...request, expiresAt });
   const credentials = new Map<string, { credentialId: string; secret: string }>();
   for (const id of deploymentIds) {
     credentials.set(id, credentialOf((await activateDeployment(deps, key, id)).credential));
@@ -175,5 +177,22 @@ describe('last validation per deployment', () => {
     expect(store.replaces).toBe(writesBefore);
     await validate('dep-1');
     expect(store.replaces).toBe(writesBefore + 1);
+  });
+
+  it('a validation recorded during the expiry sweep does not cost the sweep its change', async () => {
+    const { validate, stored } = await activated(['dep-1'], 95);
+    now = new Date(NOW.getTime() + 6 * DAY_MS); // the 90-day milestone is due
+    const publisher = deps.publisher as MemoryEventPublisher;
+    const before = publisher.published.length;
+    // dep-1 records a validation between the sweep's read and its write: the sweep re-reads once.
+    store.beforeReplace = () => validate('dep-1').then(() => undefined);
+    const report = await sweepLicenses(deps);
+    expect(report).toMatchObject({ changed: 1, skipped: 0 });
+    expect(publisher.published.slice(before).map((p) => p.event.type)).toEqual(['license.expiring']);
+    expect(stored().milestonesSent).toEqual([90]);
+    expect(stored().activeDeployments[0]?.lastValidatedAt).toBe(now.toISOString());
+    // A second sweep finds nothing owed.
+    expect(await sweepLicenses(deps)).toMatchObject({ changed: 0 });
+    expect(publisher.published.slice(before)).toHaveLength(1);
   });
 });

@@ -161,6 +161,7 @@ describe.skipIf(skipReason !== undefined)(
         .locator(`[data-testid="detail-expiry"][data-expires-at="${expected}"]`)
         .waitFor({ timeout: 20_000 });
       expect(await page.getByTestId('renew-error').count()).toBe(0);
+      expect(await page.getByTestId('renew-done').textContent()).toContain('Renewed until');
       expect(await page.getByTestId('detail-status').textContent()).toBe('active');
       const view = await apiGet<LicenseView>(stack, `license/licenses/${licenseId}`, ada);
       expect([view.expiresAt, view.graceDays, view.status]).toEqual([expected, 21, 'active']);

@@ -2,6 +2,7 @@ import type { LicenseView } from '@kpi/shared/contracts/license';
 import { ApiError, useApiClient } from '@kpi/web-ui/api';
 import { type FormEvent, useId, useState } from 'react';
 import styles from '../alerts/inbox.module.css';
+import { formatTime } from '../alerts/tenant-scope';
 import { renewRequest, suggestedExpiryDate } from './license-detail';
 import detail from './license-detail.module.css';
 
@@ -18,6 +19,7 @@ export function RenewForm({ license, onRenewed }: RenewFormProps) {
   const [graceDays, setGraceDays] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | undefined>();
+  const [renewedUntil, setRenewedUntil] = useState<string | undefined>();
   const errorId = useId();
 
   async function submit(e: FormEvent) {
@@ -29,12 +31,14 @@ export function RenewForm({ license, onRenewed }: RenewFormProps) {
     }
     setBusy(true);
     setError(undefined);
+    setRenewedUntil(undefined);
     try {
       const answer = await client.request<{ license: LicenseView }>(
         'POST',
         `license/licenses/${encodeURIComponent(license.id)}/renew`,
         { body: request.body },
       );
+      setRenewedUntil(answer.license.expiresAt);
       onRenewed(answer.license);
     } catch (err) {
       setError(
@@ -80,6 +84,11 @@ export function RenewForm({ license, onRenewed }: RenewFormProps) {
       <p className={detail.hint}>
         Renewing signs a new licence key: the current key is superseded, so deployments need the new one.
       </p>
+      {renewedUntil && (
+        <p className={detail.done} role="status" data-testid="renew-done">
+          Renewed until {formatTime(renewedUntil)}. Give the deployments the new licence key.
+        </p>
+      )}
       {error && (
         <p id={errorId} className={styles.formError} role="alert" data-testid="renew-error">
           <code>{error.code}</code> {error.message}

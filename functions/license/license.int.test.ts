@@ -153,6 +153,15 @@ describe('licence service through the local host', () => {
     expect(view.activeDeployments).toEqual([
       expect.objectContaining({ deploymentId: 'contoso-prod', lastValidatedAt: ok.body.serverTime }),
     ]);
+    // Throttled: a validation within the interval is answered but not written again.
+    const again = await call('POST', 'validations', {
+      body: { key, deploymentId: 'contoso-prod' },
+      headers: deployment(credential),
+    });
+    expect(again.status).toBe(200);
+    expect((await call('GET', `licenses/${licenseId}`, { as: OLIVIA })).body.lastValidatedAt).toBe(
+      ok.body.serverTime,
+    );
     const noCredential = await call('POST', 'validations', { body: { key, deploymentId: 'contoso-prod' } });
     expect([noCredential.status, noCredential.body.error.code]).toEqual([401, 'LICENSE.CREDENTIAL_INVALID']);
   });

@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     ports: 'free',
     log: (line) => {
       if (/request failed|unhandled error/.test(line) && shown++ < 10)
-        console.log(`stack: ${line.slice(0, 800)}`);
+        console.log(`stack: ${line.slice(0, 4000)}`);
     },
   });
   try {

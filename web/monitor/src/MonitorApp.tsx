@@ -14,6 +14,7 @@ const routes = {
   '/outbox': lazy(() => import('./pages/OutboxPage')),
   '/audit': lazy(() => import('./pages/AuditPage')),
   '/platform': lazy(() => import('./pages/PlatformPage')),
+  '/settings': lazy(() => import('./pages/SettingsPage')),
 };
 
 const nav = [
@@ -24,6 +25,7 @@ const nav = [
   { to: '/outbox', label: 'Outbox' },
   { to: '/audit', label: 'Audit' },
   { to: '/platform', label: 'Platform' },
+  { to: '/settings', label: 'Settings' },
 ];
 
 /** The Monitor UI once signed in. */

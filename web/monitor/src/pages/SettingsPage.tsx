@@ -1,0 +1,86 @@
+import { DEFAULT_THRESHOLDS, type MonitoringSettings } from '@kpi/shared/contracts/monitoring-rules';
+import { ApiError, useApi } from '@kpi/web-ui/api';
+import { useAuth } from '@kpi/web-ui/auth';
+import { EmptyState, ErrorPanel, Loading } from '@kpi/web-ui/layout';
+import inbox from '../alerts/inbox.module.css';
+import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import monitor from '../monitor.module.css';
+import styles from '../settings/settings.module.css';
+import { effectiveDefaults } from '../settings/settings-model';
+import { TenantSettingsForm } from '../settings/TenantSettingsForm';
+import { VendorSettingsForm } from '../settings/VendorSettingsForm';
+
+/**
+ * Monitoring settings. A tenant owner/admin edits their tenant's thresholds, contacts and switched-off
+ * rules; vendor staff pick a tenant for the same, and see the vendor-wide defaults, support contacts and
+ * account managers below (platform-admin edits, support reads). Save buttons follow the API's roles.
+ */
+export default function SettingsPage() {
+  const { user } = useAuth();
+  const scope = useTenantScope({ allowAll: false });
+  const isPlatformAdmin = user.roles.includes('platform-admin');
+  const canEditTenant = isPlatformAdmin || user.roles.includes('owner') || user.roles.includes('admin');
+  const vendor = useApi<MonitoringSettings>(scope.isStaff ? 'monitoring/vendor/settings' : undefined);
+
+  if (!scope.canManage) return <NotAllowed />;
+  if (vendor.error instanceof ApiError && vendor.error.status === 403) {
+    return <NotAllowed requestId={vendor.error.requestId} />;
+  }
+  // Tenant users cannot read the vendor's defaults: their blank fields show the built-in ones.
+  const defaults = effectiveDefaults(DEFAULT_THRESHOLDS, vendor.data?.thresholds);
+  const vendorSection = scope.isStaff && (
+    <section aria-labelledby="vendor-settings">
+      <h2 id="vendor-settings" className={styles.sectionHead}>
+        Vendor
+      </h2>
+      {vendor.loading ? (
+        <Loading label="Loading the vendor settings…" />
+      ) : !vendor.data ? (
+        <ErrorPanel error={vendor.error} action={{ label: 'Retry', onClick: vendor.reload }} />
+      ) : (
+        <VendorSettingsForm
+          settings={vendor.data}
+          canEdit={isPlatformAdmin}
+          tenants={scope.tenants}
+          onSaved={vendor.reload}
+        />
+      )}
+    </section>
+  );
+
+  return (
+    <>
+      <div className={monitor.toolbar}>
+        <h1>Settings</h1>
+      </div>
+      <div className={styles.form}>
+        <section aria-labelledby="tenant-settings">
+          <h2 id="tenant-settings" className={styles.sectionHead}>
+            Tenant
+          </h2>
+          <div className={inbox.filters}>
+            <TenantPicker scope={scope} allowAll={false} />
+          </div>
+          {!scope.tenantId ? (
+            <EmptyState title="Choose a tenant">
+              {scope.tenants.length === 0
+                ? 'No tenant has deployments yet.'
+                : 'Thresholds, contacts and rules belong to one tenant.'}
+            </EmptyState>
+          ) : scope.isStaff && vendor.loading ? (
+            <Loading label="Loading the defaults…" />
+          ) : (
+            <TenantSettingsForm
+              key={scope.tenantId}
+              tenantId={scope.tenantId}
+              canEdit={canEditTenant}
+              defaults={defaults}
+              defaultLabel={scope.isStaff && vendor.data ? 'Default (vendor or built-in)' : 'Default'}
+            />
+          )}
+        </section>
+        {vendorSection}
+      </div>
+    </>
+  );
+}

@@ -57,7 +57,7 @@ export function ThresholdFields({
                     className={styles.input}
                     inputMode={f.kind === 'version' ? 'text' : 'decimal'}
                     value={draft[f.key]}
-                    placeholder={fallback || 'none'}
+                    placeholder="default"
                     readOnly={readOnly}
                     aria-invalid={error ? true : undefined}
                     aria-describedby={error ? `${id}-error` : undefined}

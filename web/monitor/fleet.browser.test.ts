@@ -3,6 +3,7 @@ import type { HeartbeatInput, HeartbeatResponse } from '@kpi/shared/contracts/mo
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  apiGet,
   launchBrowser,
   type PageWatch,
   signIn,
@@ -147,6 +148,16 @@ const rowIds = (page: Page) =>
   page
     .getByTestId('deployment-row')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-deployment-id') ?? ''));
+type Counts = Record<'new' | 'up' | 'late' | 'down' | 'paused' | 'total', number>;
+/** The count tiles as numbers (their `data-count`), keyed like the summary endpoints' counts. */
+const tileCounts = (page: Page) =>
+  page.getByTestId('status-counts').evaluate((el) => {
+    const out: Record<string, number> = {};
+    for (const t of el.querySelectorAll('[data-count]')) {
+      out[(t.getAttribute('data-testid') ?? '').replace('count-', '')] = Number(t.getAttribute('data-count'));
+    }
+    return out;
+  });
 const domainOf = async (page: Page, testId: string) => {
   const chart = page.getByTestId(testId);
   const start = Date.parse((await chart.getAttribute('data-domain-start')) ?? '');
@@ -222,6 +233,22 @@ describe.skipIf(skipReason !== undefined)('Monitor fleet overview and deployment
     await tooltip.waitFor();
     expect(await tooltip.textContent()).toMatch(/fabrikam-fleet-b.*Version 1\.5\.0.*Last heartbeat/s);
 
+    // The counts are the tenant summary endpoint's, exactly.
+    const tenantSummary = await apiGet<Counts>(stack, 'monitoring/tenants/fabrikam/fleet-summary', alex);
+    expect(tenantSummary.total).toBeGreaterThanOrEqual(2);
+    expect(await tileCounts(page)).toEqual(tenantSummary);
+
+    // One tab stop in the grid (roving tabindex); the arrow keys move focus between cells.
+    const cells = page.getByTestId('grid-cell');
+    expect(await page.locator('[data-testid="grid-cell"][tabindex="0"]').count()).toBe(1);
+    await cells.first().focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await cells.nth(1).evaluate((el) => el === document.activeElement && el.tabIndex === 0)).toBe(
+      true,
+    );
+    expect(await cells.first().getAttribute('tabindex')).toBe('-1');
+    await tooltip.waitFor();
+
     // Support sees both tenants, counted per tenant, and can filter.
     const staff = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const staffPage = await staff.newPage();
@@ -234,6 +261,28 @@ describe.skipIf(skipReason !== undefined)('Monitor fleet overview and deployment
         expect(ids).toContain(id);
       }
       await staffPage.locator('[data-testid="tenant-counts"][data-tenant="contoso"]').waitFor();
+      // Totals and per-tenant counts are the staff summary endpoint's.
+      const summary = await apiGet<{ tenants: ({ tenantId: string } & Counts)[] }>(
+        stack,
+        'monitoring/fleet-summary',
+        sam,
+      );
+      const sum = (k: keyof Counts) => summary.tenants.reduce((n, t) => n + t[k], 0);
+      expect(await tileCounts(staffPage)).toEqual({
+        total: sum('total'),
+        new: sum('new'),
+        up: sum('up'),
+        late: sum('late'),
+        down: sum('down'),
+        paused: sum('paused'),
+      });
+      for (const t of summary.tenants) {
+        expect(
+          await staffPage
+            .locator(`[data-testid="tenant-counts"][data-tenant="${t.tenantId}"]`)
+            .getAttribute('data-total'),
+        ).toBe(String(t.total));
+      }
       await staffPage.getByLabel('Tenant', { exact: true }).selectOption('contoso');
       await staffPage.waitForFunction(() =>
         [...document.querySelectorAll('[data-testid="deployment-row"]')].every((r) =>

@@ -1,6 +1,6 @@
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { Link, navigate } from '@kpi/web-ui/routing';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { timeAgo } from '../monitoring-api';
 import styles from './fleet.module.css';
 import {
@@ -14,10 +14,8 @@ import {
   STATUS_ORDER,
   statusStyle,
 } from './fleet-model';
+import { pageOf } from './fleet-paging';
 import { StatusPill } from './StatusPill';
-
-/** Rows drawn at most; more asks for a narrower filter (the grid still shows every deployment). */
-const MAX_ROWS = 300;
 
 export interface FleetTableProps {
   /** Deployments matching the filter, in display order. */
@@ -39,6 +37,11 @@ export function FleetTable({ rows, total, filter, onFilter, tenants, versions, n
     onFilter({ ...filter, [key]: value });
   const id = useId();
   const filtered = filter.status || filter.tenant || filter.version || filter.text;
+  // Pages of 100 after filtering; a new filter starts on its first page.
+  const filterKey = `${filter.status}|${filter.tenant}|${filter.version}|${filter.text}`;
+  const [paging, setPaging] = useState({ key: filterKey, page: 0 });
+  const shown = pageOf(rows, paging.key === filterKey ? paging.page : 0);
+  const goTo = (page: number) => setPaging({ key: filterKey, page });
   return (
     <Panel
       title="Deployments"
@@ -130,16 +133,34 @@ export function FleetTable({ rows, total, filter, onFilter, tenants, versions, n
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, MAX_ROWS).map((d) => (
+            {shown.items.map((d) => (
               <Row key={`${d.tenantId}/${d.id}`} d={d} now={now} />
             ))}
           </tbody>
         </table>
       )}
-      {rows.length > MAX_ROWS && (
-        <div className={styles.note}>
-          Showing the first {MAX_ROWS} of {rows.length}; narrow the search to see the others.
-        </div>
+      {shown.pages > 1 && (
+        <nav className={styles.note} aria-label="Deployment pages">
+          <button
+            type="button"
+            className="kpi-button"
+            onClick={() => goTo(shown.page - 1)}
+            disabled={shown.page === 0}
+          >
+            Previous
+          </button>{' '}
+          <span data-testid="table-range">
+            {shown.from}–{shown.to} of {rows.length}
+          </span>{' '}
+          <button
+            type="button"
+            className="kpi-button"
+            onClick={() => goTo(shown.page + 1)}
+            disabled={shown.page === shown.pages - 1}
+          >
+            Next
+          </button>
+        </nav>
       )}
     </Panel>
   );

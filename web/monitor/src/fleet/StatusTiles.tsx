@@ -21,6 +21,7 @@ export function StatusTiles({ counts, active, onSelect }: StatusTilesProps) {
         aria-pressed={active === ''}
         onClick={() => onSelect('')}
         data-testid="count-total"
+        data-count={counts.total}
       >
         <span className={styles.tileLabel}>All deployments</span>
         <span className={styles.tileValue}>{counts.total}</span>
@@ -36,6 +37,7 @@ export function StatusTiles({ counts, active, onSelect }: StatusTilesProps) {
             aria-pressed={active === status}
             onClick={() => onSelect(active === status ? '' : status)}
             data-testid={`count-${status}`}
+            data-count={counts[status]}
           >
             <span className={styles.tileLabel}>{s.label}</span>
             <span className={styles.tileValue}>{counts[status]}</span>

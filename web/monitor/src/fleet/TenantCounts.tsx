@@ -3,7 +3,11 @@ import styles from './fleet.module.css';
 import { STATUS_ORDER, statusStyle, type TenantGroup } from './fleet-model';
 
 /** Deployment counts by status per tenant. */
-export function TenantCounts({ groups }: { /** Tenants with their counts. */ groups: TenantGroup[] }) {
+export function TenantCounts({
+  groups,
+}: {
+  /** Tenants with their counts. */ groups: Pick<TenantGroup, 'tenantId' | 'counts'>[];
+}) {
   return (
     <Panel
       title="By tenant"
@@ -31,6 +35,7 @@ export function TenantCounts({ groups }: { /** Tenants with their counts. */ gro
                 key={g.tenantId}
                 data-testid="tenant-counts"
                 data-tenant={g.tenantId}
+                data-total={g.counts.total}
                 style={{ cursor: 'default' }}
               >
                 <td className={styles.rowHead}>{g.tenantId}</td>

@@ -1,5 +1,5 @@
 import { useApiClient } from '@kpi/web-ui/api';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** A page of a list route: `{ items, continuationToken? }`. */
 interface Page<T> {
@@ -23,14 +23,29 @@ export interface PagedListState<T> {
   reload(): void;
 }
 
+export interface PagedListOptions {
+  /** Read the whole list again this long after the previous read ended. */
+  refreshMs?: number;
+  /** Pages read at most (the API allows at most 100 items a page). */
+  maxPages?: number;
+  /**
+   * When this changes, the list is read again as soon as the current read (if any) ends: a cheap poll
+   * (the fleet summary) says when the expensive list is worth reading. A read in progress is never
+   * aborted for it, so a busy fleet cannot starve the list.
+   */
+  staleKey?: string;
+  /** Time at least between the end of one read and a read that `staleKey` asked for. */
+  minGapMs?: number;
+}
+
 /**
- * GETs every page of `path` (which must not carry a continuation token), at most `maxPages`, and with
- * `refreshMs` reads them again on that period, keeping the previous list on screen meanwhile. One read
- * runs at a time: a slow API never piles up requests.
+ * GETs every page of `path` (which must not carry a continuation token), at most `maxPages`, again every
+ * `refreshMs` and whenever `staleKey` changes, keeping the previous list on screen meanwhile. One read runs
+ * at a time: a slow API never piles up requests.
  */
 export function usePagedList<T>(
   path: string | undefined,
-  { refreshMs, maxPages = 20 }: { refreshMs?: number; maxPages?: number } = {},
+  { refreshMs, maxPages = 20, staleKey, minGapMs = 0 }: PagedListOptions = {},
 ): PagedListState<T> {
   const client = useApiClient();
   const [tick, setTick] = useState(0);
@@ -41,8 +56,21 @@ export function usePagedList<T>(
     updatedAt: undefined,
   });
   const reload = useCallback(() => setTick((t) => t + 1), []);
+  // Set by a `staleKey` change: read now if idle, else right after the read in progress.
+  const wake = useRef<() => void>(() => {});
+  const pending = useRef(false);
+  const lastKey = useRef<string | undefined>(undefined);
 
-  // `tick` is a dependency on purpose: bumping it reads the list again.
+  useEffect(() => {
+    const previous = lastKey.current;
+    lastKey.current = staleKey;
+    // The first key (the summary arriving) describes what the first read sees anyway.
+    if (previous === undefined || staleKey === undefined || previous === staleKey) return;
+    pending.current = true;
+    wake.current();
+  }, [staleKey]);
+
+  // `tick` is a dependency on purpose: bumping it starts over (Retry).
   useEffect(() => {
     if (path === undefined) return;
     const controller = new AbortController();
@@ -61,25 +89,44 @@ export function usePagedList<T>(
       } while (token && pages < maxPages);
       return { items, complete: !token };
     };
-    read()
-      .then((data) => setState({ data, error: undefined, loading: false, updatedAt: new Date() }))
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        setState((s) => ({
-          ...s,
-          error: err instanceof Error ? err : new Error(String(err)),
-          loading: false,
-        }));
-      })
-      .finally(() => {
-        // The next read starts a period after this one ended, not on a fixed clock.
-        if (!controller.signal.aborted && refreshMs !== undefined) timer = setTimeout(reload, refreshMs);
-      });
+    let reading = false;
+    let endedAt = 0;
+    const run = () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      reading = true;
+      pending.current = false;
+      read()
+        .then((data) => setState({ data, error: undefined, loading: false, updatedAt: new Date() }))
+        .catch((err: unknown) => {
+          if (controller.signal.aborted) return;
+          setState((s) => ({
+            ...s,
+            error: err instanceof Error ? err : new Error(String(err)),
+            loading: false,
+          }));
+        })
+        .finally(() => {
+          reading = false;
+          endedAt = Date.now();
+          if (controller.signal.aborted) return;
+          if (pending.current) timer = setTimeout(run, minGapMs);
+          // The next read starts a period after this one ended, not on a fixed clock.
+          else if (refreshMs !== undefined) timer = setTimeout(run, refreshMs);
+        });
+    };
+    wake.current = () => {
+      if (reading || controller.signal.aborted) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(run, Math.max(0, endedAt + minGapMs - Date.now()));
+    };
+    run();
     return () => {
       controller.abort();
+      wake.current = () => {};
       if (timer) clearTimeout(timer);
     };
-  }, [client, path, tick, maxPages, refreshMs, reload]);
+  }, [client, path, tick, maxPages, refreshMs, minGapMs]);
 
   return { ...state, reload };
 }

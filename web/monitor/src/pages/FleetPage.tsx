@@ -15,15 +15,25 @@ import {
   tenantsOf,
   versionsOf,
 } from '../fleet/fleet-model';
+import { summaryKey } from '../fleet/fleet-paging';
 import { filterFromSearch, searchFromFilter } from '../fleet/fleet-query';
 import { LiveIndicator } from '../fleet/LiveIndicator';
 import { StatusGrid } from '../fleet/StatusGrid';
 import { StatusTiles } from '../fleet/StatusTiles';
 import { TenantCounts } from '../fleet/TenantCounts';
+import { useFleetSummary } from '../fleet/useFleetSummary';
 import { usePagedList } from '../fleet/usePagedList';
 
-/** The fleet is read again on this period: a status change shows without a reload. */
+/** The counts (the summary endpoint, one small response) are read again on this period. */
 export const FLEET_REFRESH_MS = 5_000;
+/**
+ * The whole list (up to 100 requests of 100 at 10,000 deployments; the API caps `limit` at 100 and has no
+ * `updatedSince` filter) is read again on this period, and at once whenever the summary's counts change,
+ * which is how a new deployment or a status change shows within one summary poll.
+ */
+export const FLEET_LIST_REFRESH_MS = 30_000;
+/** Pages of 100 read at most: 12,000 deployments. */
+const MAX_LIST_PAGES = 120;
 
 /**
  * Fleet overview: counts by status (in total and per tenant), the status grid and the filterable list.
@@ -34,12 +44,26 @@ export default function FleetPage() {
   const access = fleetAccess(user);
   const { search } = useLocation();
   const filter = filterFromSearch(search);
+  const tenantPath = `monitoring/tenants/${encodeURIComponent(access.tenantId ?? '')}`;
   const path = !access.canView
     ? undefined
     : access.isStaff
       ? 'monitoring/deployments?limit=100'
-      : `monitoring/tenants/${encodeURIComponent(access.tenantId ?? '')}/deployments?limit=100`;
-  const fleet = usePagedList<Deployment>(path, { refreshMs: FLEET_REFRESH_MS });
+      : `${tenantPath}/deployments?limit=100`;
+  const summaryPath = !access.canView
+    ? undefined
+    : access.isStaff
+      ? 'monitoring/fleet-summary'
+      : `${tenantPath}/fleet-summary`;
+  const { summary, error: summaryError } = useFleetSummary(summaryPath, access.tenantId, FLEET_REFRESH_MS);
+  const staleKey = summary ? summaryKey(summary.tenants) : undefined;
+  const fleet = usePagedList<Deployment>(path, {
+    refreshMs: FLEET_LIST_REFRESH_MS,
+    maxPages: MAX_LIST_PAGES,
+    staleKey,
+    // A busy fleet changes counts on most polls: read the list at most every 5 s, not back to back.
+    minGapMs: FLEET_REFRESH_MS,
+  });
   const all = fleet.data?.items;
   const derived = useMemo(() => {
     if (!all) return undefined;
@@ -50,6 +74,9 @@ export default function FleetPage() {
       versions: versionsOf(all),
     };
   }, [all]);
+  // Exact counts come from the summary; the loaded list stands in only until the first summary arrives.
+  const counts = summary?.counts ?? derived?.counts;
+  const tenantCounts = summary?.tenants ?? derived?.groups;
   const rows = useMemo(
     () =>
       derived
@@ -68,7 +95,7 @@ export default function FleetPage() {
     return <Forbidden allowed={fleetAudience} requestId={fleet.error.requestId} />;
   }
   if (fleet.loading) return <Loading label="Loading the fleet…" />;
-  if (!fleet.data || !derived) {
+  if (!fleet.data || !derived || !counts || !tenantCounts) {
     return (
       <ErrorPanel
         title="The fleet could not be loaded"
@@ -86,9 +113,9 @@ export default function FleetPage() {
         <span className={styles.muted}>{scope}</span>
         <LiveIndicator updatedAt={fleet.updatedAt} stale={!!fleet.error} refreshMs={FLEET_REFRESH_MS} />
       </div>
-      {fleet.error && (
+      {(fleet.error ?? summaryError) && (
         <div className={styles.warning} role="status">
-          {fleet.error.message}
+          {(fleet.error ?? summaryError)?.message}
           {fleet.error instanceof ApiError && fleet.error.requestId
             ? ` (request id ${fleet.error.requestId})`
             : ''}
@@ -96,10 +123,11 @@ export default function FleetPage() {
       )}
       {!fleet.data.complete && (
         <div className={styles.warning} role="status">
-          The fleet is larger than one view holds: showing the first {all?.length} deployments.
+          The fleet is larger than one view holds: the counts are complete, the grid and the list show the
+          first {all?.length} deployments.
         </div>
       )}
-      {derived.counts.total === 0 ? (
+      {counts.total === 0 && derived.counts.total === 0 ? (
         <Panel title="Deployments">
           <EmptyState title="No deployments yet" icon="◌">
             A deployment appears here with its first heartbeat, after it has been activated with its licence
@@ -109,16 +137,16 @@ export default function FleetPage() {
       ) : (
         <>
           <StatusTiles
-            counts={derived.counts}
+            counts={counts}
             active={filter.status}
             onSelect={(status) => setFilter({ ...filter, status })}
           />
-          {derived.groups.length > 1 ? (
+          {tenantCounts.length > 1 ? (
             <div className={styles.columns}>
               <Panel title="Status grid" subtitle="one cell per deployment, by tenant">
                 <StatusGrid groups={derived.groups} now={now} />
               </Panel>
-              <TenantCounts groups={derived.groups} />
+              <TenantCounts groups={tenantCounts} />
             </div>
           ) : (
             // One tenant: its counts are the tiles above, so the grid takes the whole row.

@@ -1,8 +1,7 @@
 /**
  * Deployment counts by tenant and status for the fleet overview. Cosmos has GROUP BY but the local
  * stand-in does not, so the counts are made here: per tenant with one COUNT per status, across tenants by
- * paging through the deployments in pages of 1,000 (bounded; a fleet of 10,000 is 10 round trips, which
- * matters as the fleet page polls this every 5 s).
+ * paging through the deployments (bounded; a fleet of 5,000 is 50 pages).
  */
 import { DEPLOYMENT_STATUSES, type DeploymentStatus } from '@kpi/shared/contracts/monitoring-deployment';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
@@ -30,10 +29,10 @@ export async function tenantSummary(
   return out;
 }
 
-/** Counts of every tenant (vendor staff), at most `maxPages` pages of 1,000 deployments. */
+/** Counts of every tenant (vendor staff), at most `maxPages` pages of 100 deployments. */
 export async function fleetSummary(
   deps: Pick<Dependencies, 'allDeployments'>,
-  maxPages = 20,
+  maxPages = 200,
 ): Promise<{ tenants: ({ tenantId: string } & StatusCounts)[]; complete: boolean }> {
   const byTenant = new Map<string, StatusCounts>();
   let token: string | undefined;
@@ -41,7 +40,7 @@ export async function fleetSummary(
   do {
     const page = await deps.allDeployments.query(
       { orderBy: 'c.tenantId' },
-      { maxItemCount: 1000, ...(token ? { continuationToken: token } : {}) },
+      { maxItemCount: 100, ...(token ? { continuationToken: token } : {}) },
     );
     for (const d of page.items) {
       const c = byTenant.get(d.tenantId) ?? empty();

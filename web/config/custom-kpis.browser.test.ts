@@ -227,7 +227,12 @@ describe.skipIf(skipReason !== undefined)('Custom KPI editor in Chromium', () =>
     await page.getByLabel('Reason (optional)').fill('Replaced by the catalog KPI');
     await page.getByRole('button', { name: 'Deprecate this KPI' }).click();
     await page.getByText('Deprecated: no more edits').waitFor({ timeout: 30_000 });
-    expect(await page.getByRole('button', { name: /Save draft|Publish|Deprecate/ }).count()).toBe(0);
+    // The notice shows before the KPI is read again; the buttons go once it has been.
+    await expect
+      .poll(() => page.getByRole('button', { name: /Save draft|Publish|Deprecate/ }).count(), {
+        timeout: 30_000,
+      })
+      .toBe(0);
     const after = await apiGet<StoredKpi>(stack, `metadata/tenants/contoso/custom-kpis/${kpiId}`, olivia);
     expect(after.status).toBe('deprecated');
   }, 120_000);

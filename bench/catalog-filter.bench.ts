@@ -23,10 +23,10 @@ const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 /**
  * In-page code (a string: functions handed to `evaluate` would carry tsx's `__name` helper, which the
- * page lacks): resolves on the first frame after the tree for `query` was committed, timed from the
- * keydown the page saw.
+ * page lacks), installed before the key is pressed: keeps on `window.__painted` a promise of the time
+ * from the keydown the page saw to the first frame after the tree for `query` was committed.
  */
-const paintedAfterKey = (query: string) => `new Promise((resolve, reject) => {
+const waitForPaint = (query: string) => `void (window.__painted = new Promise((resolve, reject) => {
   let t0 = 0;
   const el = document.querySelector('[data-testid="tree-result-count"]');
   const field = document.getElementById('catalog-search');
@@ -39,7 +39,11 @@ const paintedAfterKey = (query: string) => `new Promise((resolve, reject) => {
     }
   });
   observer.observe(el, { attributes: true, attributeFilter: ['data-query'] });
-})`;
+  setTimeout(() => {
+    observer.disconnect();
+    reject(new Error('no tree for ' + ${JSON.stringify(JSON.stringify(query))} + ' after 15 s: the count is for ' + JSON.stringify(el.dataset.query) + ', the field holds ' + JSON.stringify(field.value)));
+  }, 15000);
+}))`;
 
 async function main(): Promise<void> {
   if (skipReason) {
@@ -70,11 +74,9 @@ async function main(): Promise<void> {
         let typed = '';
         for (const ch of query) {
           typed += ch;
-          // The waiter is installed before the key goes out.
-          const [ms] = await Promise.all([
-            page.evaluate<number>(paintedAfterKey(typed)),
-            page.keyboard.press(ch === ' ' ? 'Space' : ch),
-          ]);
+          await page.evaluate(waitForPaint(typed));
+          await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+          const ms = await page.evaluate<number>('window.__painted');
           if (round > 0) browserMs.push(ms); // the first round warms up JIT and caches
           const t = performance.now();
           filterTree(catalog.industries, typed);

@@ -7,8 +7,9 @@ import type { Alert } from '@kpi/shared/contracts/monitoring-alert';
 import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { heartbeat } from '../../functions/monitoring/monitoring-test-kit';
+import { heartbeat, poll } from '../../functions/monitoring/monitoring-test-kit';
 import {
+  apiCall,
   apiGet,
   launchBrowser,
   type PageWatch,
@@ -28,27 +29,6 @@ const alex = 'alex@fabrikam.example';
 const deploymentId = 'contoso-ui-edge';
 const DAY = 86_400_000;
 
-async function call(stack: UiStack, email: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${stack.api}/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await stack.token(email)}`, 'content-type': 'application/json' },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} as ${email}: HTTP ${res.status} ${text}`);
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
-
-async function poll<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences in Chromium', () => {
   let stack: UiStack;
   let browser: Browser;
@@ -63,7 +43,7 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
     browser = await launchBrowser();
     const host = stack.api.replace(/\/api\/?$/, '');
     // A licence for contoso (ada), activated by a new deployment: the deployment gets its credential.
-    const issued = (await call(stack, ada, 'POST', 'license/licenses', {
+    const issued = (await apiCall(stack, ada, 'POST', 'license/licenses', {
       tenantId: 'contoso',
       configurationId: 'cfg-ui-test',
       kpiIds: ['revenue-growth'],
@@ -81,7 +61,7 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
     }).then((r) => r.json())) as { credential: string };
     expect(activation.credential).toBeTruthy();
     // A short period and no grace, so one missed heartbeat makes the deployment down.
-    await call(stack, olivia, 'PUT', `monitoring/tenants/contoso/deployments/${deploymentId}`, {
+    await apiCall(stack, olivia, 'PUT', `monitoring/tenants/contoso/deployments/${deploymentId}`, {
       periodSeconds: 10,
       graceSeconds: 0,
     });
@@ -98,14 +78,18 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
       body: '{}',
     });
     expect(swept.status).toBe(200);
-    const alert = await poll('the heartbeat-missing alert', async () => {
-      const list = await apiGet<{ items: Alert[] }>(
-        stack,
-        `monitoring/tenants/contoso/alerts?deploymentId=${deploymentId}`,
-        olivia,
-      );
-      return list.items.find((a) => a.rule === 'heartbeat-missing' && a.state === 'open');
-    });
+    const alert = await poll(
+      'the heartbeat-missing alert',
+      async () => {
+        const list = await apiGet<{ items: Alert[] }>(
+          stack,
+          `monitoring/tenants/contoso/alerts?deploymentId=${deploymentId}`,
+          olivia,
+        );
+        return list.items.find((a) => a.rule === 'heartbeat-missing' && a.state === 'open');
+      },
+      30_000,
+    );
     alertId = alert.id;
   }, 300_000);
 
@@ -228,10 +212,14 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
   });
 
   it('the licences page draws one timeline bar per tracked licence', { timeout: 120_000 }, async () => {
-    const tracked = await poll('the tracked licence', async () => {
-      const list = await apiGet<{ items: { id: string }[] }>(stack, 'monitoring/licenses', ada);
-      return list.items.some((l) => l.id === licenseId) ? list.items : undefined;
-    });
+    const tracked = await poll(
+      'the tracked licence',
+      async () => {
+        const list = await apiGet<{ items: { id: string }[] }>(stack, 'monitoring/licenses', ada);
+        return list.items.some((l) => l.id === licenseId) ? list.items : undefined;
+      },
+      30_000,
+    );
     await signIn(page, stack.ui.monitor, ada, '/licenses');
     await page.getByTestId('expiry-timeline').waitFor({ timeout: 20_000 });
     await page.locator(`[data-testid="timeline-bar"][data-license-id="${licenseId}"]`).waitFor();

@@ -6,6 +6,7 @@
 import type { LicenseView } from '@kpi/shared/contracts/license';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { poll } from '../../functions/monitoring/monitoring-test-kit';
 import {
   apiGet,
   launchBrowser,
@@ -34,16 +35,6 @@ async function post(stack: UiStack, path: string, body: unknown, authorization: 
   const text = await res.text();
   if (!res.ok) throw new Error(`POST ${path}: HTTP ${res.status} ${text}`);
   return JSON.parse(text) as unknown;
-}
-
-async function poll<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 describe.skipIf(skipReason !== undefined)(
@@ -84,10 +75,14 @@ describe.skipIf(skipReason !== undefined)(
         '',
       )) as { credential: string };
       await post(stack, 'license/validations', { key: issued.key, deploymentId }, `Deployment ${credential}`);
-      await poll('monitoring to track the licence', async () => {
-        const list = await apiGet<{ items: { id: string }[] }>(stack, 'monitoring/licenses', ada);
-        return list.items.some((l) => l.id === licenseId) ? true : undefined;
-      });
+      await poll(
+        'monitoring to track the licence',
+        async () => {
+          const list = await apiGet<{ items: { id: string }[] }>(stack, 'monitoring/licenses', ada);
+          return list.items.some((l) => l.id === licenseId) ? true : undefined;
+        },
+        30_000,
+      );
     }, 300_000);
 
     afterAll(async () => {

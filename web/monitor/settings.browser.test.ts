@@ -7,8 +7,9 @@ import type { NotificationRecord } from '@kpi/shared/contracts/monitoring-notifi
 import type { MonitoringSettings } from '@kpi/shared/contracts/monitoring-rules';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { heartbeat } from '../../functions/monitoring/monitoring-test-kit';
+import { heartbeat, poll } from '../../functions/monitoring/monitoring-test-kit';
 import {
+  apiCall,
   apiGet,
   launchBrowser,
   type PageWatch,
@@ -28,27 +29,6 @@ const vera = 'vera@contoso.example';
 const deploymentId = 'contoso-settings-edge';
 const DAY = 86_400_000;
 
-async function call(stack: UiStack, email: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${stack.api}/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await stack.token(email)}`, 'content-type': 'application/json' },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} as ${email}: HTTP ${res.status} ${text}`);
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
-
-async function poll<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 describe.skipIf(skipReason !== undefined)('Monitor settings and outbox HTML in Chromium', () => {
   let stack: UiStack;
   let browser: Browser;
@@ -62,11 +42,11 @@ describe.skipIf(skipReason !== undefined)('Monitor settings and outbox HTML in C
     browser = await launchBrowser();
     const host = stack.api.replace(/\/api\/?$/, '');
     // Vendor support is e-mailed about every tenant's alerts.
-    await call(stack, ada, 'PUT', 'monitoring/vendor/contacts', {
+    await apiCall(stack, ada, 'PUT', 'monitoring/vendor/contacts', {
       emails: ['support@vendor.example'],
       severities: ['critical', 'warning', 'info'],
     });
-    const issued = (await call(stack, ada, 'POST', 'license/licenses', {
+    const issued = (await apiCall(stack, ada, 'POST', 'license/licenses', {
       tenantId: 'contoso',
       configurationId: 'cfg-settings-test',
       kpiIds: ['revenue-growth'],
@@ -82,7 +62,7 @@ describe.skipIf(skipReason !== undefined)('Monitor settings and outbox HTML in C
       body: JSON.stringify({ key: issued.key, deploymentId }),
     }).then((r) => r.json())) as { credential: string };
     expect(activation.credential).toBeTruthy();
-    await call(stack, olivia, 'PUT', `monitoring/tenants/contoso/deployments/${deploymentId}`, {
+    await apiCall(stack, olivia, 'PUT', `monitoring/tenants/contoso/deployments/${deploymentId}`, {
       periodSeconds: 10,
       graceSeconds: 0,
     });
@@ -99,14 +79,18 @@ describe.skipIf(skipReason !== undefined)('Monitor settings and outbox HTML in C
       body: '{}',
     });
     expect(swept.status).toBe(200);
-    sentMail = await poll('the alert e-mail in the outbox', async () => {
-      const list = await apiGet<{ items: NotificationRecord[] }>(
-        stack,
-        'monitoring/tenants/contoso/notifications',
-        olivia,
-      );
-      return list.items.find((r) => r.status === 'sent' && r.kind === 'opened');
-    });
+    sentMail = await poll(
+      'the alert e-mail in the outbox',
+      async () => {
+        const list = await apiGet<{ items: NotificationRecord[] }>(
+          stack,
+          'monitoring/tenants/contoso/notifications',
+          olivia,
+        );
+        return list.items.find((r) => r.status === 'sent' && r.kind === 'opened');
+      },
+      60_000,
+    );
   }, 300_000);
 
   afterAll(async () => {

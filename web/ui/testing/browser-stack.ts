@@ -137,3 +137,21 @@ export async function apiGet<T>(stack: UiStack, path: string, email: string): Pr
   if (!res.ok) throw new Error(`GET ${path} as ${email}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+/** Calls the API as a seeded user; throws with the status and body on anything but 2xx. */
+export async function apiCall(
+  stack: UiStack,
+  email: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const res = await fetch(`${stack.api}/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await stack.token(email)}`, 'content-type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} as ${email}: HTTP ${res.status} ${text}`);
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}

@@ -1,4 +1,5 @@
-import styles from './fleet.module.css';
+// The same live marker as the Platform page's.
+import styles from '../monitor.module.css';
 
 export interface LiveIndicatorProps {
   /** When the shown data was received. */

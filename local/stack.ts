@@ -18,7 +18,7 @@ import { startGateway } from './gateway/gateway';
 import { discoverApps, startHost } from './host/host';
 import { startIssuer } from './identity/issuer';
 import { seededUsers } from './identity/users';
-import type { Stoppable } from './net';
+import { isPortInUse, type Stoppable } from './net';
 import { seedCatalog, seedData } from './seed/seed';
 import { loadEntities, startBroker } from './servicebus/broker';
 import { resolvePorts, type StackPorts } from './stack-ports';
@@ -86,12 +86,29 @@ async function localSecret(dataDir: string, name: string): Promise<string> {
   }
 }
 
+/** Attempts at starting on free ports before giving up: only another process's pick can collide. */
+const freePortAttempts = 3;
+
 export async function startStack(options: StackOptions): Promise<Stack> {
+  const log = options.log ?? (() => {});
+  for (let attempt = 1; ; attempt++) {
+    const ports = await resolvePorts(options.ports, options.env ?? {});
+    try {
+      return await startOn(ports, options);
+    } catch (err) {
+      // Free ports are checked, not held: a test process beside us may have bound one in the gap.
+      // Everything started was stopped; start again on fresh ports. Documented ports fail at once.
+      if (options.ports !== 'free' || attempt >= freePortAttempts || !isPortInUse(err)) throw err;
+      log(`a free port was taken before the stack bound it (${(err as Error).message}); retrying`);
+    }
+  }
+}
+
+async function startOn(ports: StackPorts, options: StackOptions): Promise<Stack> {
   // The database named by the one declaration Bicep also reads.
   const cosmosDatabase = loadCosmosContainers().database;
   const log = options.log ?? (() => {});
   const dataDir = resolve(options.dataDir);
-  const ports = await resolvePorts(options.ports, options.env ?? {});
   const started: { name: string; part: Stoppable }[] = [];
   const keep = (name: string, part: Stoppable) => started.push({ name, part });
   const stopAll = async (): Promise<void> => {

@@ -216,6 +216,55 @@ describe('maintenance windows', () => {
       reason: 'bad cron',
     });
     expect(bad.status).toBe(400);
+
+    // An edit keeps the window's id and creation; a stale If-Match, a bad body or another tenant change nothing.
+    const original = (await created.json()) as { id: string; createdAt: string };
+    const path = `tenants/fabrikam/maintenance-windows/${original.id}`;
+    const edit = {
+      deploymentIds: ['fabrikam-prod'],
+      schedule: {
+        startsAt: new Date(now - 60_000).toISOString(),
+        endsAt: new Date(now + 7200_000).toISOString(),
+      },
+      reason: 'database upgrade, extended',
+    };
+    const edited = await call(fabHeaders, 'PUT', path, edit);
+    expect(edited.status).toBe(200);
+    expect(await edited.json()).toMatchObject({
+      id: original.id,
+      createdBy: fabHeaders,
+      createdAt: original.createdAt,
+      updatedBy: fabHeaders,
+      reason: 'database upgrade, extended',
+    });
+    const errorOf = async (res: Response) =>
+      [res.status, ((await res.json()) as { error: { code: string } }).error.code] as const;
+    const stale = await call(fabHeaders, 'PUT', path, { ...edit, reason: 'lost' }, { 'if-match': '"stale"' });
+    expect(await errorOf(stale)).toEqual([412, 'CONCURRENCY.CONFLICT']);
+    const invalid = await call(fabHeaders, 'PUT', path, {
+      schedule: { recurrence: { cron: '99 * * * *', durationMinutes: 10 } },
+      reason: 'bad cron',
+    });
+    expect(invalid.status).toBe(400);
+    await invalid.body?.cancel();
+    const foreign = await call('olivia@contoso.example', 'PUT', path, { ...edit, reason: 'not mine' });
+    expect(foreign.status).toBe(403);
+    await foreign.body?.cancel();
+    const missing = await call(fabHeaders, 'PUT', 'tenants/fabrikam/maintenance-windows/none', edit);
+    expect(await errorOf(missing)).toEqual([404, 'MAINTENANCE_WINDOW.NOT_FOUND']);
+    const listed = (await (await call(fabHeaders, 'GET', 'tenants/fabrikam/maintenance-windows')).json()) as {
+      items: { id: string; reason: string }[];
+    };
+    expect(listed.items.filter((w) => w.id === original.id).map((w) => w.reason)).toEqual([
+      'database upgrade, extended',
+    ]);
+    const audit = (await (await call(fabHeaders, 'GET', 'tenants/fabrikam/audit?limit=100')).json()) as {
+      items: { action: string; target: string }[];
+    };
+    expect(audit.items.filter((e) => e.target === original.id).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['maintenance-window.created', 'maintenance-window.updated']),
+    );
+
     await send('fabrikam-prod');
     await new Promise((r) => setTimeout(r, 10_500));
     await sweep();

@@ -28,7 +28,13 @@ export interface MonitoringHarness {
   /** Posts a heartbeat with the deployment's credential. */
   send(deploymentId: string, body?: unknown): Promise<Response>;
   /** A monitoring API call as a seeded user. */
-  call(email: string, method: string, path: string, body?: unknown): Promise<Response>;
+  call(
+    email: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
   /** Runs the sweep timer now, through the host's admin API. */
   sweep(): Promise<void>;
   getDeployment(
@@ -61,10 +67,10 @@ export function useMonitoringStack(): MonitoringHarness {
         headers: { authorization: creds[deploymentId] as string, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       }),
-    call: async (email, method, path, body) =>
+    call: async (email, method, path, body, headers) =>
       fetch(h.api(path), {
         method,
-        headers: await h.as(email),
+        headers: { ...(await h.as(email)), ...headers },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       }),
     sweep: async () => {

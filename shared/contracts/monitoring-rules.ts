@@ -88,6 +88,9 @@ export const silenceSchema = z.object({
   ...silenceBody,
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
+  /** Set by an edit (PUT); the id, creator and creation time stay. */
+  updatedBy: z.string().optional(),
+  updatedAt: z.iso.datetime().optional(),
 });
 export type Silence = z.infer<typeof silenceSchema>;
 
@@ -104,6 +107,9 @@ export const maintenanceWindowSchema = z.object({
   ...windowBody,
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
+  /** Set by an edit (PUT); the id, creator and creation time stay. */
+  updatedBy: z.string().optional(),
+  updatedAt: z.iso.datetime().optional(),
 });
 export type MaintenanceWindow = z.infer<typeof maintenanceWindowSchema>;
 

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  apiCall,
   apiGet,
   launchBrowser,
   type PageWatch,
@@ -221,6 +222,27 @@ describe.skipIf(skipReason !== undefined)('Custom KPI editor in Chromium', () =>
     await page.getByRole('tab', { name: 'Versions (1)' }).click();
     await page.getByRole('list', { name: 'Published versions' }).getByText('“First release”').waitFor();
     await page.getByText('The draft is the same as this version.').waitFor();
+
+    // Selected in a configuration, the published KPI shows in the UML diagram by its name, not its id.
+    const created = (await apiCall(stack, olivia, 'POST', 'demo-config/tenants/contoso/configurations', {
+      name: 'Scrap review',
+      kpiIds: [],
+      customKpis: [{ kpiId, version: 1 }],
+    })) as { id: string };
+    await context.addInitScript(
+      ([key, value]) => window.localStorage.setItem(key as string, value as string),
+      ['kpi.config.configuration.contoso', created.id],
+    );
+    await page.goto(`${stack.ui.config}/diagram?kpi=${kpiId}`);
+    const highlight = page.getByLabel('Highlight KPI');
+    await expect.poll(() => highlight.inputValue(), { timeout: 30_000 }).toBe(kpiId);
+    await expect
+      .poll(() => highlight.locator('option:checked').textContent(), { timeout: 30_000 })
+      .toBe('Scrap share of output');
+    await page.getByRole('heading', { name: 'Scrap share of output' }).waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="uml-class"][data-name="WorkOrder"][data-needed="true"]').waitFor();
+    await page.goto(`${stack.ui.config}/custom-kpis?kpi=${kpiId}`);
+    await page.getByRole('heading', { name: 'Scrap share of output' }).waitFor({ timeout: 30_000 });
 
     // Deprecating ends editing: the status says so and the edit buttons go away.
     await page.getByRole('button', { name: 'Deprecate…' }).click();

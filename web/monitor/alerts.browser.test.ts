@@ -4,7 +4,7 @@
  * host's admin endpoint) → a heartbeat-missing alert for contoso.
  */
 import type { Alert } from '@kpi/shared/contracts/monitoring-alert';
-import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
+import type { MaintenanceWindow, Silence } from '@kpi/shared/contracts/monitoring-rules';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { heartbeat, poll } from '../../functions/monitoring/monitoring-test-kit';
@@ -235,7 +235,7 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
   it('creates, edits and deletes a recurring maintenance window through the form', {
     timeout: 120_000,
   }, async () => {
-    type Window = { id: string; reason: string; deploymentIds: string[]; schedule: { recurrence?: unknown } };
+    type Window = MaintenanceWindow;
     const windows = async () =>
       (await apiGet<{ items: Window[] }>(stack, 'monitoring/tenants/contoso/maintenance-windows', olivia))
         .items;
@@ -276,9 +276,15 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
     await edited.waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('window-row').count()).toBe(1);
     const afterEdit = await windows();
-    expect(afterEdit.map((w) => w.id)).not.toContain(saved?.id);
+    // Edited in place: the same window, with who changed it.
     expect(afterEdit).toHaveLength(1);
+    expect(afterEdit[0]).toMatchObject({
+      id: saved?.id,
+      createdBy: saved?.createdBy,
+      updatedBy: saved?.createdBy,
+    });
     expect(afterEdit[0]?.schedule.recurrence).toMatchObject({ durationMinutes: 240 });
+    expect(await edited.textContent()).toContain(`edited by ${saved?.createdBy}`);
 
     await edited.getByRole('button', { name: 'Delete' }).click();
     await page

@@ -1,7 +1,8 @@
 /**
  * Deployment counts by tenant and status for the fleet overview. Cosmos has GROUP BY but the local
  * stand-in does not, so the counts are made here: per tenant with one COUNT per status, across tenants by
- * paging through the deployments (bounded; a fleet of 5,000 is 50 pages).
+ * paging through two fields of every deployment, 1,000 a page (bounded; a fleet of 5,000 is 5 pages;
+ * whole items at 100 a page took 13× longer on the stand-in, which evaluates the query again per page).
  */
 import { DEPLOYMENT_STATUSES, type DeploymentStatus } from '@kpi/shared/contracts/monitoring-deployment';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
@@ -29,18 +30,19 @@ export async function tenantSummary(
   return out;
 }
 
-/** Counts of every tenant (vendor staff), at most `maxPages` pages of 100 deployments. */
+/** Counts of every tenant (vendor staff), at most `maxPages` pages of 1,000 deployments. */
 export async function fleetSummary(
   deps: Pick<Dependencies, 'allDeployments'>,
-  maxPages = 200,
+  maxPages = 100,
 ): Promise<{ tenants: ({ tenantId: string } & StatusCounts)[]; complete: boolean }> {
   const byTenant = new Map<string, StatusCounts>();
   let token: string | undefined;
   let pages = 0;
   do {
-    const page = await deps.allDeployments.query(
-      { orderBy: 'c.tenantId' },
-      { maxItemCount: 100, ...(token ? { continuationToken: token } : {}) },
+    const page = await deps.allDeployments.queryFields(
+      ['tenantId', 'status'],
+      {},
+      { maxItemCount: 1000, ...(token ? { continuationToken: token } : {}) },
     );
     for (const d of page.items) {
       const c = byTenant.get(d.tenantId) ?? empty();

@@ -43,6 +43,7 @@ for (const kind of ['silences', 'maintenance-windows'] as const) {
   const repo = () => (isSilence ? dependencies().silences : dependencies().windows);
   const entity = isSilence ? 'silence' : 'maintenance-window';
   const noun = isSilence ? 'silence' : 'maintenance window';
+  const notFoundCode = `${entity.toUpperCase().replace('-', '_')}.NOT_FOUND`;
 
   httpRoute({
     app: APP,
@@ -101,6 +102,50 @@ for (const kind of ['silences', 'maintenance-windows'] as const) {
 
   httpRoute({
     app: APP,
+    name: `${entity}-update`,
+    method: 'PUT',
+    route: `tenants/{tenantId}/${kind}/{id}`,
+    roles: FLEET_ROLES,
+    tenantParam: 'tenantId',
+    params: idParams,
+    body: isSilence ? silenceInputSchema : maintenanceWindowInputSchema,
+    responses: { 200: isSilence ? silenceSchema : maintenanceWindowSchema },
+    summary: `Change a ${noun} in place: same id, creator and creation time (If-Match optional)`,
+    tags: ['rules'],
+    handler: async ({ caller, params, body, request }) => {
+      const matchers = 'matchers' in body ? body.matchers : [];
+      refuse([scheduleProblem(body.schedule), ...matchers.map(matcherProblem)]);
+      const d = dependencies();
+      const scope = scopeFor(caller, params.tenantId);
+      const current = await repo().getVersioned(scope, params.id);
+      if (!current) throw notFound(notFoundCode, `No ${noun} ${params.id}`);
+      const item = {
+        ...body,
+        id: current.item.id,
+        createdBy: current.item.createdBy,
+        createdAt: current.item.createdAt,
+        updatedBy: caller.email,
+        updatedAt: new Date().toISOString(),
+      };
+      // The client's If-Match guards against overwriting someone else's edit; without it, ours is the
+      // read just made, so a change in between still fails instead of being silently lost.
+      const ifMatch = request.headers.get('if-match') ?? current.etag;
+      const saved = isSilence
+        ? await d.silences.replace(scope, item as z.infer<typeof silenceSchema>, { ifMatch })
+        : await d.windows.replace(scope, item as z.infer<typeof maintenanceWindowSchema>, { ifMatch });
+      invalidateTenantRules(scope.tenantId);
+      await recordAudit(d, scope, {
+        actor: caller.email,
+        action: `${entity}.updated`,
+        target: item.id,
+        details: body,
+      });
+      return { body: saved.item, headers: { etag: saved.etag } };
+    },
+  });
+
+  httpRoute({
+    app: APP,
     name: `${entity}-delete`,
     method: 'DELETE',
     route: `tenants/{tenantId}/${kind}/{id}`,
@@ -113,7 +158,7 @@ for (const kind of ['silences', 'maintenance-windows'] as const) {
       const d = dependencies();
       const scope = scopeFor(caller, params.tenantId);
       if (!(await repo().delete(scope, params.id))) {
-        throw notFound(`${entity.toUpperCase().replace('-', '_')}.NOT_FOUND`, `No ${noun} ${params.id}`);
+        throw notFound(notFoundCode, `No ${noun} ${params.id}`);
       }
       invalidateTenantRules(scope.tenantId);
       await recordAudit(d, scope, { actor: caller.email, action: `${entity}.deleted`, target: params.id });

@@ -3,6 +3,7 @@ import type { Container, SqlParameter } from '@azure/cosmos';
 import type { ZodType } from 'zod';
 import {
   buildSql,
+  MAX_PROJECTION_PAGE_SIZE,
   type Page,
   type PageOptions,
   PartitionedStore,
@@ -53,6 +54,25 @@ export class GlobalRepository<T extends { id: string }> {
     const q = { query: buildSql(pk !== undefined ? [`c.${this.pkField} = @pk`] : [], filter), parameters };
     const { docs, continuationToken } = await this.store.page(q, pk, page);
     const items = docs.map((d) => this.store.parse(d));
+    return continuationToken ? { items, continuationToken } : { items };
+  }
+
+  /**
+   * A page of some top-level fields of the items matching `filter`, across partitions, up to 1,000 a
+   * page. The rows are not checked against the schema (they are parts of items): for counts and
+   * summaries that would otherwise read and parse every whole item.
+   */
+  async queryFields<K extends keyof T & string>(
+    fields: readonly K[],
+    filter: QueryFilter,
+    page?: PageOptions,
+  ): Promise<Page<Pick<T, K>>> {
+    for (const f of fields)
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(f)) throw new Error(`Not a field name: ${JSON.stringify(f)}`);
+    const select = fields.map((f) => `c.${f}`).join(', ');
+    const q = { query: buildSql([], filter, select), parameters: [...(filter.parameters ?? [])] };
+    const { docs, continuationToken } = await this.store.page(q, undefined, page, MAX_PROJECTION_PAGE_SIZE);
+    const items = docs as unknown as Pick<T, K>[];
     return continuationToken ? { items, continuationToken } : { items };
   }
 

@@ -48,6 +48,8 @@ export function buildSql(predicates: string[], filter: QueryFilter, select = '*'
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
+/** Pages of a few small fields (projections for counts and summaries) may be larger: one round trip per 1,000. */
+export const MAX_PROJECTION_PAGE_SIZE = 1000;
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const;
 
@@ -103,8 +105,9 @@ export class PartitionedStore<T extends { id: string }> {
     query: { query: string; parameters: SqlParameter[] },
     pk: string | undefined,
     opts: PageOptions = {},
+    maxPageSize = MAX_PAGE_SIZE,
   ) {
-    const maxItemCount = Math.min(Math.max(1, opts.maxItemCount ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+    const maxItemCount = Math.min(Math.max(1, opts.maxItemCount ?? DEFAULT_PAGE_SIZE), maxPageSize);
     const res = await this.container.items
       .query<ItemDefinition>(query, {
         ...(pk !== undefined ? { partitionKey: pk } : {}),

@@ -201,6 +201,43 @@ describe('GlobalRepository and CosmosEffectStore', () => {
     expect(await events.delete('e2', 'license')).toBe(true);
   });
 
+  it('queryFields reads some fields of every item, across partitions, in pages of up to 1,000', async () => {
+    const wide = z.object({ id: z.string(), source: z.string(), n: z.number(), body: z.string() });
+    const rows = new GlobalRepository({
+      container: containers.events,
+      schema: wide,
+      entity: 'ROW',
+      partitionKeyPath: '/source',
+    });
+    for (let i = 0; i < 1200; i += 100)
+      await Promise.all(
+        Array.from({ length: 100 }, (_, j) =>
+          rows.create({ id: `row${i + j}`, source: `s${(i + j) % 3}`, n: i + j, body: 'x'.repeat(500) }),
+        ),
+      );
+    const first = await rows.queryFields(
+      ['source', 'n'],
+      { where: 'STARTSWITH(c.id, "row")' },
+      {
+        maxItemCount: 5000,
+      },
+    );
+    expect(first.items).toHaveLength(1000);
+    expect(Object.keys(first.items[0] ?? {}).sort()).toEqual(['n', 'source']);
+    const rest = await rows.queryFields(
+      ['source', 'n'],
+      { where: 'STARTSWITH(c.id, "row")' },
+      {
+        maxItemCount: 5000,
+        continuationToken: first.continuationToken,
+      },
+    );
+    expect(rest.continuationToken).toBeUndefined();
+    const ns = [...first.items, ...rest.items].map((r) => r.n).sort((a, b) => a - b);
+    expect(ns).toEqual(Array.from({ length: 1200 }, (_, i) => i));
+    await expect(rows.queryFields(['n, c.body' as 'n'], {})).rejects.toThrow(/Not a field name/);
+  });
+
   it('records an effect once, even when two records race', async () => {
     const store = new CosmosEffectStore(containers.effects);
     expect(await store.has('mail:a1')).toBe(false);

@@ -1,14 +1,13 @@
 import type { AnalysisView as Analysis } from '@kpi/shared/contracts/demo-config';
 import { useApi } from '@kpi/web-ui/api';
-import { type CatalogTreeResponse, catalogTreePath, flattenKpis } from '@kpi/web-ui/catalog';
 import { EmptyState, ErrorPanel, Loading } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
-import { useCallback, useMemo } from 'react';
 import styles from '../analysis/Analysis.module.css';
 import { AnalysisView } from '../analysis/AnalysisView';
 import { NoConfiguration } from '../analysis/NoConfiguration';
 import { useSourcesChanged } from '../analysis/sources-changed';
 import { useRefreshOnFocus } from '../analysis/use-refresh-on-focus';
+import { useKpiNames } from '../workspace/useKpiNames';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
 
 // The analysis is recomputed by the service on every read: polling keeps it current while sources are
@@ -21,23 +20,11 @@ export default function AnalysisPage() {
   const analysis = useApi<Analysis>(configurationPath && `${configurationPath}/analysis`, {
     refreshMs: REFRESH_MS,
   });
-  // KPI names come from the catalog tree; ids are shown until it arrives (or if it cannot be read).
-  const tree = useApi<CatalogTreeResponse>(configurationPath ? catalogTreePath : undefined);
-  // The tenant's custom KPIs are not in the tree: their names come from the metadata service, when selected.
-  const customPath =
-    tenantId && analysis.data?.customKpis.length
-      ? `metadata/tenants/${encodeURIComponent(tenantId)}/custom-kpis?limit=100`
-      : undefined;
-  const custom = useApi<{ items: { id: string; definition: { name: string } }[] }>(customPath);
-  const names = useMemo(
-    () =>
-      new Map([
-        ...flattenKpis(tree.data?.industries ?? []).map((k): [string, string] => [k.id, k.name]),
-        ...(custom.data?.items ?? []).map((k): [string, string] => [k.id, k.definition.name]),
-      ]),
-    [tree.data, custom.data],
-  );
-  const nameOf = useCallback((id: string) => names.get(id) ?? id, [names]);
+  const { nameOf } = useKpiNames({
+    enabled: configurationPath !== undefined,
+    tenantId,
+    withCustom: (analysis.data?.customKpis.length ?? 0) > 0,
+  });
   const reload = analysis.reload;
   useRefreshOnFocus(reload);
   useSourcesChanged(configurationPath, reload);

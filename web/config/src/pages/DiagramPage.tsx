@@ -1,5 +1,3 @@
-import { useApi } from '@kpi/web-ui/api';
-import { type CatalogTreeResponse, catalogTreePath, flattenKpis } from '@kpi/web-ui/catalog';
 import { EmptyState, ErrorPanel, Loading } from '@kpi/web-ui/layout';
 import { Link, navigate, useLocation } from '@kpi/web-ui/routing';
 import { useCallback, useMemo } from 'react';
@@ -8,6 +6,7 @@ import { DiagramToolbar } from '../diagram/DiagramToolbar';
 import { DiagramView } from '../diagram/DiagramView';
 import { type DiagramScope, useDiagramData } from '../diagram/use-diagram-data';
 import { useDiagramLayout, useWarmLayouter } from '../diagram/use-diagram-layout';
+import { useKpiNames } from '../workspace/useKpiNames';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
 
 /**
@@ -55,13 +54,11 @@ export default function DiagramPage() {
     running,
     retry,
   } = useDiagramLayout(waitingForConfiguration ? undefined : data.model);
-  // KPI names from the catalog tree; ids are shown until it arrives (or for custom KPIs).
-  const tree = useApi<CatalogTreeResponse>(catalogTreePath);
-  const catalogKpis = useMemo(() => {
-    const unique = new Map(flattenKpis(tree.data?.industries ?? []).map((k) => [k.id, k.name]));
-    return unique;
-  }, [tree.data]);
-  const nameOf = useCallback((id: string) => catalogKpis.get(id) ?? id, [catalogKpis]);
+  const { nameOf, catalog: catalogKpis } = useKpiNames({
+    enabled: true,
+    tenantId,
+    withCustom: configuration.data?.selectedKpis.some((k) => k.customVersion !== undefined) ?? false,
+  });
   const kpiOptions = useMemo(() => {
     const ids = configuration.data ? selectedIds : [...catalogKpis.keys()];
     const all = kpi && !ids.includes(kpi) ? [kpi, ...ids] : ids;

@@ -25,7 +25,7 @@ function oneOff(s: RuleDraft['schedule']): Partial<RuleDraft['schedule']> {
 export interface RuleDialogProps {
   tenantId: string;
   initial: RuleDraft;
-  /** The item being edited: it is replaced (created anew, then deleted) on save. */
+  /** The id of the item being edited: saved in place (PUT) instead of created. */
   replacing?: string;
   /** Deployment ids of the tenant, offered in the pickers. */
   deployments: string[];
@@ -71,9 +71,9 @@ export function RuleDialog({ tenantId, initial, replacing, deployments, onClose,
     setBusy(true);
     const base = `monitoring/tenants/${encodeURIComponent(tenantId)}/${collection}`;
     try {
-      await client.post(base, built.body);
-      // The API has no update: an edit saves the new version first, so a failure never loses the old one.
-      if (replacing) await client.delete(`${base}/${encodeURIComponent(replacing)}`);
+      // An edit keeps the item's id, creator and audit trail; the service refuses a concurrent change.
+      if (replacing) await client.put(`${base}/${encodeURIComponent(replacing)}`, built.body);
+      else await client.post(base, built.body);
       onSaved(replacing ? `The ${noun} was updated.` : `The ${noun} was created.`);
     } catch (err) {
       setProblems([err instanceof ApiError ? `${err.message} (${err.code})` : String(err)]);

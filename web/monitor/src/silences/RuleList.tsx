@@ -52,7 +52,7 @@ export function RuleList({ kind, items, now, status, canManage, onEdit, onDelete
           <th scope="col">{kind === 'silence' ? 'Matches' : 'Deployments'}</th>
           <th scope="col">When</th>
           <th scope="col">{kind === 'silence' ? 'Comment' : 'Reason'}</th>
-          <th scope="col">Created</th>
+          <th scope="col">Created / edited</th>
           {canManage && <th scope="col">Actions</th>}
         </tr>
       </thead>
@@ -89,6 +89,11 @@ export function RuleList({ kind, items, now, status, canManage, onEdit, onDelete
               <td>
                 {formatTime(item.createdAt)}
                 <div className={styles.summary}>{item.createdBy}</div>
+                {item.updatedAt && (
+                  <div className={styles.summary} title={formatTime(item.updatedAt)}>
+                    edited by {item.updatedBy}
+                  </div>
+                )}
               </td>
               {canManage && (
                 <td>

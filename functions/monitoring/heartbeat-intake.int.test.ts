@@ -195,6 +195,7 @@ describe('role matrix: every route against every seeded user', () => {
     ['GET', `${t}/audit`, fleet],
     ['GET', `${t}/licenses`, fleet],
     ['GET', 'licenses', staff],
+    ['GET', `${t}/account-manager`, fleet],
     ['GET', 'events', staff],
     ['GET', 'health', staff],
     ['GET', 'openapi.json', 'public'],

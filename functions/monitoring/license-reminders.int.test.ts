@@ -72,6 +72,14 @@ describe('licence renewal reminders', () => {
       accountManagers: { default: 'accounts@vendor.example', byTenant: { contoso: 'maria@vendor.example' } },
     });
     expect(put.status).toBe(200);
+    // Tenant admins read who their own account manager is (the vendor settings stay staff-only).
+    const own = await h.call('olivia@contoso.example', 'GET', 'tenants/contoso/account-manager');
+    expect(await own.json()).toEqual({ tenantId: 'contoso', email: 'maria@vendor.example' });
+    const fallback = await h.call('alex@fabrikam.example', 'GET', 'tenants/fabrikam/account-manager');
+    expect(await fallback.json()).toEqual({ tenantId: 'fabrikam', email: 'accounts@vendor.example' });
+    const foreign = await h.call('alex@fabrikam.example', 'GET', 'tenants/contoso/account-manager');
+    expect(foreign.status).toBe(403);
+    await foreign.body?.cancel();
 
     // 25 days left: the 30-day milestone is due; 5 days left: the 7-day one.
     const soon = await issue(25, 'it@contoso.example');

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { poll } from '../../functions/monitoring/monitoring-test-kit';
 import {
+  apiCall,
   apiGet,
   launchBrowser,
   type PageWatch,
@@ -165,15 +166,23 @@ describe.skipIf(skipReason !== undefined)(
       expect(watch.errors).toEqual([]);
     });
 
-    it('a tenant owner sees the panel but no Renew form', { timeout: 120_000 }, async () => {
+    it('a tenant owner sees the panel but no Renew form, and whom to ask', { timeout: 120_000 }, async () => {
+      await apiCall(stack, ada, 'PUT', 'monitoring/vendor/settings', {
+        accountManagers: {
+          default: 'accounts@vendor.example',
+          byTenant: { contoso: 'maria@vendor.example' },
+        },
+      });
       await signIn(page, stack.ui.monitor, olivia, `/licenses?license=${licenseId}`);
       await panel().waitFor({ timeout: 20_000 });
       expect(await row().getAttribute('data-selected')).toBe('true');
       expect(await renewForm().count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Renew' }).count()).toBe(0);
-      expect(await page.getByTestId('renew-contact').textContent()).toBe(
-        'To renew, contact your account manager.',
-      );
+      const contact = page.getByTestId('renew-contact');
+      await expect
+        .poll(() => contact.textContent(), { timeout: 20_000 })
+        .toBe('To renew, contact your account manager: maria@vendor.example');
+      expect(await contact.getByRole('link').getAttribute('href')).toBe('mailto:maria@vendor.example');
       expect(await row().getByTestId('last-validation').textContent()).toMatch(/ago$/);
       expect(watch.errors).toEqual([]);
     });

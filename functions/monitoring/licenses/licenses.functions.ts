@@ -10,7 +10,9 @@ import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { subscriptionName, topicName } from '@kpi/shared/platform/servicebus/entity-names';
 import { serviceBusHandler } from '@kpi/shared/platform/servicebus/service-bus-handler';
+import { z } from 'zod';
 import { dependencies } from '../dependencies';
+import { accountManagerFor } from '../rules/tenant-rules';
 import { APP, FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
 import { trackLicenseEvent } from './track-license';
 
@@ -73,5 +75,25 @@ httpRoute({
     const page = await dependencies().allLicenses.query({ orderBy: 'c.expiresAt' }, pageOptions(query));
     const now = new Date();
     return { body: { ...page, items: page.items.map((l) => view(l, now)) } };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'account-manager-get',
+  method: 'GET',
+  cache: { maxAgeSeconds: 0 },
+  route: 'tenants/{tenantId}/account-manager',
+  roles: FLEET_ROLES,
+  tenantParam: 'tenantId',
+  params: tenantParams,
+  responses: { 200: z.object({ tenantId: z.string(), email: z.string().optional() }) },
+  summary:
+    "Who at the vendor handles the tenant's licences and renewals (the vendor settings' account manager)",
+  tags: ['licences'],
+  handler: async ({ caller, params }) => {
+    const scope = scopeFor(caller, params.tenantId);
+    const email = await accountManagerFor(dependencies(), scope.tenantId);
+    return { body: { tenantId: scope.tenantId, ...(email ? { email } : {}) } };
   },
 });

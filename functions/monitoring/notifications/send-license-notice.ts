@@ -15,7 +15,7 @@ import { activeSilence } from '@kpi/shared/domain/monitoring/silences';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import type { Logger } from '@kpi/shared/platform/log';
 import type { Dependencies } from '../dependencies';
-import { tenantRules, VENDOR_TENANT } from '../rules/tenant-rules';
+import { accountManagerFor, tenantRules } from '../rules/tenant-rules';
 import { recordNotification, type SendOutcome } from './send-notifications';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24);
@@ -50,9 +50,7 @@ export async function sendLicenseNotice(
     outcome.skipped['*'] = 'silenced';
     return outcome;
   }
-  const vendor = (await tenantRules(deps, VENDOR_TENANT, now.getTime())).settings;
-  const managers = vendor?.accountManagers;
-  const accountManager = managers?.byTenant[notice.tenantId] ?? managers?.default;
+  const accountManager = await accountManagerFor(deps, notice.tenantId, now.getTime());
   const mail = renderLicenseNotification({
     notice,
     renewalUrl: renewalLink(deps.links?.monitorUrl, notice.licenseId),

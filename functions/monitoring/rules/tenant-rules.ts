@@ -73,3 +73,13 @@ export async function thresholdsFor(stores: Stores, tenantId: string, now = Date
   ]);
   return effectiveThresholds({ ...vendor.settings?.thresholds, ...tenant.settings?.thresholds });
 }
+
+/** The vendor's account manager for a tenant: the tenant's own, else the default; undefined when none is set. */
+export async function accountManagerFor(
+  stores: Stores,
+  tenantId: string,
+  now = Date.now(),
+): Promise<string | undefined> {
+  const managers = (await tenantRules(stores, VENDOR_TENANT, now)).settings?.accountManagers;
+  return managers?.byTenant[tenantId] ?? managers?.default;
+}

@@ -5,7 +5,7 @@ import { Link } from '@kpi/web-ui/routing';
 import { useEffect } from 'react';
 import styles from '../alerts/inbox.module.css';
 import { formatTime } from '../alerts/tenant-scope';
-import { accountManagerFor, graceEnd, lastValidationText } from './license-detail';
+import { graceEnd, lastValidationText } from './license-detail';
 import detail from './license-detail.module.css';
 import { RenewForm } from './RenewForm';
 import { statusTone } from './timeline';
@@ -16,8 +16,6 @@ export interface LicenseDetailProps {
   licenseId: string;
   /** Platform admins may renew. */
   canRenew: boolean;
-  /** Vendor staff may read the vendor settings (the account managers). */
-  isStaff: boolean;
   /** Bumped by the page to fetch again (its 30 s refresh and after a renewal). */
   onRenewed(license: LicenseView): void;
   /** Where "Close" goes: the page without `?license=`. */
@@ -27,23 +25,19 @@ export interface LicenseDetailProps {
 }
 
 /** One licence, as the renewal e-mail's link lands on it: terms, deployments, contacts and renewal. */
-export function LicenseDetail({
-  licenseId,
-  canRenew,
-  isStaff,
-  onRenewed,
-  closeTo,
-  onSettled,
-}: LicenseDetailProps) {
+export function LicenseDetail({ licenseId, canRenew, onRenewed, closeTo, onSettled }: LicenseDetailProps) {
   const license = useApi<LicenseView>(`license/licenses/${encodeURIComponent(licenseId)}`, {
     refreshMs: 30_000,
   });
   useEffect(() => {
     if (!license.loading) onSettled?.();
   }, [license.loading, onSettled]);
-  // Staff only (the route refuses tenant users): who the tenant's account manager is.
-  const vendor = useApi<{ accountManagers?: { default?: string; byTenant?: Record<string, string> } }>(
-    isStaff && !canRenew ? 'monitoring/vendor/settings' : undefined,
+  // Who renews it for those who cannot: the tenant's account manager, readable by its admins and by staff.
+  const tenantOfLicense = license.data?.tenantId;
+  const accountManager = useApi<{ email?: string }>(
+    !canRenew && tenantOfLicense
+      ? `monitoring/tenants/${encodeURIComponent(tenantOfLicense)}/account-manager`
+      : undefined,
   );
   const close = <Link to={closeTo}>Close</Link>;
   const title = `Licence ${licenseId}`;
@@ -78,7 +72,7 @@ export function LicenseDetail({
 
   const l = license.data;
   const now = Date.now();
-  const manager = accountManagerFor(vendor.data, l.tenantId);
+  const manager = accountManager.data?.email;
   return (
     <Panel title={title} subtitle={`${l.tenantId} · configuration ${l.configurationId}`} actions={close}>
       <div className={detail.detail} data-testid="license-detail">
@@ -155,7 +149,7 @@ export function LicenseDetail({
       ) : (
         <p className={detail.contact} data-testid="renew-contact">
           To renew, contact your account manager
-          {isStaff && manager ? (
+          {manager ? (
             <>
               : <a href={`mailto:${manager}`}>{manager}</a>
             </>

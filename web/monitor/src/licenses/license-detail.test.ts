@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accountManagerFor,
-  graceEnd,
-  lastValidationText,
-  renewRequest,
-  suggestedExpiryDate,
-} from './license-detail';
+import { graceEnd, lastValidationText, renewRequest, suggestedExpiryDate } from './license-detail';
 
 const now = Date.parse('2026-11-26T12:00:00.000Z');
 
@@ -33,14 +27,5 @@ describe('licence detail helpers', () => {
     expect(renewRequest('', '')).toEqual({ problem: 'Choose the new expiry date.' });
     expect(renewRequest('2027-06-01', '91')).toHaveProperty('problem');
     expect(renewRequest('2027-06-01', '1.5')).toHaveProperty('problem');
-  });
-
-  it("names the tenant's account manager, else the default", () => {
-    const settings = {
-      accountManagers: { default: 'am@vendor.example', byTenant: { contoso: 'c@vendor.example' } },
-    };
-    expect(accountManagerFor(settings, 'contoso')).toBe('c@vendor.example');
-    expect(accountManagerFor(settings, 'fabrikam')).toBe('am@vendor.example');
-    expect(accountManagerFor(undefined, 'contoso')).toBeUndefined();
   });
 });

@@ -41,11 +41,3 @@ export function renewRequest(
     return { problem: 'Grace days must be a whole number from 0 to 90.' };
   return { body: { expiresAt, graceDays: n } };
 }
-
-/** The account manager the vendor settings name for a tenant (its own, else the default). */
-export function accountManagerFor(
-  settings: { accountManagers?: { default?: string; byTenant?: Record<string, string> } } | undefined,
-  tenantId: string,
-): string | undefined {
-  return settings?.accountManagers?.byTenant?.[tenantId] ?? settings?.accountManagers?.default;
-}

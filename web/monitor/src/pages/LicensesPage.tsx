@@ -120,7 +120,6 @@ export default function LicensesPage() {
       key={selectedId}
       licenseId={selectedId}
       canRenew={user.roles.includes('platform-admin')}
-      isStaff={scope.isStaff}
       onRenewed={reloadAll}
       closeTo={withLicense(search, undefined)}
       onSettled={onSettled}

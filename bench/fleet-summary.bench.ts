@@ -7,18 +7,11 @@
  *
  * `npm run bench -- fleet-summary [deployments]`
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CosmosClient } from '@azure/cosmos';
 import { type Deployment, deploymentSchema } from '@kpi/shared/contracts/monitoring-deployment';
-import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
 import type { Dependencies } from '../functions/monitoring/dependencies';
 import { fleetSummary, type StatusCounts } from '../functions/monitoring/deployments/fleet-summary';
-import { startCosmos } from '../local/cosmos/cosmos';
-import { ensureCosmosContainers, loadCosmosContainers } from '../local/cosmos/ensure-containers';
-import { freePort } from '../local/net';
+import { withBenchCosmos } from './lib/cosmos';
 
 const FLEET = Number(process.argv[2] ?? 5000);
 const REPEATS = 5;
@@ -69,16 +62,8 @@ async function wholeItemSummary(repo: GlobalRepository<Deployment>): Promise<Map
 }
 
 async function main(): Promise<void> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'kpi-fleet-summary-bench-'));
-  const cosmos = await startCosmos({ port: await freePort(), dataDir, snapshotDelayMs: 600_000 });
-  try {
-    const client = new CosmosClient({
-      endpoint: cosmos.endpoint,
-      key: cosmos.key,
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
-    await ensureCosmosContainers(client, loadCosmosContainers());
-    const container = client.database('kpi').container(containerName('deployments'));
+  await withBenchCosmos('fleet-summary', async (db) => {
+    const container = db('deployments');
     const now = Date.now();
     for (let i = 0; i < FLEET; i += 100)
       await Promise.all(
@@ -119,10 +104,7 @@ async function main(): Promise<void> {
     console.log(`  shipped  (2 fields, 1,000 a page):        ${a.toFixed(0)} ms`);
     console.log(`  baseline (whole items, parsed, 100 a page): ${b.toFixed(0)} ms`);
     console.log(`  ratio baseline / shipped: ${(b / a).toFixed(1)}×`);
-  } finally {
-    await cosmos.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 void main().then(

@@ -7,10 +7,6 @@
  * Caveat printed with the figure: the stand-in has no index, so its query scans every item; real Cosmos DB
  * serves `dueAt <= @now ORDER BY dueAt` from the range index.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CosmosClient } from '@azure/cosmos';
 import { alertSchema } from '@kpi/shared/contracts/monitoring-alert';
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
 import { deploymentSchema } from '@kpi/shared/contracts/monitoring-deployment';
@@ -19,15 +15,12 @@ import {
   monitoringSettingsSchema,
   silenceSchema,
 } from '@kpi/shared/contracts/monitoring-rules';
-import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
 import { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
 import { MemoryEventPublisher } from '@kpi/shared/platform/servicebus/memory-ports';
 import type { Dependencies } from '../functions/monitoring/dependencies';
 import { sweep } from '../functions/monitoring/status/sweep';
-import { startCosmos } from '../local/cosmos/cosmos';
-import { ensureCosmosContainers, loadCosmosContainers } from '../local/cosmos/ensure-containers';
-import { freePort } from '../local/net';
+import { withBenchCosmos } from './lib/cosmos';
 
 const DUE = 100;
 const REPEATS = 5;
@@ -56,17 +49,7 @@ function deployment(i: number, due: boolean, now: number): Deployment {
 }
 
 async function measure(fleet: number): Promise<{ sweepMs: number; queryMs: number; due: number }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'kpi-sweep-bench-'));
-  const cosmos = await startCosmos({ port: await freePort(), dataDir, snapshotDelayMs: 60_000 });
-  try {
-    const client = new CosmosClient({
-      endpoint: cosmos.endpoint,
-      key: cosmos.key,
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
-    await ensureCosmosContainers(client, loadCosmosContainers());
-    const db = client.database('kpi');
-    const container = (name: string) => db.container(containerName(name));
+  return withBenchCosmos('sweep', async (container) => {
     const now = Date.now();
     const dueIds = new Set(Array.from({ length: DUE }, (_, k) => Math.floor((k * fleet) / DUE)));
     const items = Array.from({ length: fleet }, (_, i) => deployment(i, dueIds.has(i), now));
@@ -135,10 +118,7 @@ async function measure(fleet: number): Promise<{ sweepMs: number; queryMs: numbe
     const sweepMs = performance.now() - t;
     if (result.changed !== DUE) throw new Error(`sweep changed ${result.changed}, expected ${DUE}`);
     return { sweepMs, queryMs: median(queryTimes), due: result.due };
-  } finally {
-    await cosmos.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main(): Promise<void> {

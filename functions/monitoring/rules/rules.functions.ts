@@ -2,23 +2,27 @@
 import { randomUUID } from 'node:crypto';
 import {
   contactsInputSchema,
+  type MaintenanceWindow,
   maintenanceWindowInputSchema,
   maintenanceWindowSchema,
   monitoringSettingsInputSchema,
   monitoringSettingsSchema,
+  type Silence,
   silenceInputSchema,
   silenceSchema,
   vendorSettingsInputSchema,
 } from '@kpi/shared/contracts/monitoring-rules';
 import { scheduleProblem } from '@kpi/shared/domain/monitoring/schedule';
 import { matcherProblem } from '@kpi/shared/domain/monitoring/silences';
+import type { Caller } from '@kpi/shared/platform/auth/caller';
 import { atLeast } from '@kpi/shared/platform/auth/roles';
-import { scopeFor, systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
+import type { Versioned } from '@kpi/shared/platform/cosmos/partitioned-store';
+import { scopeFor, systemScope, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { badRequest, ErrorCodes, notFound } from '@kpi/shared/platform/errors';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
-import { dependencies } from '../dependencies';
+import { type Dependencies, dependencies } from '../dependencies';
 import { APP, FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
 import { saveSettings } from './settings';
 import { invalidateTenantRules, VENDOR_TENANT } from './tenant-rules';
@@ -26,6 +30,9 @@ import { invalidateTenantRules, VENDOR_TENANT } from './tenant-rules';
 const idParams = tenantParams.extend({ id: z.string().min(1).max(100) });
 const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), continuationToken: z.string().optional() });
+
+type SilenceInput = z.infer<typeof silenceInputSchema>;
+type MaintenanceWindowInput = z.infer<typeof maintenanceWindowInputSchema>;
 
 function refuse(problems: (string | undefined)[]): void {
   const found = problems.filter((p): p is string => p !== undefined);
@@ -44,6 +51,29 @@ for (const kind of ['silences', 'maintenance-windows'] as const) {
   const entity = isSilence ? 'silence' : 'maintenance-window';
   const noun = isSilence ? 'silence' : 'maintenance window';
   const notFoundCode = `${entity.toUpperCase().replace('-', '_')}.NOT_FOUND`;
+
+  /** Checks a new or changed body, writes it with `write`, drops the cached rules and audits the change. */
+  async function save(
+    caller: Caller,
+    tenantId: string,
+    body: SilenceInput | MaintenanceWindowInput,
+    action: 'created' | 'updated',
+    write: (scope: TenantScope, d: Dependencies) => Promise<Versioned<Silence | MaintenanceWindow>>,
+  ): Promise<Versioned<Silence | MaintenanceWindow>> {
+    const matchers = 'matchers' in body ? body.matchers : [];
+    refuse([scheduleProblem(body.schedule), ...matchers.map(matcherProblem)]);
+    const d = dependencies();
+    const scope = scopeFor(caller, tenantId);
+    const saved = await write(scope, d);
+    invalidateTenantRules(scope.tenantId);
+    await recordAudit(d, scope, {
+      actor: caller.email,
+      action: `${entity}.${action}`,
+      target: saved.item.id,
+      details: body,
+    });
+    return saved;
+  }
 
   httpRoute({
     app: APP,
@@ -76,25 +106,16 @@ for (const kind of ['silences', 'maintenance-windows'] as const) {
     summary: `Create a ${noun} (one-off or recurring)`,
     tags: ['rules'],
     handler: async ({ caller, params, body }) => {
-      const matchers = 'matchers' in body ? body.matchers : [];
-      refuse([scheduleProblem(body.schedule), ...matchers.map(matcherProblem)]);
-      const d = dependencies();
-      const scope = scopeFor(caller, params.tenantId);
-      const item = {
-        ...body,
-        id: randomUUID(),
-        createdBy: caller.email,
-        createdAt: new Date().toISOString(),
-      };
-      const saved = isSilence
-        ? await d.silences.create(scope, item as z.infer<typeof silenceSchema>)
-        : await d.windows.create(scope, item as z.infer<typeof maintenanceWindowSchema>);
-      invalidateTenantRules(scope.tenantId);
-      await recordAudit(d, scope, {
-        actor: caller.email,
-        action: `${entity}.created`,
-        target: item.id,
-        details: body,
+      const saved = await save(caller, params.tenantId, body, 'created', (scope, d) => {
+        const item = {
+          ...body,
+          id: randomUUID(),
+          createdBy: caller.email,
+          createdAt: new Date().toISOString(),
+        };
+        return isSilence
+          ? d.silences.create(scope, item as Silence)
+          : d.windows.create(scope, item as MaintenanceWindow);
       });
       return { status: 201, body: saved.item };
     },
@@ -113,32 +134,24 @@ for (const kind of ['silences', 'maintenance-windows'] as const) {
     summary: `Change a ${noun} in place: same id, creator and creation time (If-Match optional)`,
     tags: ['rules'],
     handler: async ({ caller, params, body, request }) => {
-      const matchers = 'matchers' in body ? body.matchers : [];
-      refuse([scheduleProblem(body.schedule), ...matchers.map(matcherProblem)]);
-      const d = dependencies();
-      const scope = scopeFor(caller, params.tenantId);
-      const current = await repo().getVersioned(scope, params.id);
-      if (!current) throw notFound(notFoundCode, `No ${noun} ${params.id}`);
-      const item = {
-        ...body,
-        id: current.item.id,
-        createdBy: current.item.createdBy,
-        createdAt: current.item.createdAt,
-        updatedBy: caller.email,
-        updatedAt: new Date().toISOString(),
-      };
-      // The client's If-Match guards against overwriting someone else's edit; without it, ours is the
-      // read just made, so a change in between still fails instead of being silently lost.
-      const ifMatch = request.headers.get('if-match') ?? current.etag;
-      const saved = isSilence
-        ? await d.silences.replace(scope, item as z.infer<typeof silenceSchema>, { ifMatch })
-        : await d.windows.replace(scope, item as z.infer<typeof maintenanceWindowSchema>, { ifMatch });
-      invalidateTenantRules(scope.tenantId);
-      await recordAudit(d, scope, {
-        actor: caller.email,
-        action: `${entity}.updated`,
-        target: item.id,
-        details: body,
+      const saved = await save(caller, params.tenantId, body, 'updated', async (scope, d) => {
+        const current = await repo().getVersioned(scope, params.id);
+        if (!current) throw notFound(notFoundCode, `No ${noun} ${params.id}`);
+        const { id, createdBy, createdAt } = current.item;
+        const item = {
+          ...body,
+          id,
+          createdBy,
+          createdAt,
+          updatedBy: caller.email,
+          updatedAt: new Date().toISOString(),
+        };
+        // The client's If-Match guards against overwriting someone else's edit; without it, ours is the
+        // read just made, so a change in between still fails instead of being silently lost.
+        const ifMatch = request.headers.get('if-match') ?? current.etag;
+        return isSilence
+          ? d.silences.replace(scope, item as Silence, { ifMatch })
+          : d.windows.replace(scope, item as MaintenanceWindow, { ifMatch });
       });
       return { body: saved.item, headers: { etag: saved.etag } };
     },

@@ -2,7 +2,12 @@
 
 import type { HttpRequest } from '@azure/functions';
 import { tenantIdSchema } from '@kpi/shared/contracts/demo-config';
+import type { Caller } from '@kpi/shared/platform/auth/caller';
+import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
+import type { RouteResult } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
+import { findConfiguration } from './configurations/manage-configurations';
+import { dependencies } from './dependencies';
 
 export const APP = 'demo-config';
 
@@ -31,3 +36,25 @@ export const pageOf = (q: z.output<typeof pageQuery>) => ({
 
 /** The `If-Match` header, when the client sent one. */
 export const ifMatchOf = (request: HttpRequest) => request.headers.get('if-match') ?? undefined;
+
+/**
+ * A versioned item as the API answers it: the item with its etag in the body and in the `ETag` header, which
+ * clients send back as `If-Match` (and which lets a GET answer 304).
+ */
+export const withEtag = <V extends { etag: string }>(view: V, status?: number): RouteResult => ({
+  ...(status !== undefined ? { status } : {}),
+  body: view,
+  headers: { etag: view.etag },
+});
+
+/**
+ * The app's dependencies and the caller's scope for a route below one configuration, once the configuration
+ * is known to exist there (404 `CONFIGURATION.NOT_FOUND` otherwise, also for another tenant's id): for routes
+ * whose own answer would not say that the configuration is missing (an empty list, an inference).
+ */
+export async function inExistingConfiguration(caller: Caller, params: z.output<typeof configurationParams>) {
+  const deps = dependencies();
+  const scope = scopeFor(caller, params.tenantId);
+  await findConfiguration(deps, scope, params.configurationId);
+  return { deps, scope };
+}

@@ -1,6 +1,8 @@
 /** Routes of configurations: `tenants/{tenantId}/configurations/...` (the edge checks the tenant). */
+import type { HttpRequest } from '@azure/functions';
 import {
   analysisSchema,
+  type ConfigurationView,
   configurationListSchema,
   configurationViewSchema,
   createConfigurationRequestSchema,
@@ -11,11 +13,14 @@ import {
   statusTransitionRequestSchema,
   updateConfigurationRequestSchema,
 } from '@kpi/shared/contracts/demo-config';
+import type { Caller } from '@kpi/shared/platform/auth/caller';
 import { atLeast } from '@kpi/shared/platform/auth/roles';
-import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
+import { scopeFor, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
+import type { z } from 'zod';
 import { analyseConfiguration, estimateConfiguration } from '../analysis/analyse-configuration';
 import { dashboardPreview } from '../analysis/dashboard-preview';
+import type { DemoConfigDeps } from '../demo-config-deps';
 import { dependencies } from '../dependencies';
 import {
   APP,
@@ -26,6 +31,7 @@ import {
   pageOf,
   pageQuery,
   tenantParams,
+  withEtag,
 } from '../route-kit';
 import {
   createConfiguration,
@@ -38,6 +44,41 @@ import {
 } from './manage-configurations';
 
 const tags = ['configurations'];
+
+/**
+ * The handler of a conditional write to the addressed configuration (PATCH, status change): the use case gets
+ * the caller's scope and the client's `If-Match`; the answer is the new view with its new etag.
+ */
+function conditionalWrite<B>(
+  write: (
+    deps: DemoConfigDeps,
+    caller: Caller,
+    scope: TenantScope,
+    id: string,
+    body: B,
+    ifMatch: string | undefined,
+  ) => Promise<ConfigurationView>,
+) {
+  return async ({ caller, params, body, request }: WriteContext<B>) =>
+    withEtag(
+      await write(
+        dependencies(),
+        caller,
+        scopeFor(caller, params.tenantId),
+        params.configurationId,
+        body,
+        ifMatchOf(request),
+      ),
+    );
+}
+
+/** What `conditionalWrite` reads of the route context. */
+interface WriteContext<B> {
+  caller: Caller;
+  params: z.output<typeof configurationParams>;
+  body: B;
+  request: HttpRequest;
+}
 
 httpRoute({
   app: APP,
@@ -71,7 +112,7 @@ httpRoute({
   tags,
   handler: async ({ caller, params, body }) => {
     const view = await createConfiguration(dependencies(), caller, scopeFor(caller, params.tenantId), body);
-    return { status: 201, body: view, headers: { etag: view.etag } };
+    return withEtag(view, 201);
   },
 });
 
@@ -93,7 +134,7 @@ httpRoute({
       scopeFor(caller, params.tenantId),
       params.configurationId,
     );
-    return { body: toView(found), headers: { etag: found.etag } };
+    return withEtag(toView(found));
   },
 });
 
@@ -109,18 +150,7 @@ httpRoute({
   responses: { 200: configurationViewSchema },
   summary: 'Changes a draft: name, description, selected KPIs (replaced), target overrides',
   tags,
-  handler: async ({ caller, params, body, request }) => {
-    const scope = scopeFor(caller, params.tenantId);
-    const view = await updateConfiguration(
-      dependencies(),
-      caller,
-      scope,
-      params.configurationId,
-      body,
-      ifMatchOf(request),
-    );
-    return { body: view, headers: { etag: view.etag } };
-  },
+  handler: conditionalWrite(updateConfiguration),
 });
 
 httpRoute({
@@ -152,18 +182,7 @@ httpRoute({
   responses: { 200: configurationViewSchema },
   summary: 'Moves the status: draft → proposed → signed (admins), proposed → draft',
   tags,
-  handler: async ({ caller, params, body, request }) => {
-    const scope = scopeFor(caller, params.tenantId);
-    const view = await transitionConfiguration(
-      dependencies(),
-      caller,
-      scope,
-      params.configurationId,
-      body,
-      ifMatchOf(request),
-    );
-    return { body: view, headers: { etag: view.etag } };
-  },
+  handler: conditionalWrite(transitionConfiguration),
 });
 
 httpRoute({

@@ -59,6 +59,23 @@ export function checkIfMatch(current: string, ifMatch: string | undefined): void
   }
 }
 
+/**
+ * The configuration a change starts from, checked in the order every write answers: 404 when missing, 412 when
+ * `ifMatch` is stale, 409 `CONFIGURATION.NOT_EDITABLE` unless a draft (when `draftOnly`). Changes of the
+ * configuration itself and of its data sources share it, so they refuse the same way.
+ */
+export async function configurationForChange(
+  deps: DemoConfigDeps,
+  scope: TenantScope,
+  id: string,
+  { ifMatch, draftOnly }: { ifMatch?: string | undefined; draftOnly: boolean },
+): Promise<Versioned<Configuration>> {
+  const found = await findConfiguration(deps, scope, id);
+  checkIfMatch(found.etag, ifMatch);
+  if (draftOnly) ensureEditable(found.item);
+  return found;
+}
+
 /** Pins new catalog KPI ids to the current catalog version; ids already selected keep their pin. */
 function catalogSelection(
   deps: DemoConfigDeps,
@@ -186,9 +203,7 @@ export async function updateConfiguration(
   request: UpdateRequest,
   ifMatch: string | undefined,
 ): Promise<ConfigurationView> {
-  const found = await findConfiguration(deps, scope, id);
-  checkIfMatch(found.etag, ifMatch);
-  ensureEditable(found.item);
+  const found = await configurationForChange(deps, scope, id, { ifMatch, draftOnly: true });
   const selectedKpis = await selection(deps, scope, request, found.item.selectedKpis);
   const selectedIds = new Set(selectedKpis.map((s) => s.kpiId));
   // Deselecting a KPI drops its override; an explicit list of overrides is checked as given.
@@ -215,8 +230,7 @@ export async function transitionConfiguration(
   request: TransitionRequest,
   ifMatch: string | undefined,
 ): Promise<ConfigurationView> {
-  const found = await findConfiguration(deps, scope, id);
-  checkIfMatch(found.etag, ifMatch);
+  const found = await configurationForChange(deps, scope, id, { ifMatch, draftOnly: false });
   const from = found.item.status;
   const refusal = transitionRefusal(from, request.to, caller.roles);
   if (refusal?.code === 'CONFIGURATION.TRANSITION_FORBIDDEN') throw forbidden(refusal.code, refusal.message);
@@ -251,9 +265,7 @@ export async function deleteConfiguration(
   id: string,
   ifMatch: string | undefined,
 ): Promise<void> {
-  const found = await findConfiguration(deps, scope, id);
-  checkIfMatch(found.etag, ifMatch);
-  ensureEditable(found.item);
+  const found = await configurationForChange(deps, scope, id, { ifMatch, draftOnly: true });
   const sources = await deps.sources.query(
     scope,
     { where: 'c.configurationId = @id', parameters: [{ name: '@id', value: id }] },

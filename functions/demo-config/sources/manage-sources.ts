@@ -13,7 +13,7 @@ import type { Versioned } from '@kpi/shared/platform/cosmos/tenant-repository';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { conflict, notFound, unprocessable } from '@kpi/shared/platform/errors';
 import type { z } from 'zod';
-import { checkIfMatch, ensureEditable, findConfiguration } from '../configurations/manage-configurations';
+import { checkIfMatch, configurationForChange } from '../configurations/manage-configurations';
 import type { DemoConfigDeps } from '../demo-config-deps';
 
 type SourceRequest = z.output<typeof dataSourceRequestSchema>;
@@ -85,7 +85,7 @@ export async function createSource(
   configurationId: string,
   request: SourceRequest,
 ) {
-  ensureEditable((await findConfiguration(deps, scope, configurationId)).item);
+  await configurationForChange(deps, scope, configurationId, { draftOnly: true });
   checkObjects(deps, request.objects);
   const existing = await sourcesOf(deps, scope, configurationId);
   if (existing.length >= DEMO_CONFIG_LIMITS.sourcesPerConfiguration) {
@@ -115,7 +115,7 @@ export async function replaceSource(
   request: SourceRequest,
   ifMatch: string | undefined,
 ) {
-  ensureEditable((await findConfiguration(deps, scope, configurationId)).item);
+  await configurationForChange(deps, scope, configurationId, { draftOnly: true });
   const found = await findSource(deps, scope, configurationId, id);
   checkIfMatch(found.etag, ifMatch);
   checkObjects(deps, request.objects);
@@ -138,7 +138,7 @@ export async function deleteSource(
   id: string,
   ifMatch: string | undefined,
 ): Promise<void> {
-  ensureEditable((await findConfiguration(deps, scope, configurationId)).item);
+  await configurationForChange(deps, scope, configurationId, { draftOnly: true });
   const found = await findSource(deps, scope, configurationId, id);
   checkIfMatch(found.etag, ifMatch);
   await deps.sources.delete(scope, id, { ifMatch: found.etag });

@@ -10,9 +10,17 @@ import {
 import { atLeast } from '@kpi/shared/platform/auth/roles';
 import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
-import { findConfiguration } from '../configurations/manage-configurations';
 import { dependencies } from '../dependencies';
-import { APP, CONFIGURATION, configurationParams, ifMatchOf, SOURCES, sourceParams } from '../route-kit';
+import {
+  APP,
+  CONFIGURATION,
+  configurationParams,
+  ifMatchOf,
+  inExistingConfiguration,
+  SOURCES,
+  sourceParams,
+  withEtag,
+} from '../route-kit';
 import { inferSample } from './infer-sample';
 import {
   createSource,
@@ -39,9 +47,7 @@ httpRoute({
   summary: "The configuration's data source declarations",
   tags,
   handler: async ({ caller, params }) => {
-    const deps = dependencies();
-    const scope = scopeFor(caller, params.tenantId);
-    await findConfiguration(deps, scope, params.configurationId);
+    const { deps, scope } = await inExistingConfiguration(caller, params);
     return { body: { items: await sourcesOf(deps, scope, params.configurationId) } };
   },
 });
@@ -62,8 +68,7 @@ httpRoute({
   tags,
   handler: async ({ caller, params, body }) => {
     const scope = scopeFor(caller, params.tenantId);
-    const view = await createSource(dependencies(), caller, scope, params.configurationId, body);
-    return { status: 201, body: view, headers: { etag: view.etag } };
+    return withEtag(await createSource(dependencies(), caller, scope, params.configurationId, body), 201);
   },
 });
 
@@ -82,7 +87,7 @@ httpRoute({
   handler: async ({ caller, params }) => {
     const scope = scopeFor(caller, params.tenantId);
     const found = await findSource(dependencies(), scope, params.configurationId, params.sourceId);
-    return { body: sourceView(found), headers: { etag: found.etag } };
+    return withEtag(sourceView(found));
   },
 });
 
@@ -110,7 +115,7 @@ httpRoute({
       body,
       ifMatchOf(request),
     );
-    return { body: view, headers: { etag: view.etag } };
+    return withEtag(view);
   },
 });
 
@@ -147,8 +152,7 @@ httpRoute({
     'Infers columns, types, a preview and the matching catalog object from a sample CSV or XLSX (stores nothing)',
   tags,
   handler: async ({ caller, params, body }) => {
-    const deps = dependencies();
-    await findConfiguration(deps, scopeFor(caller, params.tenantId), params.configurationId);
+    const { deps } = await inExistingConfiguration(caller, params);
     return { body: await inferSample(body, deps.catalog.objects) };
   },
 });

@@ -9,9 +9,8 @@ import { atLeast } from '@kpi/shared/platform/auth/roles';
 import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
-import { findConfiguration } from '../configurations/manage-configurations';
 import { dependencies } from '../dependencies';
-import { APP, CONFIGURATION, configurationParams } from '../route-kit';
+import { APP, CONFIGURATION, configurationParams, inExistingConfiguration } from '../route-kit';
 import { downloadSow, findSowVersion, generateSow, previewSow, versionsOf } from './generate-sow';
 
 const tags = ['sow'];
@@ -77,9 +76,7 @@ httpRoute({
   summary: "The configuration's SOW versions, newest first",
   tags,
   handler: async ({ caller, params }) => {
-    const deps = dependencies();
-    const scope = scopeFor(caller, params.tenantId);
-    await findConfiguration(deps, scope, params.configurationId);
+    const { deps, scope } = await inExistingConfiguration(caller, params);
     return { body: { items: await versionsOf(deps, scope, params.configurationId) } };
   },
 });

@@ -1,41 +1,20 @@
 import type { CatalogTreeResponse } from '@kpi/web-ui/catalog';
 import { flattenKpis } from '@kpi/web-ui/catalog';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  apiGet,
-  launchBrowser,
-  signIn,
-  skipReason,
-  startUiStack,
-  type UiStack,
-  watchPage,
-} from '../ui/testing/browser-stack';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../ui/testing/browser-session';
+import { apiGet, signIn, skipReason } from '../ui/testing/browser-stack';
 
 if (skipReason) console.warn(`Client browser tests skipped: ${skipReason}`);
 
 const vera = 'vera@contoso.example';
 
 describe.skipIf(skipReason !== undefined)('Client UI in Chromium', () => {
-  let stack: UiStack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startUiStack();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const session = useBrowserSession({ expectNoPageErrors: false });
 
   it('signs in and lists the KPIs available from the metadata API', async () => {
+    const { stack, page, watch } = session;
     const kpis = flattenKpis((await apiGet<CatalogTreeResponse>(stack, 'metadata/tree', vera)).industries);
     expect(kpis.length).toBeGreaterThan(0);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const watch = watchPage(page, stack.issuer);
-    onTestFailed(async () => console.error(await watch.describe()));
     await signIn(page, stack.ui.client, vera);
     await page.getByRole('heading', { name: 'KPIs available' }).waitFor();
     await page.getByTestId('kpi-row').first().waitFor();
@@ -46,6 +25,5 @@ describe.skipIf(skipReason !== undefined)('Client UI in Chromium', () => {
     await expect.poll(() => page.getByTestId('kpi-row').count()).toBeLessThanOrEqual(kpis.length);
     expect(await page.getByTestId('kpi-row').first().textContent()).toContain(kpis[0]!.name);
     expect(watch.errors).toEqual([]);
-    await context.close();
   });
 });

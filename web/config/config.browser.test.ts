@@ -1,17 +1,8 @@
 import type { ConfigurationView, Tenant } from '@kpi/shared/contracts/demo-config';
 import { type CatalogTreeResponse, filterTree, type TreeNode } from '@kpi/web-ui/catalog';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiGet,
-  launchBrowser,
-  type PageWatch,
-  signIn,
-  skipReason,
-  startUiStack,
-  type UiStack,
-  watchPage,
-} from '../ui/testing/browser-stack';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../ui/testing/browser-session';
+import { apiGet, signIn, skipReason } from '../ui/testing/browser-stack';
 
 if (skipReason) console.warn(`Config browser tests skipped: ${skipReason}`);
 
@@ -32,38 +23,16 @@ function firstKpi(nodes: TreeNode[]): TreeNode | undefined {
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
 describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
-  let stack: UiStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let watch: PageWatch;
-  let errors: string[];
+  const session = useBrowserSession({ defaultTimeout: 20_000 });
   let catalog: CatalogTreeResponse;
 
   beforeAll(async () => {
-    stack = await startUiStack();
-    browser = await launchBrowser();
-    catalog = await apiGet<CatalogTreeResponse>(stack, 'metadata/tree', olivia);
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    watch = watchPage(page, stack.issuer);
-    errors = watch.errors;
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') console.error(await watch.describe());
-    await context.close();
-    expect(errors).toEqual([]);
+    catalog = await apiGet<CatalogTreeResponse>(session.stack, 'metadata/tree', olivia);
   });
 
   /** Chromium logs a refused request as a console error: drop the one a test provoked on purpose. */
   function expectRefused(status: number) {
+    const { errors } = session.watch;
     const at = errors.findIndex((e) => e.includes(`status of ${status}`));
     expect(at, `a ${status} was logged`).toBeGreaterThanOrEqual(0);
     errors.splice(at, 1);
@@ -72,6 +41,7 @@ describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
   it('opens on the configurations page and browses the catalog tree at /catalog', {
     timeout: 120_000,
   }, async () => {
+    const { stack, page } = session;
     expect(catalog.industries.length).toBeGreaterThan(0);
     await signIn(page, stack.ui.config, olivia);
     const header = page.locator('header');
@@ -96,6 +66,7 @@ describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
   });
 
   it('expands with the keyboard and filters as the user types, fast', { timeout: 120_000 }, async () => {
+    const { stack, page } = session;
     await signIn(page, stack.ui.config, olivia, '/catalog');
     const first = page.getByRole('treeitem').first();
     await first.focus();
@@ -145,6 +116,7 @@ describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
   });
 
   it('serves deep links through index.html and signs out', { timeout: 120_000 }, async () => {
+    const { stack, page } = session;
     await signIn(page, stack.ui.config, olivia, '/no/such/page');
     await page.getByText('Page not found').waitFor();
     await page.getByRole('link', { name: 'Go to the start page' }).click();
@@ -157,6 +129,7 @@ describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
   it('creates, renames, proposes, reopens and deletes a configuration; a stale edit is refused', {
     timeout: 180_000,
   }, async () => {
+    const { stack, page } = session;
     await signIn(page, stack.ui.config, olivia);
     await page.getByRole('button', { name: 'New configuration' }).click();
     const create = page.getByRole('form', { name: 'New configuration' });
@@ -245,6 +218,7 @@ describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
   });
 
   it('an owner signs a proposed configuration, which is then final', { timeout: 180_000 }, async () => {
+    const { stack, page } = session;
     const token = await stack.token(olivia);
     const call = async (method: string, path: string, body: unknown, etag?: string) => {
       const res = await fetch(`${stack.api}/${path}`, {
@@ -286,6 +260,7 @@ describe.skipIf(skipReason !== undefined)('Config UI in Chromium', () => {
   });
 
   it('lets vendor staff switch tenants and create one', { timeout: 180_000 }, async () => {
+    const { stack, page } = session;
     await signIn(page, stack.ui.config, ada);
     await page.getByText('Choose a tenant', { exact: true }).waitFor();
     const switcher = page.getByTestId('tenant-switcher');

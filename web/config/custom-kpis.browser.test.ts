@@ -1,16 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiCall,
-  apiGet,
-  launchBrowser,
-  type PageWatch,
-  signIn,
-  skipReason,
-  startUiStack,
-  type UiStack,
-  watchPage,
-} from '../ui/testing/browser-stack';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../ui/testing/browser-session';
+import { apiCall, apiGet, rememberConfiguration, signIn, skipReason } from '../ui/testing/browser-stack';
 
 if (skipReason) console.warn(`Custom KPI browser tests skipped: ${skipReason}`);
 
@@ -31,32 +21,10 @@ interface StoredKpi {
 }
 
 describe.skipIf(skipReason !== undefined)('Custom KPI editor in Chromium', () => {
-  let stack: UiStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let watch: PageWatch;
-
-  beforeAll(async () => {
-    stack = await startUiStack();
-    browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    watch = watchPage(page, stack.issuer);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') console.error(await watch.describe());
-    await context.close();
-    expect(watch.errors).toEqual([]);
-  });
+  const session = useBrowserSession();
 
   it('lets an editor write a formula with diagnostics, completion and a preview, and save a draft', async () => {
+    const { stack, page } = session;
     await signIn(page, stack.ui.config, eddie, '/custom-kpis');
     await page.getByText('No custom KPIs yet').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Create a custom KPI' }).click();
@@ -163,6 +131,7 @@ describe.skipIf(skipReason !== undefined)('Custom KPI editor in Chromium', () =>
   }, 240_000);
 
   it('shows a viewer the KPI without any way to change it', async () => {
+    const { stack, page } = session;
     await signIn(page, stack.ui.config, vera, `/custom-kpis?kpi=${kpiId}`);
     await page.getByRole('heading', { name: 'Scrap share of output' }).waitFor({ timeout: 30_000 });
     const formula = page.getByRole('combobox', { name: 'Formula' });
@@ -179,6 +148,7 @@ describe.skipIf(skipReason !== undefined)('Custom KPI editor in Chromium', () =>
   }, 120_000);
 
   it("handles an edit made meanwhile by someone else (412) and keeps the user's edits on request", async () => {
+    const { stack, page, watch } = session;
     await signIn(page, stack.ui.config, olivia, `/custom-kpis?kpi=${kpiId}`);
     await page.getByRole('heading', { name: 'Scrap share of output' }).waitFor({ timeout: 30_000 });
     await page.getByLabel('Description').fill('Scrapped units as a share of all units produced.');
@@ -211,6 +181,7 @@ describe.skipIf(skipReason !== undefined)('Custom KPI editor in Chromium', () =>
   }, 120_000);
 
   it('lets an owner publish the draft as version 1', async () => {
+    const { stack, context, page } = session;
     await signIn(page, stack.ui.config, olivia, `/custom-kpis?kpi=${kpiId}`);
     await page.getByRole('heading', { name: 'Scrap share of output' }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Publish…' }).click();
@@ -229,10 +200,7 @@ describe.skipIf(skipReason !== undefined)('Custom KPI editor in Chromium', () =>
       kpiIds: [],
       customKpis: [{ kpiId, version: 1 }],
     })) as { id: string };
-    await context.addInitScript(
-      ([key, value]) => window.localStorage.setItem(key as string, value as string),
-      ['kpi.config.configuration.contoso', created.id],
-    );
+    await rememberConfiguration(context, 'contoso', created.id);
     await page.goto(`${stack.ui.config}/diagram?kpi=${kpiId}`);
     const highlight = page.getByLabel('Highlight KPI');
     await expect.poll(() => highlight.inputValue(), { timeout: 30_000 }).toBe(kpiId);

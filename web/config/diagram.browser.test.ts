@@ -1,18 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { ConfigurationView } from '@kpi/shared/contracts/demo-config';
 import type { DataObject } from '@kpi/shared/domain/catalog/types';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiGet,
-  launchBrowser,
-  type PageWatch,
-  signIn,
-  skipReason,
-  startUiStack,
-  type UiStack,
-  watchPage,
-} from '../ui/testing/browser-stack';
+import type { Download, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../ui/testing/browser-session';
+import { apiGet, rememberConfiguration, signIn, skipReason } from '../ui/testing/browser-stack';
 import type { ObjectGraph } from './src/diagram/diagram-model';
 
 if (skipReason) console.warn(`Diagram browser tests skipped: ${skipReason}`);
@@ -41,36 +33,18 @@ async function downloaded(page: Page, button: string): Promise<{ download: Downl
 }
 
 describe.skipIf(skipReason !== undefined)('UML class diagram in Chromium', () => {
-  let stack: UiStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let watch: PageWatch;
+  const session = useBrowserSession({ acceptDownloads: true });
   let model: { catalogVersion: string; objects: DataObject[] };
 
   beforeAll(async () => {
-    stack = await startUiStack();
-    browser = await launchBrowser();
+    const { stack } = session;
     model = await apiGet(stack, 'metadata/objects', eddie);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    page = await context.newPage();
-    watch = watchPage(page, stack.issuer);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') console.error(await watch.describe());
-    await context.close();
-    expect(watch.errors).toEqual([]);
   });
 
   it('draws the whole model, zooms, shows a class and exports SVG and PNG', {
     timeout: 240_000,
   }, async () => {
+    const { stack, page } = session;
     const relationships = model.objects.reduce((n, o) => n + o.relationships.length, 0);
     expect(model.objects.length).toBeGreaterThanOrEqual(59);
 
@@ -154,6 +128,7 @@ describe.skipIf(skipReason !== undefined)('UML class diagram in Chromium', () =>
   it("shows what the configuration's KPIs need and highlights one KPI from ?kpi=", {
     timeout: 240_000,
   }, async () => {
+    const { stack, context, page } = session;
     const configuration = await apiGet<ConfigurationView>(
       stack,
       `demo-config/tenants/${tenant}/configurations/${configurationId}`,
@@ -166,10 +141,7 @@ describe.skipIf(skipReason !== undefined)('UML class diagram in Chromium', () =>
       `metadata/tenants/${tenant}/objects/graph?kpis=${ids.join(',')}`,
       eddie,
     );
-    await context.addInitScript(
-      ([key, value]) => window.localStorage.setItem(key as string, value as string),
-      [`kpi.config.configuration.${tenant}`, configurationId],
-    );
+    await rememberConfiguration(context, tenant, configurationId);
 
     await signIn(page, stack.ui.config, eddie, '/diagram');
     const classes = page.getByTestId('uml-class');

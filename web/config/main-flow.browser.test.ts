@@ -9,18 +9,9 @@ import { readFile } from 'node:fs/promises';
 import type { AnalysisView, ConfigurationView } from '@kpi/shared/contracts/demo-config';
 import type { CatalogTreeResponse, TreeNode } from '@kpi/web-ui/catalog';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiGet,
-  launchBrowser,
-  type PageWatch,
-  signIn,
-  skipReason,
-  startUiStack,
-  type UiStack,
-  watchPage,
-} from '../ui/testing/browser-stack';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../ui/testing/browser-session';
+import { apiGet, rememberConfiguration, signIn, skipReason } from '../ui/testing/browser-stack';
 
 if (skipReason) console.warn(`Config main-flow browser test skipped: ${skipReason}`);
 
@@ -59,37 +50,22 @@ function sampleCsv(object: AnalysisView['objects'][number]): string {
 }
 
 describe.skipIf(skipReason !== undefined)('Config main flow in Chromium', () => {
-  let stack: UiStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let watch: PageWatch;
+  const session = useBrowserSession({ acceptDownloads: true });
   let catalog: CatalogTreeResponse;
   let createdId: string | undefined;
 
   beforeAll(async () => {
-    stack = await startUiStack();
-    browser = await launchBrowser();
+    const { stack } = session;
     catalog = await apiGet<CatalogTreeResponse>(stack, 'metadata/tree', eddie);
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    page = await context.newPage();
-    watch = watchPage(page, stack.issuer);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') console.error(await watch.describe());
-    await context.close();
-    expect(watch.errors).toEqual([]);
-  });
 
   const go = (label: string) =>
-    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
+    session.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: label, exact: true })
+      .click();
   const download = async (name: string) => {
+    const { page } = session;
     const [saved] = await Promise.all([
       page.waitForEvent('download', WAIT),
       page.getByRole('button', { name }).click(),
@@ -98,6 +74,7 @@ describe.skipIf(skipReason !== undefined)('Config main flow in Chromium', () => 
   };
 
   it('a consultant goes from an empty configuration to a downloaded SOW', { timeout: 300_000 }, async () => {
+    const { stack, page } = session;
     // A new configuration becomes the one every page works on.
     await signIn(page, stack.ui.config, eddie);
     await page.getByRole('button', { name: 'New configuration' }).click();
@@ -187,11 +164,9 @@ describe.skipIf(skipReason !== undefined)('Config main flow in Chromium', () => 
   });
 
   it('a viewer walks the same pages with no way to change anything', { timeout: 300_000 }, async () => {
+    const { stack, context, page } = session;
     expect(createdId, 'the consultant flow ran first').toBeDefined();
-    await context.addInitScript(
-      ([key, value]) => window.localStorage.setItem(key as string, value as string),
-      ['kpi.config.configuration.contoso', createdId as string],
-    );
+    await rememberConfiguration(context, 'contoso', createdId as string);
     await signIn(page, stack.ui.config, vera);
     await expect
       .poll(() => page.getByTestId('workspace-configuration').textContent(), WAIT)

@@ -1,17 +1,8 @@
 import type { ConfigurationView } from '@kpi/shared/contracts/demo-config';
 import type { CatalogTreeResponse, TreeNode } from '@kpi/web-ui/catalog';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiGet,
-  launchBrowser,
-  type PageWatch,
-  signIn,
-  skipReason,
-  startUiStack,
-  type UiStack,
-  watchPage,
-} from '../ui/testing/browser-stack';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../ui/testing/browser-session';
+import { apiGet, signIn, skipReason } from '../ui/testing/browser-stack';
 
 if (skipReason) console.warn(`Config selection browser tests skipped: ${skipReason}`);
 
@@ -37,39 +28,20 @@ function unselectedUseCase(catalog: CatalogTreeResponse, selected: Set<string>) 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
 describe.skipIf(skipReason !== undefined)('Config UI: KPI selection in Chromium', () => {
-  let stack: UiStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let watch: PageWatch;
+  const session = useBrowserSession({ defaultTimeout: 20_000 });
   let catalog: CatalogTreeResponse;
 
   beforeAll(async () => {
-    stack = await startUiStack();
-    browser = await launchBrowser();
+    const { stack } = session;
     catalog = await apiGet<CatalogTreeResponse>(stack, 'metadata/tree', eddie);
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    watch = watchPage(page, stack.issuer);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') console.error(await watch.describe());
-    await context.close();
-    expect(watch.errors).toEqual([]);
-  });
 
-  const item = (node: TreeNode) => page.locator(`[role="treeitem"][data-id="${node.id}"]`).first();
+  const item = (node: TreeNode) => session.page.locator(`[role="treeitem"][data-id="${node.id}"]`).first();
   const checkbox = (node: TreeNode) => item(node).locator('input[type="checkbox"]');
 
   /** Signs in, makes the seeded configuration current on the configurations page, opens the catalog. */
   async function openCatalogOnSeededConfiguration(email: string) {
+    const { stack, page } = session;
     await signIn(page, stack.ui.config, email);
     await page.getByRole('button', { name: 'Work on Plant performance analytics' }).click();
     await poll(() => page.getByTestId('workspace-configuration').textContent()).toBe(
@@ -83,6 +55,7 @@ describe.skipIf(skipReason !== undefined)('Config UI: KPI selection in Chromium'
   it('a consultant ticks a use case, sees the parents mixed, saves, and finds it saved after a reload', {
     timeout: 180_000,
   }, async () => {
+    const { stack, page } = session;
     const before = await apiGet<ConfigurationView>(stack, configurationPath, eddie);
     const saved = new Set(before.selectedKpis.map((s) => s.kpiId));
     const { industry, chain, useCase, kpis } = unselectedUseCase(catalog, saved);
@@ -172,6 +145,7 @@ describe.skipIf(skipReason !== undefined)('Config UI: KPI selection in Chromium'
   it('shows a KPI in detail with its formula, requirements and an editable target override', {
     timeout: 180_000,
   }, async () => {
+    const { stack, page } = session;
     const config = await apiGet<ConfigurationView>(stack, configurationPath, eddie);
     const kpiId = config.selectedKpis[0]!.kpiId;
     await signIn(page, stack.ui.config, eddie);
@@ -205,6 +179,7 @@ describe.skipIf(skipReason !== undefined)('Config UI: KPI selection in Chromium'
   it('a viewer sees the selection read-only: disabled checkboxes, no save button', {
     timeout: 180_000,
   }, async () => {
+    const { stack, page } = session;
     const config = await apiGet<ConfigurationView>(stack, configurationPath, vera);
     const selected = new Set(config.selectedKpis.map((s) => s.kpiId));
     await openCatalogOnSeededConfiguration(vera);

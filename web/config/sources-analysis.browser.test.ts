@@ -1,17 +1,8 @@
 import type { AnalysisView, DataSource } from '@kpi/shared/contracts/demo-config';
 import { strToU8, zipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiGet,
-  launchBrowser,
-  type PageWatch,
-  signIn,
-  skipReason,
-  startUiStack,
-  type UiStack,
-  watchPage,
-} from '../ui/testing/browser-stack';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../ui/testing/browser-session';
+import { apiGet, rememberConfiguration, signIn, skipReason } from '../ui/testing/browser-stack';
 
 if (skipReason) console.warn(`Sources/analysis browser tests skipped: ${skipReason}`);
 
@@ -50,15 +41,13 @@ function sampleCsv(object: AnalysisView['objects'][number]): string {
 }
 
 describe.skipIf(skipReason !== undefined)('Data sources and analyzer in Chromium', () => {
-  let stack: UiStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let watch: PageWatch;
+  // The workspace remembers the chosen configuration per tenant: start on the seeded one.
+  const session = useBrowserSession({
+    prepareContext: (context) => rememberConfiguration(context, tenant, configurationId),
+  });
 
   beforeAll(async () => {
-    stack = await startUiStack();
-    browser = await launchBrowser();
+    const { stack } = session;
     // The analyzer needs selected KPIs; the seed selects some, but make sure of it.
     const configuration = await apiGet<{ selectedKpis: unknown[]; etag: string }>(stack, C, olivia);
     if (configuration.selectedKpis.length === 0) {
@@ -84,29 +73,11 @@ describe.skipIf(skipReason !== undefined)('Data sources and analyzer in Chromium
       });
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    // The workspace remembers the chosen configuration per tenant: start on the seeded one.
-    await context.addInitScript(
-      ([key, value]) => window.localStorage.setItem(key as string, value as string),
-      [`kpi.config.configuration.${tenant}`, configurationId],
-    );
-    page = await context.newPage();
-    watch = watchPage(page, stack.issuer);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') console.error(await watch.describe());
-    await context.close();
-    expect(watch.errors).toEqual([]);
-  });
 
   it('shows the gaps, adds a source from a sample CSV and the analyzer updates', {
     timeout: 240_000,
   }, async () => {
+    const { stack, page } = session;
     const before = await apiGet<AnalysisView>(stack, `${C}/analysis`, eddie);
     expect(before.kpis.length).toBeGreaterThan(0);
     expect(before.gaps.length).toBeGreaterThan(0);
@@ -246,6 +217,7 @@ describe.skipIf(skipReason !== undefined)('Data sources and analyzer in Chromium
   });
 
   it('reads an XLSX sample chosen with the file picker', { timeout: 120_000 }, async () => {
+    const { stack, page } = session;
     await signIn(page, stack.ui.config, eddie, '/sources');
     await page.getByRole('button', { name: 'Add data source' }).click({ timeout: 30_000 });
     await page.getByLabel('Sample file', { exact: true }).setInputFiles({
@@ -277,6 +249,7 @@ describe.skipIf(skipReason !== undefined)('Data sources and analyzer in Chromium
   });
 
   it('refuses an unsupported sample clearly', { timeout: 120_000 }, async () => {
+    const { stack, page, watch } = session;
     await signIn(page, stack.ui.config, eddie, '/sources');
     await page.getByRole('button', { name: 'Add data source' }).click({ timeout: 30_000 });
     // Dropped on the drop zone rather than picked.
@@ -309,6 +282,7 @@ describe.skipIf(skipReason !== undefined)('Data sources and analyzer in Chromium
   it('shows a viewer the sources and the analysis with no way to change them', {
     timeout: 120_000,
   }, async () => {
+    const { stack, page } = session;
     await signIn(page, stack.ui.config, vera, '/sources');
     await page.getByTestId('source').first().waitFor(wait);
     expect(await page.getByTestId('source').count()).toBeGreaterThan(0);

@@ -6,18 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import type { ConfigurationView, DashboardPreview } from '@kpi/shared/contracts/demo-config';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiGet,
-  launchBrowser,
-  type PageWatch,
-  signIn,
-  skipReason,
-  startUiStack,
-  type UiStack,
-  watchPage,
-} from '../ui/testing/browser-stack';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../ui/testing/browser-session';
+import { apiGet, rememberConfiguration, signIn, skipReason } from '../ui/testing/browser-stack';
 
 if (skipReason) console.warn(`SOW browser tests skipped: ${skipReason}`);
 
@@ -28,41 +19,15 @@ const seeded = `demo-config/tenants/contoso/configurations/${configurationId}`;
 const WAIT = { timeout: 30_000 };
 
 describe.skipIf(skipReason !== undefined)('SOW and Demo pages in Chromium', () => {
-  let stack: UiStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let watch: PageWatch;
-
-  beforeAll(async () => {
-    stack = await startUiStack();
-    browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    // The workspace remembers the chosen configuration per tenant: start on the seeded one.
-    // (Top frame only: the SOW preview's sandboxed frame has no storage.)
-    await context.addInitScript(
-      ([key, id]) => {
-        if (window.top === window) window.localStorage.setItem(key as string, id as string);
-      },
-      ['kpi.config.configuration.contoso', configurationId],
-    );
-    page = await context.newPage();
-    watch = watchPage(page, stack.issuer);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') console.error(await watch.describe());
-    await context.close();
-    expect(watch.errors).toEqual([]);
+  // The workspace remembers the chosen configuration per tenant: start on the seeded one.
+  const session = useBrowserSession({
+    acceptDownloads: true,
+    prepareContext: (context) => rememberConfiguration(context, 'contoso', configurationId),
   });
 
   /** Clicks a download button and returns the saved file's name and bytes. */
   async function download(name: string): Promise<{ file: string; bytes: Buffer }> {
+    const { page } = session;
     const [saved] = await Promise.all([
       page.waitForEvent('download', WAIT),
       page.getByRole('button', { name }).click(),
@@ -74,6 +39,7 @@ describe.skipIf(skipReason !== undefined)('SOW and Demo pages in Chromium', () =
   it('an editor edits the model, previews, generates a version and downloads DOCX and PDF', {
     timeout: 180_000,
   }, async () => {
+    const { stack, page } = session;
     await signIn(page, stack.ui.config, eddie, '/sow');
     const total = page.getByTestId('estimate-total');
     await total.waitFor(WAIT);
@@ -121,6 +87,7 @@ describe.skipIf(skipReason !== undefined)('SOW and Demo pages in Chromium', () =
   it('a viewer sees the estimate, the versions and the downloads, but no Generate', {
     timeout: 120_000,
   }, async () => {
+    const { stack, page } = session;
     await signIn(page, stack.ui.config, vera, '/sow');
     await page.getByTestId('estimate-total').waitFor(WAIT);
     await page.getByTestId('sow-version-1').waitFor(WAIT);
@@ -132,6 +99,7 @@ describe.skipIf(skipReason !== undefined)('SOW and Demo pages in Chromium', () =
   it('the demo page shows a tile per selected KPI, grouped by value chain, for the chosen month', {
     timeout: 120_000,
   }, async () => {
+    const { stack, page } = session;
     const configuration = await apiGet<ConfigurationView>(stack, seeded, vera);
     const preview = await apiGet<DashboardPreview>(stack, `${seeded}/dashboard-preview?month=2024-06`, vera);
     await signIn(page, stack.ui.config, vera, '/demo');
@@ -150,6 +118,7 @@ describe.skipIf(skipReason !== undefined)('SOW and Demo pages in Chromium', () =
   it('vendor staff open a seeded demo tenant of another industry and see its dashboards', {
     timeout: 120_000,
   }, async () => {
+    const { stack, context, page } = session;
     const ada = 'ada@vendor.example';
     const demo = 'demo-retail';
     const path = `demo-config/tenants/${demo}/configurations/${demo}-showcase`;

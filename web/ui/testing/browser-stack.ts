@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page, type Request } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
 import { browserExecutable, chromiumArgs } from '../../../local/test/chromium';
 
 // Support for the UIs' browser tests: the whole local stack on free ports, headless Chromium, sign-in
@@ -127,6 +127,23 @@ export async function signIn(page: Page, uiUrl: string, email: string, path = '/
       `Sign-in as ${email} stuck at ${page.url()}: ${text.slice(0, 500)}\n${(err as Error).message}`,
     );
   }
+}
+
+/**
+ * Makes the config UI open on a configuration: its workspace remembers the chosen one per tenant in
+ * localStorage. Top frame only: the SOW preview's sandboxed frame has no storage.
+ */
+export async function rememberConfiguration(
+  context: BrowserContext,
+  tenant: string,
+  configurationId: string,
+): Promise<void> {
+  await context.addInitScript(
+    ([key, id]) => {
+      if (window.top === window) window.localStorage.setItem(key as string, id as string);
+    },
+    [`kpi.config.configuration.${tenant}`, configurationId],
+  );
 }
 
 /** GETs an API path as a seeded user. */

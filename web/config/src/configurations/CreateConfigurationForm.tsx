@@ -1,7 +1,7 @@
 import type { ConfigurationView } from '@kpi/shared/contracts/demo-config';
-import { ApiError, useApiClient } from '@kpi/web-ui/api';
-import { type FormEvent, useId, useState } from 'react';
+import { useApiClient } from '@kpi/web-ui/api';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
+import { ConfigurationForm } from './ConfigurationForm';
 import styles from './Configurations.module.css';
 
 export interface CreateConfigurationFormProps {
@@ -14,76 +14,29 @@ export interface CreateConfigurationFormProps {
 export function CreateConfigurationForm({ tenantId, onDone }: CreateConfigurationFormProps) {
   const client = useApiClient();
   const { setConfigurationId, configurationChanged } = useWorkspace();
-  const uid = useId();
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!name.trim()) {
-      setError('Give the configuration a name.');
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await client.post<ConfigurationView>(
-        `demo-config/tenants/${encodeURIComponent(tenantId)}/configurations`,
-        { name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}) },
-      );
-      setConfigurationId(created.id);
-      configurationChanged(created);
-      onDone(created);
-    } catch (err) {
-      setError(err instanceof ApiError ? `${err.message} (${err.code})` : (err as Error).message);
-      setBusy(false);
-    }
-  };
 
   return (
-    <form
+    <ConfigurationForm
+      label="New configuration"
       className={styles.createForm}
-      onSubmit={(e) => void submit(e)}
-      aria-label="New configuration"
-      noValidate
-    >
-      <div className={styles.field}>
-        <label htmlFor={`${uid}-name`}>Name</label>
-        <input
-          id={`${uid}-name`}
-          value={name}
-          maxLength={200}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={error && !name.trim() ? true : undefined}
-          // biome-ignore lint/a11y/noAutofocus: the form opens on request; typing the name is the next step.
-          autoFocus
-        />
-      </div>
-      <div className={styles.field}>
-        <label htmlFor={`${uid}-description`}>Description (optional)</label>
-        <textarea
-          id={`${uid}-description`}
-          value={description}
-          maxLength={4000}
-          rows={2}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </div>
-      {error && (
-        <div role="alert" className={styles.error}>
-          {error}
-        </div>
-      )}
-      <div className={styles.buttons}>
-        <button type="button" className="kpi-button" onClick={() => onDone(undefined)} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="kpi-button kpi-button-primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create draft'}
-        </button>
-      </div>
-    </form>
+      initial={{ name: '', description: '' }}
+      emptyNameMessage="Give the configuration a name."
+      descriptionLabel="Description (optional)"
+      descriptionRows={2}
+      autoFocus
+      submitLabel="Create draft"
+      busyLabel="Creating…"
+      onCancel={() => onDone(undefined)}
+      // A failure stays in the form, so the name can be corrected and sent again.
+      save={async ({ name, description }) => {
+        const created = await client.post<ConfigurationView>(
+          `demo-config/tenants/${encodeURIComponent(tenantId)}/configurations`,
+          { name, ...(description ? { description } : {}) },
+        );
+        setConfigurationId(created.id);
+        configurationChanged(created);
+        onDone(created);
+      }}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import type { ConfigurationView } from '@kpi/shared/contracts/demo-config';
 import { useApiClient } from '@kpi/web-ui/api';
-import { type FormEvent, useId, useState } from 'react';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
+import { ConfigurationForm } from './ConfigurationForm';
 import styles from './Configurations.module.css';
 
 export interface EditConfigurationFormProps {
@@ -14,72 +14,32 @@ export interface EditConfigurationFormProps {
 export function EditConfigurationForm({ config, onDone }: EditConfigurationFormProps) {
   const client = useApiClient();
   const { configurationPath, configurationChanged } = useWorkspace();
-  const uid = useId();
-  const [name, setName] = useState(config.name);
-  const [description, setDescription] = useState(config.description ?? '');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!name.trim()) {
-      setError('The name cannot be empty.');
-      return;
-    }
-    if (!configurationPath) return;
-    setBusy(true);
-    try {
-      const view = await client.request<ConfigurationView>('PATCH', configurationPath, {
-        body: { name: name.trim(), description: description.trim() },
-        headers: { 'If-Match': config.etag },
-      });
-      configurationChanged(view);
-      onDone('saved');
-    } catch (err) {
-      onDone(err);
-    }
-  };
 
   return (
-    <form
+    <ConfigurationForm
+      label="Rename or describe"
       className={styles.editForm}
-      onSubmit={(e) => void submit(e)}
-      aria-label="Rename or describe"
-      noValidate
-    >
-      <div className={styles.field}>
-        <label htmlFor={`${uid}-name`}>Name</label>
-        <input
-          id={`${uid}-name`}
-          value={name}
-          maxLength={200}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={error ? true : undefined}
-        />
-      </div>
-      <div className={styles.field}>
-        <label htmlFor={`${uid}-description`}>Description</label>
-        <textarea
-          id={`${uid}-description`}
-          value={description}
-          maxLength={4000}
-          rows={3}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </div>
-      {error && (
-        <div role="alert" className={styles.error}>
-          {error}
-        </div>
-      )}
-      <div className={styles.buttons}>
-        <button type="button" className="kpi-button" onClick={() => onDone(undefined)} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="kpi-button kpi-button-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save'}
-        </button>
-      </div>
-    </form>
+      initial={{ name: config.name, description: config.description ?? '' }}
+      emptyNameMessage="The name cannot be empty."
+      descriptionLabel="Description"
+      descriptionRows={3}
+      submitLabel="Save"
+      busyLabel="Saving…"
+      onCancel={() => onDone(undefined)}
+      // A failure (a 412 among them) goes to the caller, which closes the form and reloads on a conflict.
+      save={async (fields) => {
+        if (!configurationPath) return;
+        try {
+          const view = await client.request<ConfigurationView>('PATCH', configurationPath, {
+            body: fields,
+            headers: { 'If-Match': config.etag },
+          });
+          configurationChanged(view);
+          onDone('saved');
+        } catch (err) {
+          onDone(err);
+        }
+      }}
+    />
   );
 }

@@ -5,20 +5,11 @@
  */
 import type { Alert } from '@kpi/shared/contracts/monitoring-alert';
 import type { MaintenanceWindow, Silence } from '@kpi/shared/contracts/monitoring-rules';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { heartbeat, poll } from '../../functions/monitoring/monitoring-test-kit';
-import {
-  apiCall,
-  apiGet,
-  launchBrowser,
-  type PageWatch,
-  signIn,
-  skipReason,
-  startUiStack,
-  type UiStack,
-  watchPage,
-} from '../ui/testing/browser-stack';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { poll } from '../../functions/monitoring/monitoring-test-kit';
+import { useBrowserSession } from '../ui/testing/browser-session';
+import { apiGet, signIn, skipReason } from '../ui/testing/browser-stack';
+import { missHeartbeat } from '../ui/testing/missed-heartbeat';
 
 if (skipReason) console.warn(`Monitor alert browser tests skipped: ${skipReason}`);
 
@@ -27,57 +18,21 @@ const sam = 'sam@vendor.example';
 const olivia = 'olivia@contoso.example';
 const alex = 'alex@fabrikam.example';
 const deploymentId = 'contoso-ui-edge';
-const DAY = 86_400_000;
 
 describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences in Chromium', () => {
-  let stack: UiStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let watch: PageWatch;
+  const session = useBrowserSession({ expectNoPageErrors: false });
   let alertId: string;
   let licenseId: string;
 
   beforeAll(async () => {
-    stack = await startUiStack();
-    browser = await launchBrowser();
-    const host = stack.api.replace(/\/api\/?$/, '');
-    // A licence for contoso (ada), activated by a new deployment: the deployment gets its credential.
-    const issued = (await apiCall(stack, ada, 'POST', 'license/licenses', {
-      tenantId: 'contoso',
+    const { stack } = session;
+    // A licence for contoso (ada), activated by a new deployment that then misses its heartbeat.
+    licenseId = await missHeartbeat(stack, {
+      deploymentId,
       configurationId: 'cfg-ui-test',
-      kpiIds: ['revenue-growth'],
-      edition: 'standard',
-      maxDeployments: 3,
-      expiresAt: new Date(Date.now() + 20 * DAY).toISOString().replace(/\.\d{3}Z$/, '.000Z'),
-      graceDays: 14,
+      expiresInDays: 20,
       contacts: ['olivia@contoso.example'],
-    })) as { license: { id: string }; key: string };
-    licenseId = issued.license.id;
-    const activation = (await fetch(`${stack.api}/license/activations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ key: issued.key, deploymentId }),
-    }).then((r) => r.json())) as { credential: string };
-    expect(activation.credential).toBeTruthy();
-    // A short period and no grace, so one missed heartbeat makes the deployment down.
-    await apiCall(stack, olivia, 'PUT', `monitoring/tenants/contoso/deployments/${deploymentId}`, {
-      periodSeconds: 10,
-      graceSeconds: 0,
     });
-    const sent = await fetch(`${stack.api}/monitoring/heartbeats`, {
-      method: 'POST',
-      headers: { authorization: `Deployment ${activation.credential}`, 'content-type': 'application/json' },
-      body: JSON.stringify(heartbeat(deploymentId)),
-    });
-    expect(sent.status).toBeLessThan(300);
-    await new Promise((r) => setTimeout(r, 11_000));
-    const swept = await fetch(`${host}/admin/functions/deployments-sweep?wait=true`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    expect(swept.status).toBe(200);
     const alert = await poll(
       'the heartbeat-missing alert',
       async () => {
@@ -93,23 +48,10 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
     alertId = alert.id;
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    watch = watchPage(page, stack.issuer);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') console.error(await watch.describe());
-    await context.close();
-  });
-
-  const row = () => page.locator(`[data-testid="alert-row"][data-alert-id="${alertId}"]`);
+  const row = () => session.page.locator(`[data-testid="alert-row"][data-alert-id="${alertId}"]`);
 
   it('the inbox acknowledges an alert with a comment', { timeout: 120_000 }, async () => {
+    const { stack, page, watch } = session;
     await signIn(page, stack.ui.monitor, olivia, '/alerts');
     await row().waitFor({ timeout: 20_000 });
     expect(await row().getAttribute('data-state')).toBe('open');
@@ -152,6 +94,7 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
   });
 
   it("a tenant admin of fabrikam sees none of contoso's alerts", { timeout: 120_000 }, async () => {
+    const { stack, page, watch } = session;
     await signIn(page, stack.ui.monitor, alex, '/alerts');
     await page.getByRole('heading', { name: 'Inbox' }).waitFor({ timeout: 20_000 });
     await page.getByRole('combobox', { name: 'State' }).selectOption('all');
@@ -168,6 +111,7 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
   it('a tenant viewer is told the pages are not for them, and the UI asks the API nothing', {
     timeout: 120_000,
   }, async () => {
+    const { stack, page, watch } = session;
     const asked: string[] = [];
     page.on('request', (r) => {
       if (r.url().startsWith(`${stack.api}/monitoring/`)) asked.push(r.url());
@@ -182,6 +126,7 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
   });
 
   it('creates a silence from an alert and shows it on the silences page', { timeout: 120_000 }, async () => {
+    const { stack, page, watch } = session;
     await signIn(page, stack.ui.monitor, sam, '/alerts?tenant=contoso');
     await row().waitFor({ timeout: 20_000 });
     await row().getByRole('button', { name: 'Silence' }).click();
@@ -212,6 +157,7 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
   });
 
   it('the licences page draws one timeline bar per tracked licence', { timeout: 120_000 }, async () => {
+    const { stack, page, watch } = session;
     const tracked = await poll(
       'the tracked licence',
       async () => {
@@ -235,6 +181,7 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
   it('creates, edits and deletes a recurring maintenance window through the form', {
     timeout: 120_000,
   }, async () => {
+    const { stack, page, watch } = session;
     type Window = MaintenanceWindow;
     const windows = async () =>
       (await apiGet<{ items: Window[] }>(stack, 'monitoring/tenants/contoso/maintenance-windows', olivia))

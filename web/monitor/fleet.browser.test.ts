@@ -1,17 +1,9 @@
 import type { RemoteCommand } from '@kpi/shared/contracts/monitoring-command';
 import type { HeartbeatInput, HeartbeatResponse } from '@kpi/shared/contracts/monitoring-heartbeat';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiGet,
-  launchBrowser,
-  type PageWatch,
-  signIn,
-  skipReason,
-  startUiStack,
-  type UiStack,
-  watchPage,
-} from '../ui/testing/browser-stack';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../ui/testing/browser-session';
+import { apiGet, signIn, skipReason, type UiStack } from '../ui/testing/browser-stack';
 
 if (skipReason) console.warn(`Fleet browser tests skipped: ${skipReason}`);
 
@@ -166,16 +158,11 @@ const domainOf = async (page: Page, testId: string) => {
 };
 
 describe.skipIf(skipReason !== undefined)('Monitor fleet overview and deployment detail in Chromium', () => {
-  let stack: UiStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let watch: PageWatch;
+  const session = useBrowserSession();
   let fleet: FleetMaker;
 
   beforeAll(async () => {
-    stack = await startUiStack();
-    browser = await launchBrowser();
+    const { stack } = session;
     fleet = new FleetMaker(stack);
     for (const [tenant, id] of [
       ['contoso', 'contoso-fleet-a'],
@@ -199,24 +186,11 @@ describe.skipIf(skipReason !== undefined)('Monitor fleet overview and deployment
       });
     }
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    watch = watchPage(page, stack.issuer);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') console.error(await watch.describe());
-    await context.close();
-    expect(watch.errors).toEqual([]);
-  });
 
   it('shows a tenant admin only their own fleet; support sees every tenant', {
     timeout: 120_000,
   }, async () => {
+    const { stack, page } = session;
     await signIn(page, stack.ui.monitor, alex);
     await page.getByRole('heading', { name: 'Fleet', exact: true }).waitFor({ timeout: 20_000 });
     await page.getByTestId('grid-cell').first().waitFor({ timeout: 20_000 });
@@ -250,9 +224,7 @@ describe.skipIf(skipReason !== undefined)('Monitor fleet overview and deployment
     await tooltip.waitFor();
 
     // Support sees both tenants, counted per tenant, and can filter.
-    const staff = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const staffPage = await staff.newPage();
-    const staffWatch = watchPage(staffPage, stack.issuer);
+    const { context: staff, page: staffPage, watch: staffWatch } = await session.openPage();
     try {
       await signIn(staffPage, stack.ui.monitor, sam);
       await staffPage.getByTestId('grid-cell').first().waitFor({ timeout: 20_000 });
@@ -310,6 +282,7 @@ describe.skipIf(skipReason !== undefined)('Monitor fleet overview and deployment
   it('draws heartbeats and charts for a deployment; the brush zooms all three charts', {
     timeout: 120_000,
   }, async () => {
+    const { stack, page } = session;
     await signIn(page, stack.ui.monitor, sam, '/deployment?tenant=contoso&id=contoso-fleet-a');
     await page.getByTestId('deployment-id').getByText('contoso-fleet-a').waitFor({ timeout: 20_000 });
     await page.getByTestId('heartbeat-tick').first().waitFor({ state: 'attached', timeout: 20_000 });
@@ -363,6 +336,7 @@ describe.skipIf(skipReason !== undefined)('Monitor fleet overview and deployment
   });
 
   it('shows a new deployment and a status change live, without a reload', { timeout: 150_000 }, async () => {
+    const { stack, page } = session;
     await signIn(page, stack.ui.monitor, sam);
     await page.getByTestId('grid-cell').first().waitFor({ timeout: 20_000 });
     await page.evaluate(() => {
@@ -402,6 +376,7 @@ describe.skipIf(skipReason !== undefined)('Monitor fleet overview and deployment
   it('lets support issue a ping and see its result; a tenant admin sees commands but no form', {
     timeout: 120_000,
   }, async () => {
+    const { stack, page } = session;
     await signIn(page, stack.ui.monitor, sam, '/deployment?tenant=contoso&id=contoso-fleet-b');
     const form = page.getByRole('form', { name: 'Issue a remote command' });
     await form.waitFor({ timeout: 20_000 });
@@ -451,9 +426,7 @@ describe.skipIf(skipReason !== undefined)('Monitor fleet overview and deployment
     await fleet.issue('fabrikam', 'fabrikam-fleet-a', 'refresh-catalog', 'Catalog 2026.11.2 published');
 
     // A tenant admin sees what ran on their deployments, but cannot issue commands.
-    const tenant = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const tenantPage = await tenant.newPage();
-    const tenantWatch = watchPage(tenantPage, stack.issuer);
+    const { context: tenant, page: tenantPage, watch: tenantWatch } = await session.openPage();
     try {
       await signIn(tenantPage, stack.ui.monitor, alex, '/deployment?tenant=fabrikam&id=fabrikam-fleet-a');
       await tenantPage.getByRole('heading', { name: 'Remote commands' }).waitFor({ timeout: 20_000 });

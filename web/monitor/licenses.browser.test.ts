@@ -4,20 +4,10 @@
  * once online (so the page has a last validation to show).
  */
 import type { LicenseView } from '@kpi/shared/contracts/license';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { poll } from '../../functions/monitoring/monitoring-test-kit';
-import {
-  apiCall,
-  apiGet,
-  launchBrowser,
-  type PageWatch,
-  signIn,
-  skipReason,
-  startUiStack,
-  type UiStack,
-  watchPage,
-} from '../ui/testing/browser-stack';
+import { useBrowserSession } from '../ui/testing/browser-session';
+import { apiCall, apiGet, signIn, skipReason, type UiStack } from '../ui/testing/browser-stack';
 
 if (skipReason) console.warn(`Monitor licence browser tests skipped: ${skipReason}`);
 
@@ -41,16 +31,11 @@ async function post(stack: UiStack, path: string, body: unknown, authorization: 
 describe.skipIf(skipReason !== undefined)(
   'Monitor licences page: the renewal link lands on a licence',
   () => {
-    let stack: UiStack;
-    let browser: Browser;
-    let context: BrowserContext;
-    let page: Page;
-    let watch: PageWatch;
+    const session = useBrowserSession({ expectNoPageErrors: false });
     let licenseId: string;
 
     beforeAll(async () => {
-      stack = await startUiStack();
-      browser = await launchBrowser();
+      const { stack } = session;
       const admin = `Bearer ${await stack.token(ada)}`;
       const issued = (await post(
         stack,
@@ -86,27 +71,14 @@ describe.skipIf(skipReason !== undefined)(
       );
     }, 300_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await stack?.stop();
-    });
-    beforeEach(async () => {
-      context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      page = await context.newPage();
-      watch = watchPage(page, stack.issuer);
-    });
-    afterEach(async ({ task }) => {
-      if (task.result?.state === 'fail') console.error(await watch.describe());
-      await context.close();
-    });
-
-    const row = () => page.locator(`[data-testid="license-row"][data-license-id="${licenseId}"]`);
-    const panel = () => page.getByTestId('license-detail');
-    const renewForm = () => page.getByRole('form', { name: 'Renew licence' });
+    const row = () => session.page.locator(`[data-testid="license-row"][data-license-id="${licenseId}"]`);
+    const panel = () => session.page.getByTestId('license-detail');
+    const renewForm = () => session.page.getByRole('form', { name: 'Renew licence' });
 
     it('highlights the licence, shows its panel and last validation, and renews it (platform admin)', {
       timeout: 180_000,
     }, async () => {
+      const { stack, page, watch } = session;
       await signIn(page, stack.ui.monitor, ada, `/licenses?license=${licenseId}`);
       await panel().waitFor({ timeout: 20_000 });
       expect(await row().getAttribute('data-selected')).toBe('true');
@@ -167,6 +139,7 @@ describe.skipIf(skipReason !== undefined)(
     });
 
     it('a tenant owner sees the panel but no Renew form, and whom to ask', { timeout: 120_000 }, async () => {
+      const { stack, page, watch } = session;
       await apiCall(stack, ada, 'PUT', 'monitoring/vendor/settings', {
         accountManagers: {
           default: 'accounts@vendor.example',
@@ -190,6 +163,7 @@ describe.skipIf(skipReason !== undefined)(
     it("another tenant's admin is told the licence is not found or not theirs", {
       timeout: 120_000,
     }, async () => {
+      const { stack, page, watch } = session;
       await signIn(page, stack.ui.monitor, alex, `/licenses?license=${licenseId}`);
       await page.getByTestId('license-not-found').waitFor({ timeout: 20_000 });
       expect(await page.getByTestId('license-not-found').textContent()).toContain('not yours');

@@ -1,15 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiGet,
-  launchBrowser,
-  type PageWatch,
-  signIn,
-  skipReason,
-  startUiStack,
-  type UiStack,
-  watchPage,
-} from '../ui/testing/browser-stack';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../ui/testing/browser-session';
+import { apiGet, signIn, skipReason } from '../ui/testing/browser-stack';
 import type { EventsResponse, HealthResponse } from './src/monitoring-api';
 
 if (skipReason) console.warn(`Monitor browser tests skipped: ${skipReason}`);
@@ -18,33 +9,10 @@ const sam = 'sam@vendor.example';
 const olivia = 'olivia@contoso.example';
 
 describe.skipIf(skipReason !== undefined)('Monitor UI in Chromium', () => {
-  let stack: UiStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let watch: PageWatch;
-  let errors: string[];
-
-  beforeAll(async () => {
-    stack = await startUiStack();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    watch = watchPage(page, stack.issuer);
-    errors = watch.errors;
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') console.error(await watch.describe());
-    await context.close();
-  });
+  const session = useBrowserSession({ expectNoPageErrors: false });
 
   it('shows platform events and health to vendor staff and refreshes them live', async () => {
+    const { stack, page, watch } = session;
     const events = await apiGet<EventsResponse>(stack, 'monitoring/events', sam);
     const health = await apiGet<HealthResponse>(stack, 'monitoring/health', sam);
     await signIn(page, stack.ui.monitor, sam);
@@ -67,15 +35,16 @@ describe.skipIf(skipReason !== undefined)('Monitor UI in Chromium', () => {
       page.waitForRequest((r) => r.url().endsWith('/monitoring/events'), { timeout: 15_000 }),
     ]);
     expect(refreshed).toHaveLength(2);
-    expect(errors).toEqual([]);
+    expect(watch.errors).toEqual([]);
   });
 
   it('tells tenant users the platform page is not for them (403)', async () => {
+    const { stack, page, watch } = session;
     // The fleet at / is open to tenant owners (their own tenant); the platform page is vendor-only.
     await signIn(page, stack.ui.monitor, olivia, '/platform');
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
     expect(await page.getByRole('alert').textContent()).toContain(olivia);
     // The refused calls are the only console errors.
-    expect(errors.filter((e) => !/status of 403/.test(e))).toEqual([]);
+    expect(watch.errors.filter((e) => !/status of 403/.test(e))).toEqual([]);
   });
 });

@@ -5,20 +5,11 @@
  */
 import type { NotificationRecord } from '@kpi/shared/contracts/monitoring-notification';
 import type { MonitoringSettings } from '@kpi/shared/contracts/monitoring-rules';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { heartbeat, poll } from '../../functions/monitoring/monitoring-test-kit';
-import {
-  apiCall,
-  apiGet,
-  launchBrowser,
-  type PageWatch,
-  signIn,
-  skipReason,
-  startUiStack,
-  type UiStack,
-  watchPage,
-} from '../ui/testing/browser-stack';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { poll } from '../../functions/monitoring/monitoring-test-kit';
+import { useBrowserSession } from '../ui/testing/browser-session';
+import { apiCall, apiGet, signIn, skipReason } from '../ui/testing/browser-stack';
+import { missHeartbeat } from '../ui/testing/missed-heartbeat';
 
 if (skipReason) console.warn(`Monitor settings browser tests skipped: ${skipReason}`);
 
@@ -27,58 +18,24 @@ const sam = 'sam@vendor.example';
 const olivia = 'olivia@contoso.example';
 const vera = 'vera@contoso.example';
 const deploymentId = 'contoso-settings-edge';
-const DAY = 86_400_000;
 
 describe.skipIf(skipReason !== undefined)('Monitor settings and outbox HTML in Chromium', () => {
-  let stack: UiStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let watch: PageWatch;
+  const session = useBrowserSession({ expectNoPageErrors: false });
   let sentMail: NotificationRecord;
 
   beforeAll(async () => {
-    stack = await startUiStack();
-    browser = await launchBrowser();
-    const host = stack.api.replace(/\/api\/?$/, '');
+    const { stack } = session;
     // Vendor support is e-mailed about every tenant's alerts.
     await apiCall(stack, ada, 'PUT', 'monitoring/vendor/contacts', {
       emails: ['support@vendor.example'],
       severities: ['critical', 'warning', 'info'],
     });
-    const issued = (await apiCall(stack, ada, 'POST', 'license/licenses', {
-      tenantId: 'contoso',
+    await missHeartbeat(stack, {
+      deploymentId,
       configurationId: 'cfg-settings-test',
-      kpiIds: ['revenue-growth'],
-      edition: 'standard',
-      maxDeployments: 3,
-      expiresAt: new Date(Date.now() + 200 * DAY).toISOString().replace(/\.\d{3}Z$/, '.000Z'),
-      graceDays: 14,
+      expiresInDays: 200,
       contacts: ['it@contoso.example'],
-    })) as { key: string };
-    const activation = (await fetch(`${stack.api}/license/activations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ key: issued.key, deploymentId }),
-    }).then((r) => r.json())) as { credential: string };
-    expect(activation.credential).toBeTruthy();
-    await apiCall(stack, olivia, 'PUT', `monitoring/tenants/contoso/deployments/${deploymentId}`, {
-      periodSeconds: 10,
-      graceSeconds: 0,
     });
-    const sent = await fetch(`${stack.api}/monitoring/heartbeats`, {
-      method: 'POST',
-      headers: { authorization: `Deployment ${activation.credential}`, 'content-type': 'application/json' },
-      body: JSON.stringify(heartbeat(deploymentId)),
-    });
-    expect(sent.status).toBeLessThan(300);
-    await new Promise((r) => setTimeout(r, 11_000));
-    const swept = await fetch(`${host}/admin/functions/deployments-sweep?wait=true`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    expect(swept.status).toBe(200);
     sentMail = await poll(
       'the alert e-mail in the outbox',
       async () => {
@@ -93,23 +50,10 @@ describe.skipIf(skipReason !== undefined)('Monitor settings and outbox HTML in C
     );
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    watch = watchPage(page, stack.issuer);
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') console.error(await watch.describe());
-    await context.close();
-  });
-
   it('an owner changes a threshold and a contact; API errors show on their fields', {
     timeout: 120_000,
   }, async () => {
+    const { stack, page, watch } = session;
     await signIn(page, stack.ui.monitor, olivia, '/settings');
     const form = page.getByRole('form', { name: 'Settings of contoso' });
     await form.waitFor({ timeout: 20_000 });
@@ -165,6 +109,7 @@ describe.skipIf(skipReason !== undefined)('Monitor settings and outbox HTML in C
   it('a tenant viewer is not allowed (the API refuses viewers the settings)', {
     timeout: 120_000,
   }, async () => {
+    const { stack, page, watch } = session;
     await signIn(page, stack.ui.monitor, vera, '/settings');
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('button', { name: /^Save/ }).count()).toBe(0);
@@ -173,6 +118,7 @@ describe.skipIf(skipReason !== undefined)('Monitor settings and outbox HTML in C
   });
 
   it('support reads tenant and vendor settings without any Save', { timeout: 120_000 }, async () => {
+    const { stack, page, watch } = session;
     await signIn(page, stack.ui.monitor, sam, '/settings?tenant=contoso');
     const form = page.getByRole('form', { name: 'Settings of contoso' });
     await form.waitFor({ timeout: 20_000 });
@@ -185,6 +131,7 @@ describe.skipIf(skipReason !== undefined)('Monitor settings and outbox HTML in C
   });
 
   it('a platform admin sets the account manager for contoso', { timeout: 120_000 }, async () => {
+    const { stack, page, watch } = session;
     await signIn(page, stack.ui.monitor, ada, '/settings');
     const vendor = page.getByRole('form', { name: 'Vendor settings' });
     await vendor.waitFor({ timeout: 20_000 });
@@ -219,6 +166,7 @@ describe.skipIf(skipReason !== undefined)('Monitor settings and outbox HTML in C
   it('the outbox shows a sent e-mail as HTML in a sandboxed frame, and as text', {
     timeout: 120_000,
   }, async () => {
+    const { stack, page, watch } = session;
     await signIn(page, stack.ui.monitor, olivia, '/outbox');
     const row = page
       .getByTestId('notification-row')

@@ -2,6 +2,7 @@ import type { RemoteCommand } from '@kpi/shared/contracts/monitoring-command';
 import type { HeartbeatInput, HeartbeatResponse } from '@kpi/shared/contracts/monitoring-heartbeat';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { heartbeat } from '../../functions/monitoring/monitoring-test-kit';
 import { useBrowserSession } from '../ui/testing/browser-session';
 import { apiGet, signIn, skipReason, type UiStack } from '../ui/testing/browser-stack';
 
@@ -69,20 +70,8 @@ class FleetMaker {
     const authorization = this.credentials.get(deploymentId);
     if (!authorization) throw new Error(`${deploymentId} is not activated`);
     this.seq++;
-    const body: HeartbeatInput = {
-      id: `hb-${deploymentId}-${Date.now()}-${this.seq}`,
-      deploymentId,
-      appVersion: '1.4.2',
-      catalogVersion: '2026.11.1',
-      uptimeSeconds: 3600 + this.seq * 60,
-      sentAt: new Date().toISOString(),
-      process: { cpuPercent: 12, memoryRssMb: 210, heapUsedMb: 120, eventLoopLagMs: 3 },
-      requests: { count: 120, errors: 1, p50Ms: 25, p95Ms: 140 },
-      kpiCalculationMs: 35,
-      dataFreshnessSeconds: 300,
-      recentErrors: [],
-      ...over,
-    };
+    // The kit's valid body, its uptime growing a minute a beat.
+    const body = heartbeat(deploymentId, { uptimeSeconds: 3600 + this.seq * 60, ...over });
     return this.call<HeartbeatResponse>('POST', 'monitoring/heartbeats', body, authorization);
   }
 

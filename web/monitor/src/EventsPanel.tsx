@@ -1,4 +1,5 @@
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
+import { DataTable } from './common/DataTable';
 import styles from './monitor.module.css';
 import { type PlatformEvent, timeAgo } from './monitoring-api';
 
@@ -12,37 +13,30 @@ export function EventsPanel({ items, now }: { items: PlatformEvent[]; now: numbe
           Events such as catalog.published appear here as they arrive.
         </EmptyState>
       ) : (
-        <table className={styles.table} aria-label="Platform events">
-          <thead>
-            <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Source</th>
-              <th scope="col">Received</th>
-              <th scope="col">Data</th>
+        <DataTable
+          className={styles.table}
+          label="Platform events"
+          columns={['Type', 'Subject', 'Source', 'Received', 'Data']}
+        >
+          {sorted.map((event) => (
+            <tr key={event.id} data-testid="event-row">
+              <td>
+                <span className={styles.typeTag}>{event.type}</span>
+              </td>
+              <td>{event.subject}</td>
+              <td className={styles.muted}>{event.source}</td>
+              <td className={styles.muted} title={event.receivedAt}>
+                {timeAgo(event.receivedAt, now)}
+              </td>
+              <td>
+                <details className={styles.data}>
+                  <summary>Show</summary>
+                  <pre>{JSON.stringify(event.data, null, 2)}</pre>
+                </details>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {sorted.map((event) => (
-              <tr key={event.id} data-testid="event-row">
-                <td>
-                  <span className={styles.typeTag}>{event.type}</span>
-                </td>
-                <td>{event.subject}</td>
-                <td className={styles.muted}>{event.source}</td>
-                <td className={styles.muted} title={event.receivedAt}>
-                  {timeAgo(event.receivedAt, now)}
-                </td>
-                <td>
-                  <details className={styles.data}>
-                    <summary>Show</summary>
-                    <pre>{JSON.stringify(event.data, null, 2)}</pre>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </Panel>
   );

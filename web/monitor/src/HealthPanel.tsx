@@ -2,6 +2,7 @@ import type { Bar } from '@kpi/web-ui/charts';
 import { HorizontalBarChart } from '@kpi/web-ui/charts';
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { useMemo } from 'react';
+import { DataTable } from './common/DataTable';
 import styles from './monitor.module.css';
 import { type AppHealth, timeAgo } from './monitoring-api';
 
@@ -21,45 +22,39 @@ export function HealthTable({ items, now }: { items: AppHealth[]; now: number })
   }
   return (
     <Panel title="Platform health" subtitle={`${items.length} apps`} flush>
-      <table className={styles.table} aria-label="Platform health by app">
-        <thead>
-          <tr>
-            <th scope="col">App</th>
-            <th scope="col">Status</th>
-            <th scope="col">Checks</th>
-            <th scope="col">Checked</th>
+      <DataTable
+        className={styles.table}
+        label="Platform health by app"
+        columns={['App', 'Status', 'Checks', 'Checked']}
+      >
+        {items.map((app) => (
+          <tr key={app.app} data-testid="health-row">
+            <td>
+              <strong>{app.app}</strong>
+            </td>
+            <td>
+              <StatusPill status={app.status} />
+            </td>
+            <td>
+              {app.checks.map((c) => (
+                <div key={c.name}>
+                  {c.name} <span className={styles.muted}>· {Math.round(c.latencyMs)} ms</span>
+                  {c.status !== 'ok' && (
+                    <>
+                      {' '}
+                      <StatusPill status={c.status} />
+                      {c.message && <div className={styles.muted}>{c.message}</div>}
+                    </>
+                  )}
+                </div>
+              ))}
+            </td>
+            <td className={styles.muted} title={app.checkedAt}>
+              {timeAgo(app.checkedAt, now)}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((app) => (
-            <tr key={app.app} data-testid="health-row">
-              <td>
-                <strong>{app.app}</strong>
-              </td>
-              <td>
-                <StatusPill status={app.status} />
-              </td>
-              <td>
-                {app.checks.map((c) => (
-                  <div key={c.name}>
-                    {c.name} <span className={styles.muted}>· {Math.round(c.latencyMs)} ms</span>
-                    {c.status !== 'ok' && (
-                      <>
-                        {' '}
-                        <StatusPill status={c.status} />
-                        {c.message && <div className={styles.muted}>{c.message}</div>}
-                      </>
-                    )}
-                  </div>
-                ))}
-              </td>
-              <td className={styles.muted} title={app.checkedAt}>
-                {timeAgo(app.checkedAt, now)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </Panel>
   );
 }

@@ -9,6 +9,12 @@ export interface PlatformEvent {
   data: unknown;
 }
 
+/** A page of a list route (`?limit=` … `&continuationToken=`): its items, and the token of the next page. */
+export interface ListPage<T> {
+  items: T[];
+  continuationToken?: string;
+}
+
 /** Body of `GET /monitoring/events`. */
 export interface EventsResponse {
   items: PlatformEvent[];

@@ -1,7 +1,8 @@
 import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
 import { Link } from '@kpi/web-ui/routing';
+import { DataTable } from '../common/DataTable';
+import { WhenCell } from '../common/WhenCell';
 import monitor from '../monitor.module.css';
-import { timeAgo } from '../monitoring-api';
 import {
   type Alert,
   alertHistory,
@@ -49,127 +50,123 @@ export function AlertTable(props: AlertTableProps) {
   const selectable = alerts.filter((a) => a.state === 'open');
   const allSelected = selectable.length > 0 && selectable.every((a) => selected.has(a.id));
   return (
-    <table className={monitor.table} aria-label="Alerts">
-      <thead>
-        <tr>
+    <DataTable
+      className={monitor.table}
+      label="Alerts"
+      columns={[
+        canManage && {
+          key: 'select',
+          style: { width: 32 },
+          label: (
+            <input
+              type="checkbox"
+              aria-label="Select every open alert"
+              checked={allSelected}
+              disabled={selectable.length === 0}
+              onChange={(e) => props.onSelectAll(e.target.checked)}
+            />
+          ),
+        },
+        'Severity',
+        { key: 'rule', label: 'Rule', style: { minWidth: 240 } },
+        showTenant && 'Tenant',
+        'Subject',
+        'Opened',
+        'State',
+        canManage && 'Actions',
+      ]}
+    >
+      {alerts.map((a) => (
+        <tr key={a.id} data-testid="alert-row" data-alert-id={a.id} data-state={a.state}>
           {canManage && (
-            <th scope="col" style={{ width: 32 }}>
-              <input
-                type="checkbox"
-                aria-label="Select every open alert"
-                checked={allSelected}
-                disabled={selectable.length === 0}
-                onChange={(e) => props.onSelectAll(e.target.checked)}
-              />
-            </th>
+            <td>
+              {a.state === 'open' && (
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${RULE_LABELS[a.rule]} on ${a.deploymentId}`}
+                  checked={selected.has(a.id)}
+                  onChange={(e) => props.onSelect(a.id, e.target.checked)}
+                />
+              )}
+            </td>
           )}
-          <th scope="col">Severity</th>
-          <th scope="col" style={{ minWidth: 240 }}>
-            Rule
-          </th>
-          {showTenant && <th scope="col">Tenant</th>}
-          <th scope="col">Subject</th>
-          <th scope="col">Opened</th>
-          <th scope="col">State</th>
-          {canManage && <th scope="col">Actions</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {alerts.map((a) => (
-          <tr key={a.id} data-testid="alert-row" data-alert-id={a.id} data-state={a.state}>
-            {canManage && (
-              <td>
+          <td>
+            <span className={`${styles.pill} ${styles[a.severity]}`}>{a.severity}</span>
+          </td>
+          <td>
+            <strong>{RULE_LABELS[a.rule]}</strong>
+            <div className={styles.summary}>{a.summary}</div>
+            {a.flapping && <span className={`${styles.pill} ${styles.warn}`}>flapping</span>}
+          </td>
+          {showTenant && (
+            <td>
+              <Link
+                to={`/alerts?tenant=${encodeURIComponent(a.tenantId)}`}
+                title={`Only ${a.tenantId}'s alerts`}
+              >
+                {a.tenantId}
+              </Link>
+            </td>
+          )}
+          <td>
+            <Subject alert={a} />
+          </td>
+          <WhenCell at={a.openedAt} now={now} />
+          <td>
+            <span className={`${styles.pill} ${styles[a.state]}`} data-testid="alert-state">
+              {STATE_LABELS[a.state]}
+            </span>
+            {silences && a.state !== 'resolved' && <SilencedBadge alert={a} silences={silences} at={at} />}
+            {a.reminders > 0 && <div className={styles.summary}>{a.reminders} reminder(s) sent</div>}
+            <details className={styles.details}>
+              <summary>History</summary>
+              <ol className={styles.history}>
+                {alertHistory(a).map((step) => (
+                  <li key={`${step.at}-${step.what}`}>
+                    <span title={step.at}>{formatTime(step.at)}</span> · {step.what}
+                    {step.by && <> by {step.by}</>}
+                    {step.comment && <div className={styles.comment}>“{step.comment}”</div>}
+                  </li>
+                ))}
+              </ol>
+            </details>
+          </td>
+          {canManage && (
+            <td>
+              <div className={styles.rowActions}>
                 {a.state === 'open' && (
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${RULE_LABELS[a.rule]} on ${a.deploymentId}`}
-                    checked={selected.has(a.id)}
-                    onChange={(e) => props.onSelect(a.id, e.target.checked)}
-                  />
+                  <button
+                    type="button"
+                    className={`kpi-button ${styles.small}`}
+                    onClick={() => props.onAction('acknowledge', a)}
+                  >
+                    Acknowledge
+                  </button>
                 )}
-              </td>
-            )}
-            <td>
-              <span className={`${styles.pill} ${styles[a.severity]}`}>{a.severity}</span>
+                {a.state !== 'resolved' && (
+                  <button
+                    type="button"
+                    className={`kpi-button ${styles.small}`}
+                    onClick={() => props.onAction('resolve', a)}
+                  >
+                    Resolve
+                  </button>
+                )}
+                {a.state !== 'resolved' && (
+                  <button
+                    type="button"
+                    className={`kpi-button ${styles.small}`}
+                    onClick={() => props.onAction('silence', a)}
+                  >
+                    Silence
+                  </button>
+                )}
+              </div>
             </td>
-            <td>
-              <strong>{RULE_LABELS[a.rule]}</strong>
-              <div className={styles.summary}>{a.summary}</div>
-              {a.flapping && <span className={`${styles.pill} ${styles.warn}`}>flapping</span>}
-            </td>
-            {showTenant && (
-              <td>
-                <Link
-                  to={`/alerts?tenant=${encodeURIComponent(a.tenantId)}`}
-                  title={`Only ${a.tenantId}'s alerts`}
-                >
-                  {a.tenantId}
-                </Link>
-              </td>
-            )}
-            <td>
-              <Subject alert={a} />
-            </td>
-            <td title={a.openedAt} style={{ whiteSpace: 'nowrap' }}>
-              {formatTime(a.openedAt)}
-              <div className={styles.summary}>{timeAgo(a.openedAt, now)}</div>
-            </td>
-            <td>
-              <span className={`${styles.pill} ${styles[a.state]}`} data-testid="alert-state">
-                {STATE_LABELS[a.state]}
-              </span>
-              {silences && a.state !== 'resolved' && <SilencedBadge alert={a} silences={silences} at={at} />}
-              {a.reminders > 0 && <div className={styles.summary}>{a.reminders} reminder(s) sent</div>}
-              <details className={styles.details}>
-                <summary>History</summary>
-                <ol className={styles.history}>
-                  {alertHistory(a).map((step) => (
-                    <li key={`${step.at}-${step.what}`}>
-                      <span title={step.at}>{formatTime(step.at)}</span> · {step.what}
-                      {step.by && <> by {step.by}</>}
-                      {step.comment && <div className={styles.comment}>“{step.comment}”</div>}
-                    </li>
-                  ))}
-                </ol>
-              </details>
-            </td>
-            {canManage && (
-              <td>
-                <div className={styles.rowActions}>
-                  {a.state === 'open' && (
-                    <button
-                      type="button"
-                      className={`kpi-button ${styles.small}`}
-                      onClick={() => props.onAction('acknowledge', a)}
-                    >
-                      Acknowledge
-                    </button>
-                  )}
-                  {a.state !== 'resolved' && (
-                    <button
-                      type="button"
-                      className={`kpi-button ${styles.small}`}
-                      onClick={() => props.onAction('resolve', a)}
-                    >
-                      Resolve
-                    </button>
-                  )}
-                  {a.state !== 'resolved' && (
-                    <button
-                      type="button"
-                      className={`kpi-button ${styles.small}`}
-                      onClick={() => props.onAction('silence', a)}
-                    >
-                      Silence
-                    </button>
-                  )}
-                </div>
-              </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

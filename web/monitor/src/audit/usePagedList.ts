@@ -1,13 +1,9 @@
 import { type ApiState, useApi, useApiClient } from '@kpi/web-ui/api';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-
-interface Page<T> {
-  items: T[];
-  continuationToken?: string;
-}
+import type { ListPage } from '../monitoring-api';
 
 export interface PagedList<T extends { id: string }> {
-  first: ApiState<Page<T>>;
+  first: ApiState<ListPage<T>>;
   /** The first page (refreshed live) followed by the older pages loaded so far, without duplicates. */
   items: T[];
   hasMore: boolean;
@@ -27,7 +23,7 @@ export function usePagedList<T extends { id: string }>(
   const client = useApiClient();
   const sep = path?.includes('?') ? '&' : '?';
   const firstPath = path && `${path}${sep}limit=${pageSize}`;
-  const first = useApi<Page<T>>(firstPath, refreshMs ? { refreshMs } : {});
+  const first = useApi<ListPage<T>>(firstPath, refreshMs ? { refreshMs } : {});
   const [older, setOlder] = useState<{ items: T[]; token?: string; started: boolean }>({
     items: [],
     started: false,
@@ -47,7 +43,7 @@ export function usePagedList<T extends { id: string }>(
     setLoadingMore(true);
     setMoreError(undefined);
     client
-      .get<Page<T>>(`${firstPath}&continuationToken=${encodeURIComponent(token)}`)
+      .get<ListPage<T>>(`${firstPath}&continuationToken=${encodeURIComponent(token)}`)
       .then((page) =>
         setOlder((o) => ({
           items: [...o.items, ...page.items],

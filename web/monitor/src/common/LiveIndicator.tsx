@@ -1,4 +1,3 @@
-// The same live marker as the Platform page's.
 import styles from '../monitor.module.css';
 
 export interface LiveIndicatorProps {
@@ -10,7 +9,10 @@ export interface LiveIndicatorProps {
   refreshMs: number;
 }
 
-/** "Live · updated 12:03:04 · every 5 s", announced politely to screen readers. */
+/**
+ * "Live · updated 12:03:04 · every 5 s", announced politely to screen readers: the marker of every page that
+ * polls (fleet, deployment, alerts, platform).
+ */
 export function LiveIndicator({ updatedAt, stale, refreshMs }: LiveIndicatorProps) {
   return (
     <span className={styles.live} aria-live="polite" data-testid="live-indicator">
@@ -18,6 +20,18 @@ export function LiveIndicator({ updatedAt, stale, refreshMs }: LiveIndicatorProp
       {stale ? 'Refresh failed — showing the last data' : 'Live'} · updated{' '}
       <time dateTime={updatedAt?.toISOString()}>{updatedAt ? updatedAt.toLocaleTimeString() : '—'}</time> ·
       every {refreshMs / 1000} s
+    </span>
+  );
+}
+
+/**
+ * "updated 12:03:04 · every 30 s": the quieter note of the lists that refresh slowly (licences, outbox, audit),
+ * without the live dot and unannounced.
+ */
+export function UpdatedNote({ updatedAt, refreshMs }: Pick<LiveIndicatorProps, 'updatedAt' | 'refreshMs'>) {
+  return (
+    <span className={styles.live}>
+      updated {updatedAt ? updatedAt.toLocaleTimeString() : '—'} · every {refreshMs / 1000} s
     </span>
   );
 }

@@ -1,7 +1,9 @@
 import type { RemoteCommand } from '@kpi/shared/contracts/monitoring-command';
 import { type ApiState, useApiClient } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
+import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { useState } from 'react';
+import { DataTable } from '../common/DataTable';
+import { Loaded } from '../common/Loaded';
 import { timeAgo } from '../monitoring-api';
 import { commandTone, describeCommand } from './command-model';
 import styles from './deployment.module.css';
@@ -31,75 +33,64 @@ export function CommandsPanel({ tenantId, deploymentId, state, canIssue, now }: 
       {canIssue && (
         <IssueCommandForm tenantId={tenantId} deploymentId={deploymentId} onIssued={() => state.reload()} />
       )}
-      {state.loading ? (
-        <Loading label="Loading commands…" />
-      ) : !state.data ? (
-        <ErrorPanel
-          title="Commands could not be loaded"
-          error={state.error}
-          action={{ label: 'Retry', onClick: state.reload }}
-        />
-      ) : items.length === 0 ? (
-        <EmptyState title="No commands yet">
-          {canIssue ? 'Issue one above.' : 'Commands vendor support runs on this deployment appear here.'}
-        </EmptyState>
-      ) : (
-        <table className={styles.table} aria-label="Remote commands">
-          <thead>
-            <tr>
-              <th scope="col">Command</th>
-              <th scope="col">State</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Issued</th>
-              <th scope="col">Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((c) => (
-              <tr
-                key={c.id}
-                data-testid="command-row"
-                data-command-id={c.id}
-                data-kind={c.command.kind}
-                data-state={c.state}
-              >
-                <td>
-                  <strong>{describeCommand(c.command)}</strong>
-                </td>
-                <td>
-                  <span className={styles.pill} style={toneStyle[commandTone(c.state)]}>
-                    {c.state}
-                  </span>
-                  <div className={styles.muted} title={c.expiresAt}>
-                    {c.state === 'pending' || c.state === 'delivered'
-                      ? `expires ${timeUntil(c.expiresAt, now)}`
-                      : c.completedAt
-                        ? timeAgo(c.completedAt, now)
-                        : ''}
-                  </div>
-                </td>
-                <td className={styles.reason}>{c.reason}</td>
-                <td>
-                  <div title={c.issuedAt}>{timeAgo(c.issuedAt, now)}</div>
-                  <div className={styles.muted}>{c.issuedBy}</div>
-                </td>
-                <td>
-                  {c.result ? (
-                    <>
-                      <div>{c.result.message || (c.result.ok ? 'OK' : 'Failed')}</div>
-                      {c.result.diagnosticsBlob && canIssue && (
-                        <DiagnosticsDownload tenantId={tenantId} commandId={c.id} />
-                      )}
-                    </>
-                  ) : (
-                    <span className={styles.muted}>—</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Loaded state={state} loadingLabel="Loading commands…" errorTitle="Commands could not be loaded">
+        {() =>
+          items.length === 0 ? (
+            <EmptyState title="No commands yet">
+              {canIssue ? 'Issue one above.' : 'Commands vendor support runs on this deployment appear here.'}
+            </EmptyState>
+          ) : (
+            <DataTable
+              className={styles.table}
+              label="Remote commands"
+              columns={['Command', 'State', 'Reason', 'Issued', 'Result']}
+            >
+              {items.map((c) => (
+                <tr
+                  key={c.id}
+                  data-testid="command-row"
+                  data-command-id={c.id}
+                  data-kind={c.command.kind}
+                  data-state={c.state}
+                >
+                  <td>
+                    <strong>{describeCommand(c.command)}</strong>
+                  </td>
+                  <td>
+                    <span className={styles.pill} style={toneStyle[commandTone(c.state)]}>
+                      {c.state}
+                    </span>
+                    <div className={styles.muted} title={c.expiresAt}>
+                      {c.state === 'pending' || c.state === 'delivered'
+                        ? `expires ${timeUntil(c.expiresAt, now)}`
+                        : c.completedAt
+                          ? timeAgo(c.completedAt, now)
+                          : ''}
+                    </div>
+                  </td>
+                  <td className={styles.reason}>{c.reason}</td>
+                  <td>
+                    <div title={c.issuedAt}>{timeAgo(c.issuedAt, now)}</div>
+                    <div className={styles.muted}>{c.issuedBy}</div>
+                  </td>
+                  <td>
+                    {c.result ? (
+                      <>
+                        <div>{c.result.message || (c.result.ok ? 'OK' : 'Failed')}</div>
+                        {c.result.diagnosticsBlob && canIssue && (
+                          <DiagnosticsDownload tenantId={tenantId} commandId={c.id} />
+                        )}
+                      </>
+                    ) : (
+                      <span className={styles.muted}>—</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          )
+        }
+      </Loaded>
     </Panel>
   );
 }

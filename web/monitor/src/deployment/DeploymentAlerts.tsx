@@ -1,7 +1,8 @@
 import type { Alert } from '@kpi/shared/contracts/monitoring-alert';
 import type { ApiState } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
+import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
+import { Loaded } from '../common/Loaded';
 import { timeAgo } from '../monitoring-api';
 import styles from './deployment.module.css';
 
@@ -17,33 +18,29 @@ export function DeploymentAlerts({ state, now }: { state: ApiState<{ items: Aler
       actions={<Link to="/alerts">Alert inbox</Link>}
       flush
     >
-      {state.loading ? (
-        <Loading label="Loading alerts…" />
-      ) : !state.data ? (
-        <ErrorPanel
-          title="Alerts could not be loaded"
-          error={state.error}
-          action={{ label: 'Retry', onClick: state.reload }}
-        />
-      ) : open.length === 0 ? (
-        <EmptyState title="No open alerts" icon="✓" />
-      ) : (
-        <ul className={styles.alertList}>
-          {open.map((a) => (
-            <li key={a.id} data-testid="alert-item">
-              <span className={styles.severity} style={{ color: severityColour[a.severity] }}>
-                {a.severity}
-              </span>{' '}
-              <strong>{a.rule}</strong> — {a.summary}
-              <div className={styles.muted}>
-                opened {timeAgo(a.openedAt, now)}
-                {a.state === 'acknowledged' &&
-                  ` · acknowledged by ${a.acknowledgedBy ?? '—'}${a.comment ? `: “${a.comment}”` : ''}`}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Loaded state={state} loadingLabel="Loading alerts…" errorTitle="Alerts could not be loaded">
+        {() =>
+          open.length === 0 ? (
+            <EmptyState title="No open alerts" icon="✓" />
+          ) : (
+            <ul className={styles.alertList}>
+              {open.map((a) => (
+                <li key={a.id} data-testid="alert-item">
+                  <span className={styles.severity} style={{ color: severityColour[a.severity] }}>
+                    {a.severity}
+                  </span>{' '}
+                  <strong>{a.rule}</strong> — {a.summary}
+                  <div className={styles.muted}>
+                    opened {timeAgo(a.openedAt, now)}
+                    {a.state === 'acknowledged' &&
+                      ` · acknowledged by ${a.acknowledgedBy ?? '—'}${a.comment ? `: “${a.comment}”` : ''}`}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
     </Panel>
   );
 }

@@ -1,4 +1,5 @@
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
+import { DataTable } from '../common/DataTable';
 import { timeAgo } from '../monitoring-api';
 import styles from './deployment.module.css';
 import type { MergedError } from './series';
@@ -12,29 +13,22 @@ export function RecentErrors({ errors, now }: { /** Merged by key. */ errors: Me
           The heartbeats in this window carried no errors.
         </EmptyState>
       ) : (
-        <table className={styles.table} aria-label="Recent errors">
-          <thead>
-            <tr>
-              <th scope="col">Error</th>
-              <th scope="col" className={styles.num}>
-                Count
-              </th>
-              <th scope="col">Last seen</th>
+        <DataTable
+          className={styles.table}
+          label="Recent errors"
+          columns={['Error', { key: 'count', label: 'Count', className: styles.num }, 'Last seen']}
+        >
+          {errors.map((e) => (
+            <tr key={e.key} data-testid="error-row">
+              <td>
+                <div className={styles.mono}>{e.key}</div>
+                <div className={styles.errorMessage}>{e.message}</div>
+              </td>
+              <td className={styles.num}>{e.count}</td>
+              <td title={e.lastAt}>{timeAgo(e.lastAt, now)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {errors.map((e) => (
-              <tr key={e.key} data-testid="error-row">
-                <td>
-                  <div className={styles.mono}>{e.key}</div>
-                  <div className={styles.errorMessage}>{e.message}</div>
-                </td>
-                <td className={styles.num}>{e.count}</td>
-                <td title={e.lastAt}>{timeAgo(e.lastAt, now)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </Panel>
   );

@@ -1,11 +1,7 @@
 import type { StoredHeartbeat } from '@kpi/shared/contracts/monitoring-heartbeat';
 import { useApiClient } from '@kpi/web-ui/api';
 import { useCallback, useEffect, useRef, useState } from 'react';
-
-interface Page {
-  items: StoredHeartbeat[];
-  continuationToken?: string;
-}
+import type { ListPage } from '../monitoring-api';
 
 /** Heartbeats of one deployment within a window, newest first, refreshed incrementally. */
 export interface HeartbeatHistory {
@@ -59,7 +55,7 @@ export function useHeartbeatHistory(
       for (;;) {
         const sep = path.includes('?') ? '&' : '?';
         const url = `${path}${sep}limit=${PAGE}${token ? `&continuationToken=${encodeURIComponent(token)}` : ''}`;
-        const page = await client.get<Page>(url, { signal: controller.signal });
+        const page = await client.get<ListPage<StoredHeartbeat>>(url, { signal: controller.signal });
         fresh.push(...page.items);
         token = page.continuationToken;
         pages++;

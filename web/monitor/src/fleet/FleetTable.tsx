@@ -1,6 +1,7 @@
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { Link, navigate } from '@kpi/web-ui/routing';
 import { useId, useState } from 'react';
+import { DataTable } from '../common/DataTable';
 import { timeAgo } from '../monitoring-api';
 import styles from './fleet.module.css';
 import {
@@ -113,31 +114,24 @@ export function FleetTable({ rows, total, filter, onFilter, tenants, versions, n
       {rows.length === 0 ? (
         <EmptyState title="No deployment matches">Change or clear the filters.</EmptyState>
       ) : (
-        <table className={styles.table} aria-label="Deployments">
-          <thead>
-            <tr>
-              <th scope="col">Deployment</th>
-              <th scope="col">Tenant</th>
-              <th scope="col">Status</th>
-              <th scope="col">Version</th>
-              <th scope="col">Last heartbeat</th>
-              <th scope="col" className={styles.num}>
-                p95
-              </th>
-              <th scope="col" className={styles.num}>
-                Errors
-              </th>
-              <th scope="col" className={styles.num}>
-                Memory
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.items.map((d) => (
-              <Row key={`${d.tenantId}/${d.id}`} d={d} now={now} />
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className={styles.table}
+          label="Deployments"
+          columns={[
+            'Deployment',
+            'Tenant',
+            'Status',
+            'Version',
+            'Last heartbeat',
+            { key: 'p95', label: 'p95', className: styles.num },
+            { key: 'errors', label: 'Errors', className: styles.num },
+            { key: 'memory', label: 'Memory', className: styles.num },
+          ]}
+        >
+          {shown.items.map((d) => (
+            <Row key={`${d.tenantId}/${d.id}`} d={d} now={now} />
+          ))}
+        </DataTable>
       )}
       {shown.pages > 1 && (
         <nav className={styles.note} aria-label="Deployment pages">

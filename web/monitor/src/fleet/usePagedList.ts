@@ -1,11 +1,6 @@
 import { useApiClient } from '@kpi/web-ui/api';
 import { useCallback, useEffect, useRef, useState } from 'react';
-
-/** A page of a list route: `{ items, continuationToken? }`. */
-interface Page<T> {
-  items: T[];
-  continuationToken?: string;
-}
+import type { ListPage } from '../monitoring-api';
 
 /** Every item of a paged list (up to a cap), with whether the cap cut it short. */
 export interface PagedList<T> {
@@ -82,7 +77,7 @@ export function usePagedList<T>(
       do {
         const sep = path.includes('?') ? '&' : '?';
         const url = token ? `${path}${sep}continuationToken=${encodeURIComponent(token)}` : path;
-        const page = await client.get<Page<T>>(url, { signal: controller.signal });
+        const page = await client.get<ListPage<T>>(url, { signal: controller.signal });
         items.push(...page.items);
         token = page.continuationToken;
         pages++;

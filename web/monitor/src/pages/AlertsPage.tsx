@@ -1,6 +1,6 @@
 import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
 import { ApiError, useApi } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
+import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useMemo, useState } from 'react';
 import { AlertActionDialog } from '../alerts/AlertActionDialog';
@@ -20,6 +20,9 @@ import {
 import styles from '../alerts/inbox.module.css';
 import { SilenceDialog } from '../alerts/SilenceDialog';
 import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { FilterBar, FilterSearch, FilterSelect } from '../common/FilterFields';
+import { LiveIndicator } from '../common/LiveIndicator';
+import { Loaded } from '../common/Loaded';
 import monitor from '../monitor.module.css';
 
 /** The inbox polls on this period, so new and changed alerts appear without a reload. */
@@ -88,11 +91,7 @@ export default function AlertsPage() {
     <>
       <div className={monitor.toolbar}>
         <h1>Alerts</h1>
-        <span className={monitor.live} aria-live="polite">
-          <span className={`${monitor.dot} ${list.error ? monitor.dotStale : ''}`} aria-hidden="true" />
-          {list.error ? 'Refresh failed — showing the last data' : 'Live'} · updated{' '}
-          {list.updatedAt ? list.updatedAt.toLocaleTimeString() : '—'} · every {POLL_MS / 1000} s
-        </span>
+        <LiveIndicator updatedAt={list.updatedAt} stale={!!list.error} refreshMs={POLL_MS} />
       </div>
       {notice && (
         <div className={styles.notice} role="status">
@@ -105,132 +104,110 @@ export default function AlertsPage() {
           </button>
         </div>
       )}
-      <search className={styles.filters} aria-label="Filter alerts">
+      <FilterBar label="Filter alerts">
         <TenantPicker scope={scope} allowAll />
-        <label className={styles.field}>
-          <span>State</span>
-          <select value={filter.state} onChange={(e) => set('state', e.target.value as AlertFilter['state'])}>
-            <option value="unresolved">Open or acknowledged</option>
-            <option value="open">Open</option>
-            <option value="acknowledged">Acknowledged</option>
-            <option value="resolved">Resolved</option>
-            <option value="all">All</option>
-          </select>
-        </label>
-        <label className={styles.field}>
-          <span>Severity</span>
-          <select
-            value={filter.severity}
-            onChange={(e) => set('severity', e.target.value as AlertFilter['severity'])}
-          >
-            <option value="all">All</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={styles.field}>
-          <span>Rule</span>
-          <select value={filter.rule} onChange={(e) => set('rule', e.target.value as AlertFilter['rule'])}>
-            <option value="all">All</option>
-            {RULES.map((r) => (
-              <option key={r} value={r}>
-                {RULE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={`${styles.field} ${styles.grow}`}>
-          <span>Search</span>
-          <input
-            type="search"
-            value={filter.text}
-            placeholder="Deployment, summary, comment…"
-            onChange={(e) => set('text', e.target.value)}
-          />
-        </label>
-        <label className={styles.field}>
-          <span>Order</span>
-          <select value={order} onChange={(e) => setOrder(e.target.value as AlertOrder)}>
-            <option value="newest">Newest first</option>
-            <option value="severity">Most severe first</option>
-          </select>
-        </label>
-      </search>
-      {list.loading ? (
-        <Loading label="Loading alerts…" />
-      ) : !list.data ? (
-        <ErrorPanel
-          title="Alerts could not be loaded"
-          error={list.error}
-          action={{ label: 'Retry', onClick: list.reload }}
-        />
-      ) : (
-        <Panel
-          title="Inbox"
-          subtitle={`${counts.open} open · ${counts.acknowledged} acknowledged · ${counts.critical} critical unresolved`}
-          flush
+        <FilterSelect label="State" value={filter.state} onChange={(v) => set('state', v)}>
+          <option value="unresolved">Open or acknowledged</option>
+          <option value="open">Open</option>
+          <option value="acknowledged">Acknowledged</option>
+          <option value="resolved">Resolved</option>
+          <option value="all">All</option>
+        </FilterSelect>
+        <FilterSelect
+          label="Severity"
+          value={filter.severity}
+          onChange={(v) => set('severity', v)}
+          choices={SEVERITIES}
         >
-          {scope.canManage && chosen.length > 0 && (
-            <div className={styles.bulk}>
-              <span>{chosen.length} selected</span>
-              <button
-                type="button"
-                className={`kpi-button kpi-button-primary ${styles.small}`}
-                onClick={() => setPending({ kind: 'acknowledge', alerts: chosen })}
-              >
-                Acknowledge selected
-              </button>
-              <button
-                type="button"
-                className={`kpi-button ${styles.small}`}
-                onClick={() => setSelected(new Set())}
-              >
-                Clear selection
-              </button>
-            </div>
-          )}
-          {shown.length === 0 ? (
-            <EmptyState title="No alerts match" icon="✓">
-              {(list.data.items.length ?? 0) === 0
-                ? 'Nothing has fired here. New alerts appear within seconds.'
-                : 'Change the filters to see more.'}
-            </EmptyState>
-          ) : (
-            <AlertTable
-              alerts={shown}
-              now={now}
-              showTenant={scope.tenantId === undefined}
-              canManage={scope.canManage}
-              silences={silences.data?.items}
-              selected={selected}
-              onSelect={(id, on) =>
-                setSelected((s) => {
-                  const next = new Set(s);
-                  if (on) next.add(id);
-                  else next.delete(id);
-                  return next;
-                })
-              }
-              onSelectAll={(on) =>
-                setSelected(
-                  on ? new Set(shown.filter((a) => a.state === 'open').map((a) => a.id)) : new Set(),
-                )
-              }
-              onAction={(kind, alert) =>
-                setPending(kind === 'silence' ? { kind, alert } : { kind, alerts: [alert] })
-              }
-            />
-          )}
-          {list.data.continuationToken && (
-            <div className={styles.more}>
-              Showing the newest {list.data.items.length}; narrow the filters to see older ones.
-            </div>
-          )}
-        </Panel>
-      )}
+          <option value="all">All</option>
+        </FilterSelect>
+        <FilterSelect
+          label="Rule"
+          value={filter.rule}
+          onChange={(v) => set('rule', v)}
+          choices={RULES}
+          labelOf={(r) => RULE_LABELS[r]}
+        >
+          <option value="all">All</option>
+        </FilterSelect>
+        <FilterSearch
+          label="Search"
+          value={filter.text}
+          placeholder="Deployment, summary, comment…"
+          onChange={(v) => set('text', v)}
+          grow
+        />
+        <FilterSelect label="Order" value={order} onChange={(v) => setOrder(v)}>
+          <option value="newest">Newest first</option>
+          <option value="severity">Most severe first</option>
+        </FilterSelect>
+      </FilterBar>
+      <Loaded state={list} loadingLabel="Loading alerts…" errorTitle="Alerts could not be loaded">
+        {(data) => (
+          <Panel
+            title="Inbox"
+            subtitle={`${counts.open} open · ${counts.acknowledged} acknowledged · ${counts.critical} critical unresolved`}
+            flush
+          >
+            {scope.canManage && chosen.length > 0 && (
+              <div className={styles.bulk}>
+                <span>{chosen.length} selected</span>
+                <button
+                  type="button"
+                  className={`kpi-button kpi-button-primary ${styles.small}`}
+                  onClick={() => setPending({ kind: 'acknowledge', alerts: chosen })}
+                >
+                  Acknowledge selected
+                </button>
+                <button
+                  type="button"
+                  className={`kpi-button ${styles.small}`}
+                  onClick={() => setSelected(new Set())}
+                >
+                  Clear selection
+                </button>
+              </div>
+            )}
+            {shown.length === 0 ? (
+              <EmptyState title="No alerts match" icon="✓">
+                {(data.items.length ?? 0) === 0
+                  ? 'Nothing has fired here. New alerts appear within seconds.'
+                  : 'Change the filters to see more.'}
+              </EmptyState>
+            ) : (
+              <AlertTable
+                alerts={shown}
+                now={now}
+                showTenant={scope.tenantId === undefined}
+                canManage={scope.canManage}
+                silences={silences.data?.items}
+                selected={selected}
+                onSelect={(id, on) =>
+                  setSelected((s) => {
+                    const next = new Set(s);
+                    if (on) next.add(id);
+                    else next.delete(id);
+                    return next;
+                  })
+                }
+                onSelectAll={(on) =>
+                  setSelected(
+                    on ? new Set(shown.filter((a) => a.state === 'open').map((a) => a.id)) : new Set(),
+                  )
+                }
+                onAction={(kind, alert) =>
+                  setPending(kind === 'silence' ? { kind, alert } : { kind, alerts: [alert] })
+                }
+              />
+            )}
+            {data.continuationToken && (
+              <div className={styles.more}>
+                Showing the newest {data.items.length}; narrow the filters to see older ones.
+              </div>
+            )}
+          </Panel>
+        )}
+      </Loaded>
       {pending && pending.kind !== 'silence' && (
         <AlertActionDialog
           action={pending.kind}

@@ -1,9 +1,9 @@
 import { ApiError } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
+import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useMemo, useState } from 'react';
 import styles from '../alerts/inbox.module.css';
-import { formatTime, NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
 import {
   type AuditEntry,
   type AuditFilter,
@@ -14,14 +14,21 @@ import {
 } from '../audit/audit-filter';
 import { LoadOlder } from '../audit/LoadOlder';
 import { usePagedList } from '../audit/usePagedList';
+import { DataTable } from '../common/DataTable';
+import { FilterBar, FilterSearch, FilterSelect } from '../common/FilterFields';
+import { UpdatedNote } from '../common/LiveIndicator';
+import { Loaded } from '../common/Loaded';
+import { WhenCell } from '../common/WhenCell';
 import monitor from '../monitor.module.css';
-import { timeAgo } from '../monitoring-api';
+
+/** The first page of the log is read again on this period. */
+const REFRESH_MS = 15_000;
 
 /** Who did what when on one tenant: alert actions, commands, silences, windows, settings. Paged, filterable. */
 export default function AuditPage() {
   const scope = useTenantScope({ allowAll: false });
   const path = scope.tenantId ? `monitoring/tenants/${encodeURIComponent(scope.tenantId)}/audit` : undefined;
-  const list = usePagedList<AuditEntry>(path, { pageSize: 50, refreshMs: 15_000 });
+  const list = usePagedList<AuditEntry>(path, { pageSize: 50, refreshMs: REFRESH_MS });
   const [filter, setFilter] = useState<AuditFilter>(DEFAULT_AUDIT_FILTER);
   const shown = useMemo(() => filterAudit(list.items, filter), [list.items, filter]);
   const options = useMemo(() => actionOptions(list.items), [list.items]);
@@ -37,85 +44,73 @@ export default function AuditPage() {
     <>
       <div className={monitor.toolbar}>
         <h1>Audit log</h1>
-        <span className={monitor.live}>
-          updated {first.updatedAt ? first.updatedAt.toLocaleTimeString() : '—'} · every 15 s
-        </span>
+        <UpdatedNote updatedAt={first.updatedAt} refreshMs={REFRESH_MS} />
       </div>
-      <search className={styles.filters} aria-label="Filter the audit log">
+      <FilterBar label="Filter the audit log">
         <TenantPicker scope={scope} allowAll={false} />
-        <label className={styles.field}>
-          <span>Action</span>
-          <select
-            value={filter.action}
-            onChange={(e) => setFilter((f) => ({ ...f, action: e.target.value }))}
-          >
-            <option value="">All</option>
-            {options.families.map((a) => (
-              <option key={a} value={a}>
-                {actionLabel(a.slice(0, -1))} (all)
-              </option>
-            ))}
-            {options.actions.map((a) => (
-              <option key={a} value={a}>
-                {actionLabel(a)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={styles.field}>
-          <span>Who</span>
-          <input
-            type="search"
-            value={filter.actor}
-            placeholder="e-mail or deployment"
-            onChange={(e) => setFilter((f) => ({ ...f, actor: e.target.value }))}
-          />
-        </label>
-        <label className={`${styles.field} ${styles.grow}`}>
-          <span>Search</span>
-          <input
-            type="search"
-            value={filter.text}
-            placeholder="Target, deployment, details…"
-            onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))}
-          />
-        </label>
-      </search>
+        <FilterSelect
+          label="Action"
+          value={filter.action}
+          onChange={(action) => setFilter((f) => ({ ...f, action }))}
+          choices={options.actions}
+          labelOf={actionLabel}
+        >
+          <option value="">All</option>
+          {options.families.map((a) => (
+            <option key={a} value={a}>
+              {actionLabel(a.slice(0, -1))} (all)
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSearch
+          label="Who"
+          value={filter.actor}
+          placeholder="e-mail or deployment"
+          onChange={(actor) => setFilter((f) => ({ ...f, actor }))}
+        />
+        <FilterSearch
+          label="Search"
+          value={filter.text}
+          placeholder="Target, deployment, details…"
+          onChange={(text) => setFilter((f) => ({ ...f, text }))}
+          grow
+        />
+      </FilterBar>
       {!path ? (
         <EmptyState title="Choose a tenant">
           {scope.tenants.length === 0
             ? 'No tenant has deployments yet.'
             : 'The audit log belongs to one tenant.'}
         </EmptyState>
-      ) : first.loading ? (
-        <Loading label="Loading the audit log…" />
-      ) : !first.data ? (
-        <ErrorPanel
-          title="The audit log could not be loaded"
-          error={first.error}
-          action={{ label: 'Retry', onClick: first.reload }}
-        />
       ) : (
-        <Panel
-          title="Entries"
-          subtitle={
-            filtered
-              ? `${shown.length} of ${list.items.length} loaded match${list.hasMore ? ' · load older entries to search further' : ''}`
-              : `${list.items.length} loaded, newest first`
-          }
-          flush
+        <Loaded
+          state={first}
+          loadingLabel="Loading the audit log…"
+          errorTitle="The audit log could not be loaded"
         >
-          {shown.length === 0 ? (
-            <EmptyState title={list.items.length === 0 ? 'Nothing recorded yet' : 'Nothing matches'}>
-              {list.items.length === 0
-                ? 'Acknowledgements, commands, silences and settings changes are recorded here.'
-                : 'Change the filters, or load older entries.'}
-            </EmptyState>
-          ) : (
-            <AuditTable entries={shown} tenantId={path ? (scope.tenantId ?? '') : ''} />
+          {() => (
+            <Panel
+              title="Entries"
+              subtitle={
+                filtered
+                  ? `${shown.length} of ${list.items.length} loaded match${list.hasMore ? ' · load older entries to search further' : ''}`
+                  : `${list.items.length} loaded, newest first`
+              }
+              flush
+            >
+              {shown.length === 0 ? (
+                <EmptyState title={list.items.length === 0 ? 'Nothing recorded yet' : 'Nothing matches'}>
+                  {list.items.length === 0
+                    ? 'Acknowledgements, commands, silences and settings changes are recorded here.'
+                    : 'Change the filters, or load older entries.'}
+                </EmptyState>
+              ) : (
+                <AuditTable entries={shown} tenantId={path ? (scope.tenantId ?? '') : ''} />
+              )}
+              <LoadOlder list={list} />
+            </Panel>
           )}
-          <LoadOlder list={list} />
-        </Panel>
+        </Loaded>
       )}
     </>
   );
@@ -124,48 +119,38 @@ export default function AuditPage() {
 function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenantId: string }) {
   const now = Date.now();
   return (
-    <table className={monitor.table} aria-label="Audit entries">
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">Action</th>
-          <th scope="col">Target</th>
-          <th scope="col">Details</th>
+    <DataTable
+      className={monitor.table}
+      label="Audit entries"
+      columns={['When', 'Who', 'Action', 'Target', 'Details']}
+    >
+      {entries.map((e) => (
+        <tr key={e.id} data-testid="audit-row" data-action={e.action}>
+          <WhenCell at={e.at} now={now} />
+          <td>{e.actor}</td>
+          <td>
+            <span className={`${styles.pill} ${styles.brand}`}>{actionLabel(e.action)}</span>
+          </td>
+          <td>
+            {e.target !== e.deploymentId && (
+              <code className={styles.mono} style={{ fontSize: 12 }}>
+                {e.target}
+              </code>
+            )}
+            {e.deploymentId && (
+              <div>
+                <Link
+                  to={`/deployment?tenant=${encodeURIComponent(tenantId)}&id=${encodeURIComponent(e.deploymentId)}`}
+                >
+                  {e.deploymentId}
+                </Link>
+              </div>
+            )}
+          </td>
+          <td>{e.details && Object.keys(e.details).length > 0 ? <Details details={e.details} /> : '—'}</td>
         </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id} data-testid="audit-row" data-action={e.action}>
-            <td title={e.at} style={{ whiteSpace: 'nowrap' }}>
-              {formatTime(e.at)}
-              <div className={styles.summary}>{timeAgo(e.at, now)}</div>
-            </td>
-            <td>{e.actor}</td>
-            <td>
-              <span className={`${styles.pill} ${styles.brand}`}>{actionLabel(e.action)}</span>
-            </td>
-            <td>
-              {e.target !== e.deploymentId && (
-                <code className={styles.mono} style={{ fontSize: 12 }}>
-                  {e.target}
-                </code>
-              )}
-              {e.deploymentId && (
-                <div>
-                  <Link
-                    to={`/deployment?tenant=${encodeURIComponent(tenantId)}&id=${encodeURIComponent(e.deploymentId)}`}
-                  >
-                    {e.deploymentId}
-                  </Link>
-                </div>
-              )}
-            </td>
-            <td>{e.details && Object.keys(e.details).length > 0 ? <Details details={e.details} /> : '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 

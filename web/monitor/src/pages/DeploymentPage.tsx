@@ -6,6 +6,7 @@ import { useAuth } from '@kpi/web-ui/auth';
 import { EmptyState, ErrorPanel, Forbidden, Loading, Panel } from '@kpi/web-ui/layout';
 import { Link, useLocation } from '@kpi/web-ui/routing';
 import { useMemo, useState } from 'react';
+import { LiveIndicator } from '../common/LiveIndicator';
 import { CommandsPanel } from '../deployment/CommandsPanel';
 import { DeploymentAlerts } from '../deployment/DeploymentAlerts';
 import { DeploymentHeader } from '../deployment/DeploymentHeader';
@@ -16,7 +17,6 @@ import { RecentErrors } from '../deployment/RecentErrors';
 import { buildSeries, clampZoom, mergeErrors, timeDomain } from '../deployment/series';
 import { useHeartbeatHistory } from '../deployment/useHeartbeatHistory';
 import { fleetAccess, fleetAudience } from '../fleet/fleet-access';
-import { LiveIndicator } from '../fleet/LiveIndicator';
 
 /** The page polls on this period, like the fleet overview. */
 const REFRESH_MS = 5_000;

@@ -4,6 +4,7 @@ import { useAuth } from '@kpi/web-ui/auth';
 import { EmptyState, ErrorPanel, Forbidden, Loading, Panel } from '@kpi/web-ui/layout';
 import { navigate, useLocation } from '@kpi/web-ui/routing';
 import { useMemo } from 'react';
+import { LiveIndicator } from '../common/LiveIndicator';
 import { FleetTable } from '../fleet/FleetTable';
 import styles from '../fleet/fleet.module.css';
 import { fleetAccess, fleetAudience } from '../fleet/fleet-access';
@@ -17,7 +18,6 @@ import {
 } from '../fleet/fleet-model';
 import { summaryKey } from '../fleet/fleet-paging';
 import { filterFromSearch, searchFromFilter } from '../fleet/fleet-query';
-import { LiveIndicator } from '../fleet/LiveIndicator';
 import { StatusGrid } from '../fleet/StatusGrid';
 import { StatusTiles } from '../fleet/StatusTiles';
 import { TenantCounts } from '../fleet/TenantCounts';

@@ -2,11 +2,15 @@ import type { LicenseView } from '@kpi/shared/contracts/license';
 import type { TrackedLicense } from '@kpi/shared/contracts/monitoring-license';
 import { ApiError, useApi } from '@kpi/web-ui/api';
 import { useAuth } from '@kpi/web-ui/auth';
-import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
+import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { Link, useLocation } from '@kpi/web-ui/routing';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import styles from '../alerts/inbox.module.css';
 import { formatTime, NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { CountTile } from '../common/CountTile';
+import { type Column, DataTable } from '../common/DataTable';
+import { UpdatedNote } from '../common/LiveIndicator';
+import { Loaded } from '../common/Loaded';
 import { ExpiryTimeline } from '../licenses/ExpiryTimeline';
 import { LicenseDetail } from '../licenses/LicenseDetail';
 import { lastValidationText } from '../licenses/license-detail';
@@ -14,13 +18,12 @@ import detail from '../licenses/license-detail.module.css';
 import chart from '../licenses/licenses.module.css';
 import { orderForTimeline, statusTone } from '../licenses/timeline';
 import monitor from '../monitor.module.css';
-import { timeAgo } from '../monitoring-api';
+import { type ListPage, timeAgo } from '../monitoring-api';
+
+/** Both licence lists are read again on this period. */
+const REFRESH_MS = 30_000;
 
 type Tracked = TrackedLicense & { daysLeft: number };
-interface Page<T> {
-  items: T[];
-  continuationToken?: string;
-}
 
 /** A tracked licence joined with what the licence service says now (issue date, deployments). */
 interface Row extends Tracked {
@@ -42,6 +45,18 @@ function withLicense(search: string, licenseId: string | undefined): string {
 
 const toneClass = { ok: styles.ok, warn: styles.warn, danger: styles.danger, muted: '' } as const;
 
+const licenceColumns: Column[] = [
+  'Licence',
+  'Tenant',
+  'Status',
+  { key: 'days', label: 'Days left', className: monitor.num },
+  'Expires',
+  { key: 'deployments', label: 'Deployments', className: monitor.num },
+  'Last validation',
+  'Last event',
+  'Alerts',
+];
+
 /**
  * Every tracked licence: status, days left, deployments, last validation, last event, and the expiry timeline.
  * `?license=<id>` (the renewal link of the licence e-mails) highlights that licence and opens its panel.
@@ -59,9 +74,11 @@ export default function LicensesPage() {
       : undefined;
   const servicePath =
     scope.isStaff && t ? `license/licenses?limit=100&tenantId=${t}` : 'license/licenses?limit=100';
-  const tracked = useApi<Page<Tracked>>(trackedPath, { refreshMs: 30_000 });
+  const tracked = useApi<ListPage<Tracked>>(trackedPath, { refreshMs: REFRESH_MS });
   // The licence service adds the issue date and deployments; without it the page still shows the rest.
-  const service = useApi<Page<LicenseView>>(trackedPath ? servicePath : undefined, { refreshMs: 30_000 });
+  const service = useApi<ListPage<LicenseView>>(trackedPath ? servicePath : undefined, {
+    refreshMs: REFRESH_MS,
+  });
   const rows = useMemo<Row[]>(() => {
     const byId = new Map((service.data?.items ?? []).map((l) => [l.id, l]));
     return orderForTimeline(
@@ -130,9 +147,7 @@ export default function LicensesPage() {
     <>
       <div className={monitor.toolbar}>
         <h1>Licences</h1>
-        <span className={monitor.live}>
-          updated {tracked.updatedAt ? tracked.updatedAt.toLocaleTimeString() : '—'} · every 30 s
-        </span>
+        <UpdatedNote updatedAt={tracked.updatedAt} refreshMs={REFRESH_MS} />
       </div>
       <div className={styles.filters}>
         <TenantPicker scope={scope} allowAll />
@@ -141,10 +156,10 @@ export default function LicensesPage() {
       <div style={{ display: 'grid', gap: 20 }}>
         {hasRows && (
           <div className={monitor.tiles}>
-            <Tile label="Licences" value={rows.length} />
-            <Tile label="Active" value={count('ok')} />
-            <Tile label="Expiring" value={count('warn')} />
-            <Tile label="Expired or suspended" value={count('danger')} />
+            <CountTile label="Licences" value={rows.length} />
+            <CountTile label="Active" value={count('ok')} />
+            <CountTile label="Expiring" value={count('warn')} />
+            <CountTile label="Expired or suspended" value={count('danger')} />
           </div>
         )}
         {hasRows && (
@@ -184,107 +199,78 @@ export default function LicensesPage() {
           </Panel>
         )}
         {detailPanel}
-        {tracked.loading ? (
-          <Loading label="Loading licences…" />
-        ) : !tracked.data ? (
-          <ErrorPanel
-            title="Licences could not be loaded"
-            error={tracked.error}
-            action={{ label: 'Retry', onClick: tracked.reload }}
-          />
-        ) : !hasRows ? (
-          <EmptyState title="No tracked licences">
-            Licences appear here as soon as the licence service announces them (issued, renewed, expiring…).
-          </EmptyState>
-        ) : (
-          <Panel
-            title="Tracked licences"
-            subtitle={
-              service.error ? 'Deployments unavailable: the licence service did not answer' : undefined
-            }
-            flush
-          >
-            <table className={monitor.table} aria-label="Tracked licences">
-              <thead>
-                <tr>
-                  <th scope="col">Licence</th>
-                  <th scope="col">Tenant</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className={monitor.num}>
-                    Days left
-                  </th>
-                  <th scope="col">Expires</th>
-                  <th scope="col" className={monitor.num}>
-                    Deployments
-                  </th>
-                  <th scope="col">Last validation</th>
-                  <th scope="col">Last event</th>
-                  <th scope="col">Alerts</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr
-                    key={r.id}
-                    data-testid="license-row"
-                    data-license-id={r.id}
-                    data-selected={r.id === selectedId ? 'true' : undefined}
-                    aria-current={r.id === selectedId ? 'true' : undefined}
-                    className={r.id === selectedId ? detail.selected : undefined}
-                    ref={r.id === selectedId ? selectedRow : undefined}
-                  >
-                    <td>
-                      <Link to={withLicense(search, r.id)} aria-label={`Details of licence ${r.id}`}>
-                        <strong>{r.id}</strong>
-                      </Link>
-                      <div className={styles.summary}>configuration {r.configurationId}</div>
-                    </td>
-                    <td>{r.tenantId}</td>
-                    <td>
-                      <span className={`${styles.pill} ${toneClass[statusTone(r.status)]}`}>{r.status}</span>
-                    </td>
-                    <td className={monitor.num}>{r.daysLeft}</td>
-                    <td>
-                      {formatTime(r.expiresAt)}
-                      <div className={styles.summary}>+ {r.graceDays} days grace</div>
-                    </td>
-                    <td className={monitor.num}>
-                      {r.maxDeployments !== undefined
-                        ? `${r.usedDeployments ?? 0} / ${r.maxDeployments}`
-                        : '—'}
-                    </td>
-                    <td title={r.lastValidatedAt} data-testid="last-validation">
-                      {r.maxDeployments === undefined
-                        ? '—'
-                        : lastValidationText(r.lastValidatedAt, now.getTime())}
-                    </td>
-                    <td title={r.lastEventAt}>
-                      {r.lastEventType.replace('license.', '')}
-                      <div className={styles.summary}>{timeAgo(r.lastEventAt, now.getTime())}</div>
-                    </td>
-                    <td>
-                      <Link to={`/alerts?tenant=${encodeURIComponent(r.tenantId)}`}>
-                        {Object.keys(r.openAlerts).length > 0
-                          ? `${Object.keys(r.openAlerts).length} open`
-                          : 'Tenant alerts'}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Panel>
-        )}
+        <Loaded state={tracked} loadingLabel="Loading licences…" errorTitle="Licences could not be loaded">
+          {() =>
+            !hasRows ? (
+              <EmptyState title="No tracked licences">
+                Licences appear here as soon as the licence service announces them (issued, renewed,
+                expiring…).
+              </EmptyState>
+            ) : (
+              <Panel
+                title="Tracked licences"
+                subtitle={
+                  service.error ? 'Deployments unavailable: the licence service did not answer' : undefined
+                }
+                flush
+              >
+                <DataTable className={monitor.table} label="Tracked licences" columns={licenceColumns}>
+                  {rows.map((r) => (
+                    <tr
+                      key={r.id}
+                      data-testid="license-row"
+                      data-license-id={r.id}
+                      data-selected={r.id === selectedId ? 'true' : undefined}
+                      aria-current={r.id === selectedId ? 'true' : undefined}
+                      className={r.id === selectedId ? detail.selected : undefined}
+                      ref={r.id === selectedId ? selectedRow : undefined}
+                    >
+                      <td>
+                        <Link to={withLicense(search, r.id)} aria-label={`Details of licence ${r.id}`}>
+                          <strong>{r.id}</strong>
+                        </Link>
+                        <div className={styles.summary}>configuration {r.configurationId}</div>
+                      </td>
+                      <td>{r.tenantId}</td>
+                      <td>
+                        <span className={`${styles.pill} ${toneClass[statusTone(r.status)]}`}>
+                          {r.status}
+                        </span>
+                      </td>
+                      <td className={monitor.num}>{r.daysLeft}</td>
+                      <td>
+                        {formatTime(r.expiresAt)}
+                        <div className={styles.summary}>+ {r.graceDays} days grace</div>
+                      </td>
+                      <td className={monitor.num}>
+                        {r.maxDeployments !== undefined
+                          ? `${r.usedDeployments ?? 0} / ${r.maxDeployments}`
+                          : '—'}
+                      </td>
+                      <td title={r.lastValidatedAt} data-testid="last-validation">
+                        {r.maxDeployments === undefined
+                          ? '—'
+                          : lastValidationText(r.lastValidatedAt, now.getTime())}
+                      </td>
+                      <td title={r.lastEventAt}>
+                        {r.lastEventType.replace('license.', '')}
+                        <div className={styles.summary}>{timeAgo(r.lastEventAt, now.getTime())}</div>
+                      </td>
+                      <td>
+                        <Link to={`/alerts?tenant=${encodeURIComponent(r.tenantId)}`}>
+                          {Object.keys(r.openAlerts).length > 0
+                            ? `${Object.keys(r.openAlerts).length} open`
+                            : 'Tenant alerts'}
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
+              </Panel>
+            )
+          }
+        </Loaded>
       </div>
     </>
-  );
-}
-
-function Tile({ label, value }: { label: string; value: number }) {
-  return (
-    <div className={monitor.tile}>
-      <div className={monitor.tileLabel}>{label}</div>
-      <div className={monitor.tileValue}>{value}</div>
-    </div>
   );
 }

@@ -1,12 +1,17 @@
 import { ApiError } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
+import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { useMemo, useState } from 'react';
 import styles from '../alerts/inbox.module.css';
-import { formatTime, NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
 import { LoadOlder } from '../audit/LoadOlder';
 import { usePagedList } from '../audit/usePagedList';
+import { CountTile } from '../common/CountTile';
+import { DataTable } from '../common/DataTable';
+import { FilterBar, FilterSearch, FilterSelect } from '../common/FilterFields';
+import { UpdatedNote } from '../common/LiveIndicator';
+import { Loaded } from '../common/Loaded';
+import { WhenCell } from '../common/WhenCell';
 import monitor from '../monitor.module.css';
-import { timeAgo } from '../monitoring-api';
 import { MessageDialog } from '../outbox/MessageDialog';
 import outbox from '../outbox/outbox.module.css';
 import {
@@ -20,6 +25,9 @@ import {
   STATUS_LABELS,
   STATUSES,
 } from '../outbox/outbox-filter';
+
+/** The first page of the outbox is read again on this period. */
+const REFRESH_MS = 10_000;
 
 const statusTone: Record<NotificationRecord['status'], string | undefined> = {
   sent: styles.ok,
@@ -37,7 +45,7 @@ export default function OutboxPage() {
     : scope.isStaff
       ? 'monitoring/notifications'
       : undefined;
-  const list = usePagedList<NotificationRecord>(path, { pageSize: 50, refreshMs: 10_000 });
+  const list = usePagedList<NotificationRecord>(path, { pageSize: 50, refreshMs: REFRESH_MS });
   const [filter, setFilter] = useState<OutboxFilter>(DEFAULT_OUTBOX_FILTER);
   const [open, setOpen] = useState<NotificationRecord>();
   const shown = useMemo(() => filterOutbox(list.items, filter), [list.items, filter]);
@@ -55,95 +63,61 @@ export default function OutboxPage() {
     <>
       <div className={monitor.toolbar}>
         <h1>Outbox</h1>
-        <span className={monitor.live}>
-          updated {first.updatedAt ? first.updatedAt.toLocaleTimeString() : '—'} · every 10 s
-        </span>
+        <UpdatedNote updatedAt={first.updatedAt} refreshMs={REFRESH_MS} />
       </div>
-      <search className={styles.filters} aria-label="Filter the outbox">
+      <FilterBar label="Filter the outbox">
         <TenantPicker scope={scope} allowAll />
-        <label className={styles.field}>
-          <span>Status</span>
-          <select
-            value={filter.status}
-            onChange={(e) => setFilter((f) => ({ ...f, status: e.target.value as OutboxFilter['status'] }))}
-          >
-            <option value="all">All</option>
-            <option value="skipped">Skipped (any reason)</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={styles.field}>
-          <span>Kind</span>
-          <select
-            value={filter.kind}
-            onChange={(e) => setFilter((f) => ({ ...f, kind: e.target.value as OutboxFilter['kind'] }))}
-          >
-            <option value="all">All</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={`${styles.field} ${styles.grow}`}>
-          <span>Search</span>
-          <input
-            type="search"
-            value={filter.text}
-            placeholder="Subject, recipient, alert id…"
-            onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))}
-          />
-        </label>
-      </search>
-      {first.loading ? (
-        <Loading label="Loading the outbox…" />
-      ) : !first.data ? (
-        <ErrorPanel
-          title="The outbox could not be loaded"
-          error={first.error}
-          action={{ label: 'Retry', onClick: first.reload }}
+        <FilterSelect
+          label="Status"
+          value={filter.status}
+          onChange={(status) => setFilter((f) => ({ ...f, status }))}
+          choices={STATUSES}
+          labelOf={(s) => STATUS_LABELS[s]}
+        >
+          <option value="all">All</option>
+          <option value="skipped">Skipped (any reason)</option>
+        </FilterSelect>
+        <FilterSelect
+          label="Kind"
+          value={filter.kind}
+          onChange={(kind) => setFilter((f) => ({ ...f, kind }))}
+          choices={KINDS}
+          labelOf={(k) => KIND_LABELS[k]}
+        >
+          <option value="all">All</option>
+        </FilterSelect>
+        <FilterSearch
+          label="Search"
+          value={filter.text}
+          placeholder="Subject, recipient, alert id…"
+          onChange={(text) => setFilter((f) => ({ ...f, text }))}
+          grow
         />
-      ) : (
-        <>
-          <div className={outbox.tiles}>
-            {STATUSES.map((s) => (
-              <div key={s} className={monitor.tile}>
-                <div className={monitor.tileLabel}>{STATUS_LABELS[s]}</div>
-                <div className={monitor.tileValue}>{counts[s]}</div>
-              </div>
-            ))}
-          </div>
-          <Panel title="Notifications" subtitle={`${shown.length} of ${list.items.length} loaded`} flush>
-            {shown.length === 0 ? (
-              <EmptyState title={list.items.length === 0 ? 'No notifications yet' : 'Nothing matches'}>
-                {list.items.length === 0
-                  ? 'E-mails about alerts, and the ones held back, are listed here.'
-                  : 'Change the filters to see more.'}
-              </EmptyState>
-            ) : (
-              <table className={monitor.table} aria-label="Notifications">
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Recipient</th>
-                    <th scope="col">Subject</th>
-                    <th scope="col">Message</th>
-                  </tr>
-                </thead>
-                <tbody>
+      </FilterBar>
+      <Loaded state={first} loadingLabel="Loading the outbox…" errorTitle="The outbox could not be loaded">
+        {() => (
+          <>
+            <div className={outbox.tiles}>
+              {STATUSES.map((s) => (
+                <CountTile key={s} label={STATUS_LABELS[s]} value={counts[s]} />
+              ))}
+            </div>
+            <Panel title="Notifications" subtitle={`${shown.length} of ${list.items.length} loaded`} flush>
+              {shown.length === 0 ? (
+                <EmptyState title={list.items.length === 0 ? 'No notifications yet' : 'Nothing matches'}>
+                  {list.items.length === 0
+                    ? 'E-mails about alerts, and the ones held back, are listed here.'
+                    : 'Change the filters to see more.'}
+                </EmptyState>
+              ) : (
+                <DataTable
+                  className={monitor.table}
+                  label="Notifications"
+                  columns={['When', 'Status', 'Kind', 'Recipient', 'Subject', 'Message']}
+                >
                   {shown.map((r) => (
                     <tr key={r.id} data-testid="notification-row" data-status={r.status}>
-                      <td title={r.at} style={{ whiteSpace: 'nowrap' }}>
-                        {formatTime(r.at)}
-                        <div className={styles.summary}>{timeAgo(r.at, now)}</div>
-                      </td>
+                      <WhenCell at={r.at} now={now} />
                       <td>
                         <span className={`${styles.pill} ${statusTone[r.status] ?? ''}`}>
                           {STATUS_LABELS[r.status]}
@@ -166,13 +140,13 @@ export default function OutboxPage() {
                       </td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            )}
-            <LoadOlder list={list} />
-          </Panel>
-        </>
-      )}
+                </DataTable>
+              )}
+              <LoadOlder list={list} />
+            </Panel>
+          </>
+        )}
+      </Loaded>
       {open && <MessageDialog record={open} onClose={() => setOpen(undefined)} />}
     </>
   );

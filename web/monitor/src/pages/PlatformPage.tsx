@@ -1,5 +1,7 @@
 import { ApiError, useApi } from '@kpi/web-ui/api';
 import { ErrorPanel, Forbidden, Loading } from '@kpi/web-ui/layout';
+import { CountTile } from '../common/CountTile';
+import { LiveIndicator } from '../common/LiveIndicator';
 import { EventsPanel } from '../EventsPanel';
 import { HealthTable, LatencyChart } from '../HealthPanel';
 import styles from '../monitor.module.css';
@@ -45,11 +47,7 @@ export default function PlatformPage() {
     <>
       <div className={styles.toolbar}>
         <h1>Platform overview</h1>
-        <span className={styles.live} aria-live="polite">
-          <span className={`${styles.dot} ${stale ? styles.dotStale : ''}`} aria-hidden="true" />
-          {stale ? 'Refresh failed — showing the last data' : 'Live'} · updated{' '}
-          {updatedAt ? updatedAt.toLocaleTimeString() : '—'} · every {refreshMs / 1000} s
-        </span>
+        <LiveIndicator updatedAt={updatedAt} stale={!!stale} refreshMs={refreshMs} />
       </div>
       {stale && (
         <div className={styles.warning} role="status">
@@ -58,10 +56,10 @@ export default function PlatformPage() {
         </div>
       )}
       <div className={styles.tiles}>
-        <Tile label="Apps reporting" value={apps.length} />
-        <Tile label="Healthy" value={apps.length - degraded} />
-        <Tile label="Degraded" value={degraded} />
-        <Tile label="Recent events" value={events.data.items.length} />
+        <CountTile label="Apps reporting" value={apps.length} />
+        <CountTile label="Healthy" value={apps.length - degraded} />
+        <CountTile label="Degraded" value={degraded} />
+        <CountTile label="Recent events" value={events.data.items.length} />
       </div>
       <div className={styles.grid}>
         <HealthTable items={apps} now={now} />
@@ -71,14 +69,5 @@ export default function PlatformPage() {
         </div>
       </div>
     </>
-  );
-}
-
-function Tile({ label, value }: { label: string; value: number }) {
-  return (
-    <div className={styles.tile}>
-      <div className={styles.tileLabel}>{label}</div>
-      <div className={styles.tileValue}>{value}</div>
-    </div>
   );
 }

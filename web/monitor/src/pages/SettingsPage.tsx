@@ -1,9 +1,10 @@
 import { DEFAULT_THRESHOLDS, type MonitoringSettings } from '@kpi/shared/contracts/monitoring-rules';
 import { ApiError, useApi } from '@kpi/web-ui/api';
 import { useAuth } from '@kpi/web-ui/auth';
-import { EmptyState, ErrorPanel, Loading } from '@kpi/web-ui/layout';
+import { EmptyState, Loading } from '@kpi/web-ui/layout';
 import inbox from '../alerts/inbox.module.css';
 import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { Loaded } from '../common/Loaded';
 import monitor from '../monitor.module.css';
 import styles from '../settings/settings.module.css';
 import { effectiveDefaults } from '../settings/settings-model';
@@ -33,18 +34,16 @@ export default function SettingsPage() {
       <h2 id="vendor-settings" className={styles.sectionHead}>
         Vendor
       </h2>
-      {vendor.loading ? (
-        <Loading label="Loading the vendor settings…" />
-      ) : !vendor.data ? (
-        <ErrorPanel error={vendor.error} action={{ label: 'Retry', onClick: vendor.reload }} />
-      ) : (
-        <VendorSettingsForm
-          settings={vendor.data}
-          canEdit={isPlatformAdmin}
-          tenants={scope.tenants}
-          onSaved={vendor.reload}
-        />
-      )}
+      <Loaded state={vendor} loadingLabel="Loading the vendor settings…">
+        {(settings) => (
+          <VendorSettingsForm
+            settings={settings}
+            canEdit={isPlatformAdmin}
+            tenants={scope.tenants}
+            onSaved={vendor.reload}
+          />
+        )}
+      </Loaded>
     </section>
   );
 

@@ -1,12 +1,14 @@
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
 import { ApiError, useApi, useApiClient } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
+import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { navigate, useLocation } from '@kpi/web-ui/routing';
 import { useEffect, useState } from 'react';
 import { Dialog } from '../alerts/Dialog';
 import styles from '../alerts/inbox.module.css';
 import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { Loaded } from '../common/Loaded';
 import monitor from '../monitor.module.css';
+import type { ListPage } from '../monitoring-api';
 import { RuleDialog } from '../silences/RuleDialog';
 import { type RuleItem, RuleList } from '../silences/RuleList';
 import {
@@ -18,11 +20,6 @@ import {
 } from '../silences/rule-drafts';
 import type { ScheduleStatus } from '../silences/schedule-text';
 
-interface Page<T> {
-  items: T[];
-  continuationToken?: string;
-}
-
 type Editing = { draft: RuleDraft; replacing?: string } | undefined;
 
 /** Silences (hold back e-mail) and maintenance windows (pause status) of one tenant. */
@@ -30,11 +27,11 @@ export default function SilencesPage() {
   const scope = useTenantScope({ allowAll: false });
   const client = useApiClient();
   const base = scope.tenantId ? `monitoring/tenants/${encodeURIComponent(scope.tenantId)}` : undefined;
-  const silences = useApi<Page<RuleItem>>(base && `${base}/silences?limit=100`, { refreshMs: 30_000 });
-  const windows = useApi<Page<RuleItem>>(base && `${base}/maintenance-windows?limit=100`, {
+  const silences = useApi<ListPage<RuleItem>>(base && `${base}/silences?limit=100`, { refreshMs: 30_000 });
+  const windows = useApi<ListPage<RuleItem>>(base && `${base}/maintenance-windows?limit=100`, {
     refreshMs: 30_000,
   });
-  const deployments = useApi<Page<Deployment>>(base && `${base}/deployments?limit=100`);
+  const deployments = useApi<ListPage<Deployment>>(base && `${base}/deployments?limit=100`);
   const [status, setStatus] = useState<ScheduleStatus | undefined>();
   const [editing, setEditing] = useState<Editing>();
   const [deleting, setDeleting] = useState<{ kind: RuleKind; item: RuleItem }>();
@@ -137,24 +134,22 @@ export default function SilencesPage() {
       }
       flush
     >
-      {state.loading ? (
-        <Loading />
-      ) : !state.data ? (
-        <ErrorPanel error={state.error} action={{ label: 'Retry', onClick: state.reload }} />
-      ) : (
-        <RuleList
-          kind={kind}
-          items={state.data.items}
-          now={now}
-          status={status}
-          canManage={scope.canManage}
-          onEdit={(item) => setEditing({ draft: draftFrom(kind, item), replacing: item.id })}
-          onDelete={(item) => {
-            setDeleteError(undefined);
-            setDeleting({ kind, item });
-          }}
-        />
-      )}
+      <Loaded state={state}>
+        {(data) => (
+          <RuleList
+            kind={kind}
+            items={data.items}
+            now={now}
+            status={status}
+            canManage={scope.canManage}
+            onEdit={(item) => setEditing({ draft: draftFrom(kind, item), replacing: item.id })}
+            onDelete={(item) => {
+              setDeleteError(undefined);
+              setDeleting({ kind, item });
+            }}
+          />
+        )}
+      </Loaded>
     </Panel>
   );
 

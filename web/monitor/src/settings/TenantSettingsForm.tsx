@@ -3,21 +3,20 @@ import { useApi, useApiClient } from '@kpi/web-ui/api';
 import { ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
 import { type FormEvent, useEffect, useState } from 'react';
 import { RULE_LABELS, RULES } from '../alerts/alert-model';
-import { formatTime } from '../alerts/tenant-scope';
 import { ContactFields } from './ContactFields';
+import { SettingsFooter } from './SettingsFooter';
 import styles from './settings.module.css';
 import {
-  apiFieldErrors,
   type ContactsDraft,
   contactsDraft,
   errorAt,
-  type FieldErrors,
   parseEmails,
   type ThresholdDraft,
   thresholdDraft,
   thresholdInput,
 } from './settings-model';
 import { ThresholdFields } from './ThresholdFields';
+import { useSettingsSave } from './useSettingsSave';
 
 export interface TenantSettingsFormProps {
   tenantId: string;
@@ -47,17 +46,15 @@ export function TenantSettingsForm({ tenantId, canEdit, defaults, defaultLabel }
   const client = useApiClient();
   const [stored, setStored] = useState<MonitoringSettings>();
   const [draft, setDraft] = useState<Draft>();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-  const [notice, setNotice] = useState<string>();
+  const form = useSettingsSave();
+  const { errors, clear } = form;
 
   useEffect(() => {
     if (!state.data) return;
     setStored(state.data);
     setDraft(draftOf(state.data));
-    setErrors({});
-    setNotice(undefined);
-  }, [state.data]);
+    clear();
+  }, [state.data, clear]);
 
   if (state.loading || (state.data && !draft)) return <Loading label="Loading the tenant's settings…" />;
   if (!stored || !draft) {
@@ -66,12 +63,8 @@ export function TenantSettingsForm({ tenantId, canEdit, defaults, defaultLabel }
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const { input, errors: local } = thresholdInput(draft.thresholds, stored.thresholds);
-    setNotice(undefined);
-    if (Object.keys(local).length > 0) return setErrors(local);
-    setErrors({});
-    setSaving(true);
-    try {
+    const { input, errors: invalid } = thresholdInput(draft.thresholds, stored.thresholds);
+    await form.save(invalid, async () => {
       const saved = await client.put<MonitoringSettings>(path, {
         thresholds: input.thresholds,
         ...(input.resetThresholds.length ? { resetThresholds: input.resetThresholds } : {}),
@@ -80,18 +73,11 @@ export function TenantSettingsForm({ tenantId, canEdit, defaults, defaultLabel }
       });
       setStored(saved);
       setDraft(draftOf(saved));
-      setNotice(`Saved the settings of ${tenantId}.`);
-    } catch (err) {
-      setErrors(apiFieldErrors(err));
-    } finally {
-      setSaving(false);
-    }
+      return `Saved the settings of ${tenantId}.`;
+    });
   };
 
   const readOnly = !canEdit;
-  const other = Object.entries(errors).filter(
-    ([k]) => !k.startsWith('thresholds.') && !k.startsWith('contacts.') && !k.startsWith('disabledRules'),
-  );
   return (
     <form onSubmit={submit} noValidate aria-label={`Settings of ${tenantId}`} className={styles.form}>
       <Panel
@@ -149,33 +135,14 @@ export function TenantSettingsForm({ tenantId, canEdit, defaults, defaultLabel }
           </fieldset>
         </Panel>
       </div>
-      <div className={styles.footer}>
-        <span className={styles.muted}>
-          {stored.updatedBy === 'default'
-            ? 'Never changed: defaults apply.'
-            : `Last changed ${formatTime(stored.updatedAt)} by ${stored.updatedBy}`}
-        </span>
-        {other.length > 0 && (
-          <span role="alert" className={styles.formError}>
-            {other.map(([k, m]) => (k ? `${k}: ${m}` : m)).join(' · ')}
-          </span>
-        )}
-        {Object.keys(errors).length > 0 && other.length === 0 && (
-          <span role="alert" className={styles.formError}>
-            Not saved: see the marked fields.
-          </span>
-        )}
-        {notice && (
-          <span role="status" className={styles.saved}>
-            {notice}
-          </span>
-        )}
-        {canEdit && (
-          <button type="submit" className="kpi-button kpi-button-primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save tenant settings'}
-          </button>
-        )}
-      </div>
+      <SettingsFooter
+        stored={stored}
+        neverChanged="Never changed: defaults apply."
+        form={form}
+        fieldPaths={['thresholds.', 'contacts.', 'disabledRules']}
+        canEdit={canEdit}
+        saveLabel="Save tenant settings"
+      />
     </form>
   );
 }

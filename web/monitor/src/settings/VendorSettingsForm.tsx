@@ -2,15 +2,13 @@ import { DEFAULT_THRESHOLDS, type MonitoringSettings } from '@kpi/shared/contrac
 import { useApiClient } from '@kpi/web-ui/api';
 import { Panel } from '@kpi/web-ui/layout';
 import { type FormEvent, useEffect, useState } from 'react';
-import { formatTime } from '../alerts/tenant-scope';
 import { AccountManagerFields } from './AccountManagerFields';
 import { ContactFields } from './ContactFields';
+import { SettingsFooter } from './SettingsFooter';
 import styles from './settings.module.css';
 import {
-  apiFieldErrors,
   type ContactsDraft,
   contactsDraft,
-  type FieldErrors,
   type ManagersDraft,
   managersDraft,
   managersInput,
@@ -20,6 +18,7 @@ import {
   thresholdInput,
 } from './settings-model';
 import { ThresholdFields } from './ThresholdFields';
+import { useSettingsSave } from './useSettingsSave';
 
 export interface VendorSettingsFormProps {
   settings: MonitoringSettings;
@@ -45,21 +44,15 @@ const draftOf = (s: MonitoringSettings): Draft => ({
 export function VendorSettingsForm({ settings, canEdit, tenants, onSaved }: VendorSettingsFormProps) {
   const client = useApiClient();
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-  const [notice, setNotice] = useState<string>();
+  const form = useSettingsSave();
+  const { errors } = form;
   useEffect(() => setDraft(draftOf(settings)), [settings]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setNotice(undefined);
     const t = thresholdInput(draft.thresholds, settings.thresholds);
     const m = managersInput(draft.managers);
-    const local = { ...t.errors, ...m.errors };
-    if (Object.keys(local).length > 0) return setErrors(local);
-    setErrors({});
-    setSaving(true);
-    try {
+    await form.save({ ...t.errors, ...m.errors }, async () => {
       const saved = await client.put<MonitoringSettings>('monitoring/vendor/settings', {
         thresholds: t.input.thresholds,
         ...(t.input.resetThresholds.length ? { resetThresholds: t.input.resetThresholds } : {}),
@@ -67,19 +60,12 @@ export function VendorSettingsForm({ settings, canEdit, tenants, onSaved }: Vend
         contacts: { emails: parseEmails(draft.contacts.emails), severities: settings.contacts.severities },
         accountManagers: m.input,
       });
-      setNotice('Saved the vendor settings.');
       onSaved(saved);
-    } catch (err) {
-      setErrors(apiFieldErrors(err));
-    } finally {
-      setSaving(false);
-    }
+      return 'Saved the vendor settings.';
+    });
   };
 
   const readOnly = !canEdit;
-  const other = Object.entries(errors).filter(
-    ([k]) => !k.startsWith('thresholds.') && !k.startsWith('contacts.') && !k.startsWith('accountManagers.'),
-  );
   return (
     <form onSubmit={submit} noValidate aria-label="Vendor settings" className={styles.form}>
       <Panel
@@ -120,30 +106,14 @@ export function VendorSettingsForm({ settings, canEdit, tenants, onSaved }: Vend
           />
         </Panel>
       </div>
-      <div className={styles.footer}>
-        <span className={styles.muted}>
-          {settings.updatedBy === 'default'
-            ? 'Never changed: built-in defaults apply.'
-            : `Last changed ${formatTime(settings.updatedAt)} by ${settings.updatedBy}`}
-        </span>
-        {Object.keys(errors).length > 0 && (
-          <span role="alert" className={styles.formError}>
-            {other.length > 0
-              ? other.map(([k, msg]) => (k ? `${k}: ${msg}` : msg)).join(' · ')
-              : 'Not saved: see the marked fields.'}
-          </span>
-        )}
-        {notice && (
-          <span role="status" className={styles.saved}>
-            {notice}
-          </span>
-        )}
-        {canEdit && (
-          <button type="submit" className="kpi-button kpi-button-primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save vendor settings'}
-          </button>
-        )}
-      </div>
+      <SettingsFooter
+        stored={settings}
+        neverChanged="Never changed: built-in defaults apply."
+        form={form}
+        fieldPaths={['thresholds.', 'contacts.', 'accountManagers.']}
+        canEdit={canEdit}
+        saveLabel="Save vendor settings"
+      />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import type { MaintenanceWindow, Silence } from '@kpi/shared/contracts/monitorin
 import { EmptyState } from '@kpi/web-ui/layout';
 import styles from '../alerts/inbox.module.css';
 import { formatTime } from '../alerts/tenant-scope';
+import { DataTable } from '../common/DataTable';
 import monitor from '../monitor.module.css';
 import {
   describeMatcher,
@@ -45,80 +46,75 @@ export function RuleList({ kind, items, now, status, canManage, onEdit, onDelete
     );
   }
   return (
-    <table className={monitor.table} aria-label={kind === 'silence' ? 'Silences' : 'Maintenance windows'}>
-      <thead>
-        <tr>
-          <th scope="col">Status</th>
-          <th scope="col">{kind === 'silence' ? 'Matches' : 'Deployments'}</th>
-          <th scope="col">When</th>
-          <th scope="col">{kind === 'silence' ? 'Comment' : 'Reason'}</th>
-          <th scope="col">Created / edited</th>
-          {canManage && <th scope="col">Actions</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ item, status: st }) => {
-          const zone = item.schedule.recurrence?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-          const next = item.schedule.recurrence ? nextOccurrences(item.schedule, now, 3) : [];
-          return (
-            <tr key={item.id} data-testid={`${kind}-row`} data-status={st}>
-              <td>
-                <span className={`${styles.pill} ${styles[st]}`}>{st}</span>
-              </td>
-              <td>
-                {'matchers' in item
-                  ? item.matchers.map((m) => (
-                      <div key={describeMatcher(m)}>
-                        <code>{describeMatcher(m)}</code>
-                      </div>
-                    ))
-                  : item.deploymentIds.length === 0
-                    ? 'Every deployment'
-                    : item.deploymentIds.join(', ')}
-              </td>
-              <td>
-                {item.schedule.recurrence ? 'Recurring: ' : ''}
-                {describeSchedule(item.schedule, formatTime)}
-                {next.length > 0 && (
-                  <div className={styles.summary}>
-                    Next: {next.map((o) => formatOccurrence(o, zone)).join(' · ')}
-                  </div>
-                )}
-              </td>
-              <td>{'comment' in item ? item.comment : item.reason}</td>
-              <td>
-                {formatTime(item.createdAt)}
-                <div className={styles.summary}>{item.createdBy}</div>
-                {item.updatedAt && (
-                  <div className={styles.summary} title={formatTime(item.updatedAt)}>
-                    edited by {item.updatedBy}
-                  </div>
-                )}
-              </td>
-              {canManage && (
-                <td>
-                  <div className={styles.rowActions}>
-                    <button
-                      type="button"
-                      className={`kpi-button ${styles.small}`}
-                      onClick={() => onEdit(item)}
-                    >
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className={`kpi-button ${styles.small}`}
-                      onClick={() => onDelete(item)}
-                    >
-                      Delete
-                    </button>
-                  </div>
-                </td>
+    <DataTable
+      className={monitor.table}
+      label={kind === 'silence' ? 'Silences' : 'Maintenance windows'}
+      columns={[
+        'Status',
+        kind === 'silence' ? 'Matches' : 'Deployments',
+        'When',
+        kind === 'silence' ? 'Comment' : 'Reason',
+        'Created / edited',
+        canManage && 'Actions',
+      ]}
+    >
+      {rows.map(({ item, status: st }) => {
+        const zone = item.schedule.recurrence?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+        const next = item.schedule.recurrence ? nextOccurrences(item.schedule, now, 3) : [];
+        return (
+          <tr key={item.id} data-testid={`${kind}-row`} data-status={st}>
+            <td>
+              <span className={`${styles.pill} ${styles[st]}`}>{st}</span>
+            </td>
+            <td>
+              {'matchers' in item
+                ? item.matchers.map((m) => (
+                    <div key={describeMatcher(m)}>
+                      <code>{describeMatcher(m)}</code>
+                    </div>
+                  ))
+                : item.deploymentIds.length === 0
+                  ? 'Every deployment'
+                  : item.deploymentIds.join(', ')}
+            </td>
+            <td>
+              {item.schedule.recurrence ? 'Recurring: ' : ''}
+              {describeSchedule(item.schedule, formatTime)}
+              {next.length > 0 && (
+                <div className={styles.summary}>
+                  Next: {next.map((o) => formatOccurrence(o, zone)).join(' · ')}
+                </div>
               )}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+            </td>
+            <td>{'comment' in item ? item.comment : item.reason}</td>
+            <td>
+              {formatTime(item.createdAt)}
+              <div className={styles.summary}>{item.createdBy}</div>
+              {item.updatedAt && (
+                <div className={styles.summary} title={formatTime(item.updatedAt)}>
+                  edited by {item.updatedBy}
+                </div>
+              )}
+            </td>
+            {canManage && (
+              <td>
+                <div className={styles.rowActions}>
+                  <button type="button" className={`kpi-button ${styles.small}`} onClick={() => onEdit(item)}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className={`kpi-button ${styles.small}`}
+                    onClick={() => onDelete(item)}
+                  >
+                    Delete
+                  </button>
+                </div>
+              </td>
+            )}
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -5,9 +5,9 @@
  */
 import { useApi } from '@kpi/web-ui/api';
 import { useAuth } from '@kpi/web-ui/auth';
-import { Forbidden } from '@kpi/web-ui/layout';
+import { EmptyState, Forbidden } from '@kpi/web-ui/layout';
 import { navigate, useLocation } from '@kpi/web-ui/routing';
-import { useCallback, useMemo } from 'react';
+import { type ReactNode, useCallback, useMemo } from 'react';
 import styles from './inbox.module.css';
 
 const STAFF_ROLES = ['platform-admin', 'support'];
@@ -91,6 +91,18 @@ export function TenantPicker({ scope, allowAll }: { scope: TenantScope; allowAll
         ))}
       </select>
     </label>
+  );
+}
+
+/**
+ * Shown by a one-tenant page while staff have picked no tenant: there is none to pick yet, or `children`
+ * says what belongs to one tenant.
+ */
+export function ChooseTenant({ scope, children }: { scope: TenantScope; children: ReactNode }) {
+  return (
+    <EmptyState title="Choose a tenant">
+      {scope.tenants.length === 0 ? 'No tenant has deployments yet.' : children}
+    </EmptyState>
   );
 }
 

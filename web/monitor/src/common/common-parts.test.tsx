@@ -1,8 +1,10 @@
+import { ApiError } from '@kpi/web-ui/api';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { DataTable } from './DataTable';
 import { FilterBar, FilterSearch, FilterSelect } from './FilterFields';
 import { Loaded, type LoadState } from './Loaded';
+import { refusal } from './refusal';
 import { WhenCell } from './WhenCell';
 
 // The markup the pages' browser tests and screen readers rely on: names, header scopes, label wrapping.
@@ -106,5 +108,14 @@ describe('WhenCell', () => {
     );
     expect(html).toContain(`<td title="${at}" style="white-space:nowrap">`);
     expect(html).toMatch(/5 min ago<\/div><\/td>/);
+  });
+});
+
+describe('refusal', () => {
+  it("finds the API's 403 among a page's read errors, and nothing else", () => {
+    const forbidden = new ApiError(403, 'AUTH.FORBIDDEN', 'Not for your role', undefined, 'req-1');
+    expect(refusal(undefined, new ApiError(500, 'X', 'down'), forbidden)).toBe(forbidden);
+    expect(refusal(new Error('network'), new ApiError(404, 'NOT_FOUND', 'gone'), undefined)).toBeUndefined();
+    expect(refusal()).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
-import { ApiError, useApi } from '@kpi/web-ui/api';
+import { useApi } from '@kpi/web-ui/api';
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useMemo, useState } from 'react';
@@ -23,6 +23,7 @@ import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope
 import { FilterBar, FilterSearch, FilterSelect } from '../common/FilterFields';
 import { LiveIndicator } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
+import { refusal } from '../common/refusal';
 import monitor from '../monitor.module.css';
 
 /** The inbox polls on this period, so new and changed alerts appear without a reload. */
@@ -60,9 +61,8 @@ export default function AlertsPage() {
   };
 
   if (!scope.canManage) return <NotAllowed />;
-  if (list.error instanceof ApiError && list.error.status === 403) {
-    return <NotAllowed requestId={list.error.requestId} />;
-  }
+  const refused = refusal(list.error);
+  if (refused) return <NotAllowed requestId={refused.requestId} />;
   if (!scope.isStaff && !scope.tenantId) {
     return (
       <EmptyState title="No tenant">

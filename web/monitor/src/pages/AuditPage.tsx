@@ -1,9 +1,8 @@
-import { ApiError } from '@kpi/web-ui/api';
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useMemo, useState } from 'react';
 import styles from '../alerts/inbox.module.css';
-import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { ChooseTenant, NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
 import {
   type AuditEntry,
   type AuditFilter,
@@ -18,6 +17,7 @@ import { DataTable } from '../common/DataTable';
 import { FilterBar, FilterSearch, FilterSelect } from '../common/FilterFields';
 import { UpdatedNote } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
+import { refusal } from '../common/refusal';
 import { WhenCell } from '../common/WhenCell';
 import monitor from '../monitor.module.css';
 
@@ -35,9 +35,8 @@ export default function AuditPage() {
   const { first } = list;
 
   if (!scope.canManage) return <NotAllowed />;
-  if (first.error instanceof ApiError && first.error.status === 403) {
-    return <NotAllowed requestId={first.error.requestId} />;
-  }
+  const refused = refusal(first.error);
+  if (refused) return <NotAllowed requestId={refused.requestId} />;
   const filtered = filter.action !== '' || filter.actor.trim() !== '' || filter.text.trim() !== '';
 
   return (
@@ -77,11 +76,7 @@ export default function AuditPage() {
         />
       </FilterBar>
       {!path ? (
-        <EmptyState title="Choose a tenant">
-          {scope.tenants.length === 0
-            ? 'No tenant has deployments yet.'
-            : 'The audit log belongs to one tenant.'}
-        </EmptyState>
+        <ChooseTenant scope={scope}>The audit log belongs to one tenant.</ChooseTenant>
       ) : (
         <Loaded
           state={first}

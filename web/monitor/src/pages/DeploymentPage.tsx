@@ -7,6 +7,7 @@ import { EmptyState, ErrorPanel, Forbidden, Loading, Panel } from '@kpi/web-ui/l
 import { Link, useLocation } from '@kpi/web-ui/routing';
 import { useMemo, useState } from 'react';
 import { LiveIndicator } from '../common/LiveIndicator';
+import { refusal } from '../common/refusal';
 import { CommandsPanel } from '../deployment/CommandsPanel';
 import { DeploymentAlerts } from '../deployment/DeploymentAlerts';
 import { DeploymentHeader } from '../deployment/DeploymentHeader';
@@ -74,8 +75,7 @@ function Detail({ tenant, id }: { tenant: string; id: string }) {
   const domain = useMemo(() => timeDomain(points, now - windowMs, now), [points, now, windowMs]);
 
   if (!allowed) return <Forbidden allowed={fleetAudience} />;
-  const refused =
-    deployment.error instanceof ApiError && deployment.error.status === 403 ? deployment.error : undefined;
+  const refused = refusal(deployment.error);
   if (refused) return <Forbidden allowed={fleetAudience} requestId={refused.requestId} />;
   if (deployment.loading) return <Loading label="Loading the deployment…" />;
   if (!deployment.data) {

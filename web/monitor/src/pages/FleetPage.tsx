@@ -5,6 +5,7 @@ import { EmptyState, ErrorPanel, Forbidden, Loading, Panel } from '@kpi/web-ui/l
 import { navigate, useLocation } from '@kpi/web-ui/routing';
 import { useMemo } from 'react';
 import { LiveIndicator } from '../common/LiveIndicator';
+import { refusal } from '../common/refusal';
 import { FleetTable } from '../fleet/FleetTable';
 import styles from '../fleet/fleet.module.css';
 import { fleetAccess, fleetAudience } from '../fleet/fleet-access';
@@ -91,9 +92,8 @@ export default function FleetPage() {
   const setFilter = (next: FleetFilter) => navigate(`/${searchFromFilter(next)}`, { replace: true });
 
   if (!access.canView) return <Forbidden allowed={fleetAudience} />;
-  if (fleet.error instanceof ApiError && fleet.error.status === 403) {
-    return <Forbidden allowed={fleetAudience} requestId={fleet.error.requestId} />;
-  }
+  const refused = refusal(fleet.error);
+  if (refused) return <Forbidden allowed={fleetAudience} requestId={refused.requestId} />;
   if (fleet.loading) return <Loading label="Loading the fleet…" />;
   if (!fleet.data || !derived || !counts || !tenantCounts) {
     return (

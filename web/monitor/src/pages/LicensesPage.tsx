@@ -1,6 +1,6 @@
 import type { LicenseView } from '@kpi/shared/contracts/license';
 import type { TrackedLicense } from '@kpi/shared/contracts/monitoring-license';
-import { ApiError, useApi } from '@kpi/web-ui/api';
+import { useApi } from '@kpi/web-ui/api';
 import { useAuth } from '@kpi/web-ui/auth';
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { Link, useLocation } from '@kpi/web-ui/routing';
@@ -11,6 +11,7 @@ import { CountTile } from '../common/CountTile';
 import { type Column, DataTable } from '../common/DataTable';
 import { UpdatedNote } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
+import { refusal } from '../common/refusal';
 import { ExpiryTimeline } from '../licenses/ExpiryTimeline';
 import { LicenseDetail } from '../licenses/LicenseDetail';
 import { lastValidationText } from '../licenses/license-detail';
@@ -125,9 +126,8 @@ export default function LicensesPage() {
   }, [reloadTracked, reloadService]);
 
   if (!scope.canManage) return <NotAllowed />;
-  if (tracked.error instanceof ApiError && tracked.error.status === 403) {
-    return <NotAllowed requestId={tracked.error.requestId} />;
-  }
+  const refused = refusal(tracked.error);
+  if (refused) return <NotAllowed requestId={refused.requestId} />;
   if (!trackedPath) return <EmptyState title="No tenant">Your account belongs to no tenant.</EmptyState>;
   const now = new Date();
   const hasRows = tracked.data !== undefined && rows.length > 0;

@@ -1,4 +1,3 @@
-import { ApiError } from '@kpi/web-ui/api';
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { useMemo, useState } from 'react';
 import styles from '../alerts/inbox.module.css';
@@ -10,6 +9,7 @@ import { DataTable } from '../common/DataTable';
 import { FilterBar, FilterSearch, FilterSelect } from '../common/FilterFields';
 import { UpdatedNote } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
+import { refusal } from '../common/refusal';
 import { WhenCell } from '../common/WhenCell';
 import monitor from '../monitor.module.css';
 import { MessageDialog } from '../outbox/MessageDialog';
@@ -53,9 +53,8 @@ export default function OutboxPage() {
   const { first } = list;
 
   if (!scope.canManage) return <NotAllowed />;
-  if (first.error instanceof ApiError && first.error.status === 403) {
-    return <NotAllowed requestId={first.error.requestId} />;
-  }
+  const refused = refusal(first.error);
+  if (refused) return <NotAllowed requestId={refused.requestId} />;
   if (!path) return <EmptyState title="No tenant">Your account belongs to no tenant.</EmptyState>;
   const now = Date.now();
 

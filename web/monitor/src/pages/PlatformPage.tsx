@@ -2,6 +2,7 @@ import { ApiError, useApi } from '@kpi/web-ui/api';
 import { ErrorPanel, Forbidden, Loading } from '@kpi/web-ui/layout';
 import { CountTile } from '../common/CountTile';
 import { LiveIndicator } from '../common/LiveIndicator';
+import { refusal } from '../common/refusal';
 import { EventsPanel } from '../EventsPanel';
 import { HealthTable, LatencyChart } from '../HealthPanel';
 import styles from '../monitor.module.css';
@@ -17,8 +18,8 @@ import {
 export default function PlatformPage() {
   const health = useApi<HealthResponse>(healthPath, { refreshMs });
   const events = useApi<EventsResponse>(eventsPath, { refreshMs });
-  const refused = [health.error, events.error].find((e) => e instanceof ApiError && e.status === 403);
-  if (refused instanceof ApiError) {
+  const refused = refusal(health.error, events.error);
+  if (refused) {
     return <Forbidden allowed="vendor staff (platform-admin or support)" requestId={refused.requestId} />;
   }
   if (health.loading || events.loading) return <Loading label="Loading platform status…" />;

@@ -1,10 +1,11 @@
 import { DEFAULT_THRESHOLDS, type MonitoringSettings } from '@kpi/shared/contracts/monitoring-rules';
-import { ApiError, useApi } from '@kpi/web-ui/api';
+import { useApi } from '@kpi/web-ui/api';
 import { useAuth } from '@kpi/web-ui/auth';
-import { EmptyState, Loading } from '@kpi/web-ui/layout';
+import { Loading } from '@kpi/web-ui/layout';
 import inbox from '../alerts/inbox.module.css';
-import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { ChooseTenant, NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
 import { Loaded } from '../common/Loaded';
+import { refusal } from '../common/refusal';
 import monitor from '../monitor.module.css';
 import styles from '../settings/settings.module.css';
 import { effectiveDefaults } from '../settings/settings-model';
@@ -24,9 +25,8 @@ export default function SettingsPage() {
   const vendor = useApi<MonitoringSettings>(scope.isStaff ? 'monitoring/vendor/settings' : undefined);
 
   if (!scope.canManage) return <NotAllowed />;
-  if (vendor.error instanceof ApiError && vendor.error.status === 403) {
-    return <NotAllowed requestId={vendor.error.requestId} />;
-  }
+  const refused = refusal(vendor.error);
+  if (refused) return <NotAllowed requestId={refused.requestId} />;
   // Tenant users cannot read the vendor's defaults: their blank fields show the built-in ones.
   const defaults = effectiveDefaults(DEFAULT_THRESHOLDS, vendor.data?.thresholds);
   const vendorSection = scope.isStaff && (
@@ -61,11 +61,7 @@ export default function SettingsPage() {
             <TenantPicker scope={scope} allowAll={false} />
           </div>
           {!scope.tenantId ? (
-            <EmptyState title="Choose a tenant">
-              {scope.tenants.length === 0
-                ? 'No tenant has deployments yet.'
-                : 'Thresholds, contacts and rules belong to one tenant.'}
-            </EmptyState>
+            <ChooseTenant scope={scope}>Thresholds, contacts and rules belong to one tenant.</ChooseTenant>
           ) : scope.isStaff && vendor.loading ? (
             <Loading label="Loading the defaults…" />
           ) : (

@@ -1,12 +1,13 @@
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
 import { ApiError, useApi, useApiClient } from '@kpi/web-ui/api';
-import { EmptyState, Panel } from '@kpi/web-ui/layout';
+import { Panel } from '@kpi/web-ui/layout';
 import { navigate, useLocation } from '@kpi/web-ui/routing';
 import { useEffect, useState } from 'react';
 import { Dialog } from '../alerts/Dialog';
 import styles from '../alerts/inbox.module.css';
-import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { ChooseTenant, NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
 import { Loaded } from '../common/Loaded';
+import { refusal } from '../common/refusal';
 import monitor from '../monitor.module.css';
 import type { ListPage } from '../monitoring-api';
 import { RuleDialog } from '../silences/RuleDialog';
@@ -53,10 +54,8 @@ export default function SilencesPage() {
   }, [search, pathname, scope.canManage, scope.tenantId]);
 
   if (!scope.canManage) return <NotAllowed />;
-  const refused = [silences.error, windows.error].find((e) => e instanceof ApiError && e.status === 403);
-  if (refused instanceof ApiError) {
-    return <NotAllowed requestId={refused.requestId} />;
-  }
+  const refused = refusal(silences.error, windows.error);
+  if (refused) return <NotAllowed requestId={refused.requestId} />;
   const header = (
     <>
       <div className={monitor.toolbar}>
@@ -95,11 +94,7 @@ export default function SilencesPage() {
     return (
       <>
         {header}
-        <EmptyState title="Choose a tenant">
-          {scope.tenants.length === 0
-            ? 'No tenant has deployments yet.'
-            : 'Silences and windows belong to one tenant.'}
-        </EmptyState>
+        <ChooseTenant scope={scope}>Silences and windows belong to one tenant.</ChooseTenant>
       </>
     );
   }

@@ -1,7 +1,7 @@
 import { ApiError, useApiClient } from '@kpi/web-ui/api';
 import { type FormEvent, useState } from 'react';
 import { type Alert, RULE_LABELS } from './alert-model';
-import { Dialog } from './Dialog';
+import { Dialog, DialogActions } from './Dialog';
 import styles from './inbox.module.css';
 
 export type AlertAction = 'acknowledge' | 'resolve';
@@ -84,18 +84,12 @@ export function AlertActionDialog({ action, alerts, onClose, onDone }: AlertActi
             ))}
           </div>
         )}
-        <div className={styles.dialogActions}>
-          <button type="button" className="kpi-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="kpi-button kpi-button-primary"
-            disabled={busy || (ack && !comment.trim())}
-          >
-            {busy ? 'Saving…' : ack ? 'Acknowledge' : 'Resolve'}
-          </button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          busy={busy}
+          disabled={ack && !comment.trim()}
+          submitLabel={ack ? 'Acknowledge' : 'Resolve'}
+        />
       </form>
     </Dialog>
   );

@@ -41,3 +41,26 @@ export function Dialog({ title, onClose, children, wide = false }: DialogProps) 
     </dialog>
   );
 }
+
+export interface DialogActionsProps {
+  onCancel: () => void;
+  /** The save runs: the submit button says so and waits. */
+  busy: boolean;
+  /** The form cannot be sent yet (e.g. a required comment is empty). */
+  disabled?: boolean;
+  submitLabel: string;
+}
+
+/** The foot of a form dialog: Cancel, and the submit button, which says "Saving…" while the save runs. */
+export function DialogActions({ onCancel, busy, disabled = false, submitLabel }: DialogActionsProps) {
+  return (
+    <div className={styles.dialogActions}>
+      <button type="button" className="kpi-button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="kpi-button kpi-button-primary" disabled={busy || disabled}>
+        {busy ? 'Saving…' : submitLabel}
+      </button>
+    </div>
+  );
+}

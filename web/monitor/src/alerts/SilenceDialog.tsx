@@ -2,7 +2,7 @@ import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
 import { ApiError, useApiClient } from '@kpi/web-ui/api';
 import { type FormEvent, useState } from 'react';
 import { type Alert, RULE_LABELS, SILENCE_PRESETS, silenceMatchersFor } from './alert-model';
-import { Dialog } from './Dialog';
+import { Dialog, DialogActions } from './Dialog';
 import styles from './inbox.module.css';
 import { formatTime } from './tenant-scope';
 
@@ -94,14 +94,12 @@ export function SilenceDialog({ alert, onClose, onCreated }: SilenceDialogProps)
             {error}
           </div>
         )}
-        <div className={styles.dialogActions}>
-          <button type="button" className="kpi-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="kpi-button kpi-button-primary" disabled={busy || !comment.trim()}>
-            {busy ? 'Saving…' : 'Create silence'}
-          </button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          busy={busy}
+          disabled={!comment.trim()}
+          submitLabel="Create silence"
+        />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import type { Matcher } from '@kpi/shared/contracts/monitoring-rules';
 import { ApiError, useApiClient } from '@kpi/web-ui/api';
 import { type FormEvent, useMemo, useState } from 'react';
 import { RULES } from '../alerts/alert-model';
-import { Dialog } from '../alerts/Dialog';
+import { Dialog, DialogActions } from '../alerts/Dialog';
 import styles from '../alerts/inbox.module.css';
 import { bodyFromDraft, emptyDraft, type RuleDraft, scheduleFromDraft } from './rule-drafts';
 import { describeCron, formatDuration, formatOccurrence, nextOccurrences } from './schedule-text';
@@ -290,14 +290,7 @@ export function RuleDialog({ tenantId, initial, replacing, deployments, onClose,
             ))}
           </div>
         )}
-        <div className={styles.dialogActions}>
-          <button type="button" className="kpi-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="kpi-button kpi-button-primary" disabled={busy}>
-            {busy ? 'Saving…' : `Save ${noun}`}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} busy={busy} submitLabel={`Save ${noun}`} />
       </form>
     </Dialog>
   );

@@ -413,3 +413,28 @@ describe('startup failure', () => {
     ).rejects.toThrow(/Function app 'alpha' failed to load: .*FAILING_SCHEDULE/);
   });
 });
+
+describe('shutdown', () => {
+  it('stops cleanly when its workers died a moment before (Ctrl-C reaches the whole process group)', async () => {
+    const own = await startHost({
+      port: 0,
+      log: () => {},
+      apps: [{ name: 'beta', dir: path.join(fixtures, 'beta'), settings: { SHARED: 'x', BETA_ONLY: 'b' } }],
+    });
+    const { pid } = (await (await fetch(`${own.url}/api/beta/env`)).json()) as { pid: number };
+    const failures: unknown[] = [];
+    const record = (err: unknown) => failures.push(err);
+    process.on('uncaughtException', record);
+    try {
+      process.kill(pid, 'SIGKILL');
+      // Block this thread while the worker dies, so the host has not yet seen its IPC channel close and
+      // still thinks it connected: the stop message then hits a dead pipe (EPIPE).
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      await own.stop();
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      process.off('uncaughtException', record);
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -157,7 +157,8 @@ export class WorkerProcess {
   /** Gives the worker every app's routes (it serves handed-off connections) and the front's internal URL. */
   setRoutes(routePrefix: string, routes: RouteSpec[], frontUrl: string): void {
     if (this.#exited || !this.child.connected) return;
-    this.child.send({ t: 'routes', routePrefix, routes, frontUrl } satisfies WorkerRequest);
+    // A worker that died meanwhile is reported by its 'exit' (and restarted); nothing to do on a failed send.
+    this.child.send({ t: 'routes', routePrefix, routes, frontUrl } satisfies WorkerRequest, () => {});
     this.#routesSent = true;
   }
 
@@ -183,14 +184,30 @@ export class WorkerProcess {
     const id = randomUUID();
     return new Promise((resolve, reject) => {
       this.#pendingInvoke.set(id, { resolve, reject });
-      this.child.send({ t: 'invoke', id, fn, input } satisfies WorkerRequest);
+      // With a callback, a worker that died a moment ago fails this call instead of raising an
+      // unhandled 'error' event on the ChildProcess (EPIPE), which would take the host down.
+      this.child.send({ t: 'invoke', id, fn, input } satisfies WorkerRequest, (err) => {
+        if (!err) return;
+        this.#pendingInvoke.delete(id);
+        reject(
+          new WorkerUnavailableError(
+            'HOST.WORKER_UNAVAILABLE',
+            `The worker of app '${this.spec.app}' is not running.`,
+          ),
+        );
+      });
     });
   }
 
   /** Asks the worker to close its receivers and exit; kills it if it takes longer than `graceMs`. */
   async stop(graceMs = 3000): Promise<void> {
     if (this.#exited) return;
-    if (this.child.connected) this.child.send({ t: 'stop' } satisfies WorkerRequest);
+    // `connected` can still be true for a worker that just died (Ctrl-C reaches the whole process group);
+    // the send then fails, and the callback turns that into a kill instead of an EPIPE crash on shutdown.
+    if (this.child.connected)
+      this.child.send({ t: 'stop' } satisfies WorkerRequest, (err) => {
+        if (err) this.child.kill('SIGTERM');
+      });
     else this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
     await this.exited;

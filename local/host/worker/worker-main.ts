@@ -220,6 +220,9 @@ process.on('message', (m: WorkerRequest, handle?: unknown) => {
   } else if (m.t === 'stop') void shutdown();
 });
 process.on('disconnect', () => process.exit(0));
+// Ctrl-C in a terminal signals the whole process group: the host stops its workers itself (receivers
+// closed in order), and a worker whose host is gone exits on 'disconnect' above.
+process.on('SIGINT', () => {});
 
 async function main(): Promise<void> {
   const loadStart = performance.now();

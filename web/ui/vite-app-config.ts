@@ -17,6 +17,9 @@ export function defineAppConfig(appDir: string, plugins: PluginOption[]): UserCo
     plugins,
     // Shared static files (favicon) live once in web/ui/public.
     publicDir: join(__dirname, 'public'),
+    // CSS modules through Lightning CSS (already Vite's CSS minifier): it resolves `composes: x from
+    // './shared.module.css'` itself, where the PostCSS route warned on every build about a missing `from`.
+    css: { transformer: 'lightningcss' },
     build: {
       outDir: 'dist',
       emptyOutDir: true,

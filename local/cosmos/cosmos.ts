@@ -59,7 +59,10 @@ export async function startCosmos(options: CosmosOptions): Promise<RunningCosmos
   let persistence: CosmosPersistence | undefined;
   let account: Account | undefined;
 
-  const server = createServer({ keepAlive: true }, (req, res) => {
+  // Idle keep-alive sockets stay open for 2 min (Node closes them after 5 s): clients (the SDK's agent) reuse
+  // idle sockets without knowing of that limit, and a request sent as the server closed one was reset
+  // (ECONNRESET → 503 at the heartbeat intake, seen in bench/heartbeat-intake between rounds).
+  const server = createServer({ keepAlive: true, keepAliveTimeout: 120_000 }, (req, res) => {
     if (!account || !persistence) {
       res.writeHead(503).end();
       return;

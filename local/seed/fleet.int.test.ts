@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poll } from '../../functions/monitoring/monitoring-test-kit';
 import { cosmosLocalKey } from '../cosmos/cosmos';
 import { type Stack, startStack } from '../stack';
 import { SEED_DOWN_DEPLOYMENT, type SeedFleetOptions, seedFleet, startSeedFleet } from './fleet';
@@ -64,6 +65,18 @@ describe('seeded fleet', () => {
     expect(history.items.length).toBe(61);
     const oldest = Date.parse(history.items.at(-1)?.receivedAt ?? '');
     expect(Date.now() - oldest).toBeGreaterThan(55 * 60_000);
+
+    // The alert is e-mailed to the seeded contacts: vendor support and contoso's operations contact.
+    const mailed = await poll('the seeded alert e-mailed', async () => {
+      const outbox = await get<{
+        items: { kind: string; status: string; recipient?: string; subject: string }[];
+      }>('notifications?limit=100');
+      const sent = outbox.items.filter(
+        (n) => n.kind === 'opened' && n.status === 'sent' && n.subject.includes(SEED_DOWN_DEPLOYMENT),
+      );
+      return sent.length >= 2 ? sent.map((n) => n.recipient).sort() : undefined;
+    });
+    expect(mailed).toEqual(['ops@contoso.example', 'support@vendor.example']);
 
     // A restart finds it seeded: same credentials, no second history.
     const again = await seedFleet({

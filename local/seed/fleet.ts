@@ -11,6 +11,7 @@ import { BulkOperationType, CosmosClient } from '@azure/cosmos';
 import { type Heartbeat, heartbeatSchema } from '@kpi/shared/contracts/monitoring-heartbeat';
 import { Fleet } from '../simulate/fleet';
 import { type ProvisionedDeployment, provisionFleet, type SimDeployment } from '../simulate/provision';
+import { seedMonitoringContacts } from './monitoring-contacts';
 
 export const seedFleetDeployments: readonly SimDeployment[] = [
   { id: 'contoso-prod-eu', tenantId: 'contoso' },
@@ -100,6 +101,8 @@ export async function seedFleet(o: SeedFleetOptions): Promise<ProvisionedDeploym
     const { resource: seeded } = await deployments.item(SEED_DOWN_DEPLOYMENT, 'contoso').read();
     if (seeded) return fleet;
 
+    // Recipients first: the alert the sweep opens below is then e-mailed, as it would be in Azure.
+    await seedMonitoringContacts(o.api, o.adminToken);
     const now = Date.now();
     const heartbeats = db.container('heartbeats');
     await Promise.all(

@@ -78,6 +78,16 @@ describe('seeded fleet', () => {
     });
     expect(mailed).toEqual(['ops@contoso.example', 'support@vendor.example']);
 
+    // Each deployment validated its licence once: the licence shows when.
+    const licence = await (
+      await fetch(`${stack.urls.api}/license/licenses/${fleet[0]?.licenseId}`, {
+        headers: { authorization: `Bearer ${await stack.token('ada@vendor.example')}` },
+      })
+    ).json();
+    expect(Date.now() - Date.parse((licence as { lastValidatedAt: string }).lastValidatedAt)).toBeLessThan(
+      60_000,
+    );
+
     // A restart finds it seeded: same credentials, no second history.
     const again = await seedFleet({
       ...options,

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { uploadSite } from '@kpi/shared/platform/static-site/upload-site';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningAzurite, startAzurite } from '../azurite/azurite';
+import { listenLocal } from '../net';
 import { type RunningGateway, startGateway } from './gateway';
 
 // Upload a small built site into an extra storage account's $web and serve it through the gateway,
@@ -187,5 +188,38 @@ describe('uploadSite + gateway', () => {
     await expect(uploadSite({ blobServiceClient: service, distDir: dist(), runtimeConfig })).rejects.toThrow(
       /SITE.INDEX_MISSING/,
     );
+  });
+});
+
+describe('upstream resets', () => {
+  it('retries a blob read whose connection was reset before any answer', async () => {
+    // A storage endpoint that drops the first connection of each request path without answering, as a
+    // server closing an idle keep-alive socket does to a client that reuses it just then.
+    const seen = new Map<string, number>();
+    const upstream = createServer((req, res) => {
+      const n = (seen.get(req.url ?? '') ?? 0) + 1;
+      seen.set(req.url ?? '', n);
+      if (n === 1) {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/css' }).end('body{}');
+    });
+    const port = await listenLocal(upstream, 0);
+    const flaky = await startGateway({
+      sites: [{ name: 'flaky', port: 0, blobBaseUrl: `http://127.0.0.1:${port}/$web` }],
+    });
+    try {
+      const res = await fetch(`${flaky.urls.flaky}/assets/app-AbCd1234.css`);
+      expect([res.status, res.headers.get('content-type'), await res.text()]).toEqual([
+        200,
+        'text/css',
+        'body{}',
+      ]);
+      expect(seen.get('/$web/assets/app-AbCd1234.css')).toBe(2);
+    } finally {
+      await flaky.stop();
+      await new Promise((r) => upstream.close(r));
+    }
   });
 });

@@ -129,7 +129,32 @@ export function sitePath(url: string): string | undefined {
   return segments.join('/');
 }
 
-function fetchBlob(
+/** Attempts per blob read: a reset before any answer is retried (reads are idempotent). */
+const fetchAttempts = 3;
+
+/**
+ * Reads a blob, retrying when the connection was reset before an answer came. The agent keeps idle
+ * sockets to the storage endpoint; one the server closed (Node servers close idle sockets after 5 s)
+ * may be reused just then, and the reset used to reach the browser as a 502 on a script or stylesheet,
+ * which breaks the page (seen in CI: "Unable to preload CSS").
+ */
+async function fetchBlob(
+  site: GatewaySite,
+  agent: Agent,
+  path: string,
+  req: IncomingMessage,
+): Promise<IncomingMessage> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetchBlobOnce(site, agent, path, req);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (attempt >= fetchAttempts || (code !== 'ECONNRESET' && code !== 'EPIPE')) throw err;
+    }
+  }
+}
+
+function fetchBlobOnce(
   site: GatewaySite,
   agent: Agent,
   path: string,

@@ -6,9 +6,12 @@ const escapeHtml = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
+// The empty inline icon keeps browsers from asking the issuer for a /favicon.ico it does not serve (a 404
+// in the console of every sign-in).
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
 <style>
   body { font: 15px/1.4 system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #1b1f24; }
   h1 { font-size: 1.4rem; } h2 { font-size: 1rem; margin: 1.5rem 0 .5rem; color: #57606a; }

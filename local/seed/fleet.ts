@@ -4,7 +4,7 @@
  * an hour of heartbeat history, one current heartbeat through the real intake, and one deployment
  * (`contoso-plant-austin`) that went silent ten minutes ago: the deployment sweep (run through the host's
  * admin API) finds it down and opens its heartbeat-missing alert, as the every-minute timer would; the
- * seeded monitoring contacts get its e-mail. Each deployment validates its licence once.
+ * seeded monitoring contacts get its e-mail.
  * Seeds once (an existing deployment document means it was done); `startSeedFleet` then keeps the healthy
  * ones beating through the simulator while the stack runs.
  */
@@ -129,7 +129,6 @@ export async function seedFleet(o: SeedFleetOptions): Promise<ProvisionedDeploym
         if (!res.ok) throw new Error(`SEED.FLEET_HEARTBEAT: ${d.id}: ${res.status} ${await res.text()}`);
       }),
     );
-    await validateOnce(o, fleet);
     // The silent one: its last heartbeat was received ten minutes ago (the intake stamps receipt with the
     // server's clock, so move its clock back), then the sweep finds it down and opens the alert.
     const { resource: doc, etag } = await deployments.item(SEED_DOWN_DEPLOYMENT, 'contoso').read();
@@ -162,31 +161,9 @@ export async function seedFleet(o: SeedFleetOptions): Promise<ProvisionedDeploym
 }
 
 /**
- * Each deployment validates its licence once, as a client app does at start-up, so the Monitor's licence
- * page shows a last validation. The key comes from the licence service, as a tenant admin would install it.
+ * Keeps the seeded fleet (all but the silent one) beating every `periodMs` until `stop()`; each validates
+ * its licence at start and then daily, as a client app does, so the Monitor shows a last validation.
  */
-async function validateOnce(o: SeedFleetOptions, fleet: readonly ProvisionedDeployment[]): Promise<void> {
-  const token = await o.adminToken();
-  const keys = new Map<string, string>();
-  for (const licenseId of new Set(fleet.map((d) => d.licenseId))) {
-    const res = await fetch(`${o.api}/license/licenses/${encodeURIComponent(licenseId)}/key`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    if (!res.ok) throw new Error(`SEED.FLEET_KEY: ${licenseId}: ${res.status} ${await res.text()}`);
-    keys.set(licenseId, ((await res.json()) as { key: string }).key);
-  }
-  for (const d of fleet) {
-    const res = await fetch(`${o.api}/license/validations`, {
-      method: 'POST',
-      headers: { authorization: d.authorization, 'content-type': 'application/json' },
-      body: JSON.stringify({ key: keys.get(d.licenseId), deploymentId: d.id }),
-    });
-    if (!res.ok) throw new Error(`SEED.FLEET_VALIDATION: ${d.id}: ${res.status} ${await res.text()}`);
-    await res.body?.cancel();
-  }
-}
-
-/** Keeps the seeded fleet (all but the silent one) beating every `periodMs` until `stop()`. */
 export function startSeedFleet(fleet: readonly ProvisionedDeployment[], api: string, periodMs = 60_000) {
   const live = new Fleet({
     api,
@@ -194,6 +171,7 @@ export function startSeedFleet(fleet: readonly ProvisionedDeployment[], api: str
     periodMs,
     scenario: 'healthy',
     concurrency: 4,
+    validateLicences: true,
   });
   live.start();
   return { stop: async () => void (await live.stop(2_000)) };

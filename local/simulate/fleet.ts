@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommandKind } from '@kpi/shared/contracts/monitoring-command';
 import { type CommandHandler, HeartbeatSender } from '@kpi/shared/telemetry/heartbeat-sender';
 import { LatencyHistogram } from '@kpi/shared/telemetry/latency-histogram';
+import { checkLicence } from './licence-check';
 import type { ProvisionedDeployment } from './provision';
 import { type Behaviour, behaviourAt, type DeploymentPlan, planFor, type ScenarioName } from './scenario';
 import { Scheduler } from './scheduler';
@@ -28,6 +29,12 @@ export interface FleetOptions {
   backoff?: { baseMs: number; maxMs: number };
   appVersion?: string;
   random?: () => number;
+  /**
+   * Each deployment also validates its licence online, as a client app does: at start (spread over one
+   * period, like the first heartbeats), then by the answer's `checkAgainAt`. Off unless asked, so the load
+   * benchmarks measure heartbeats alone.
+   */
+  validateLicences?: boolean;
 }
 
 export interface FleetStats {
@@ -55,6 +62,8 @@ export interface FleetStats {
   commandsRun: number;
   /** Deployments in a scripted episode right now, by kind. */
   episodes: Record<string, number>;
+  /** Online licence validations (with `validateLicences`): valid, refused (by code), failed. */
+  licenceChecks: { valid: number; refused: Record<string, number>; failed: number };
 }
 
 interface Member {
@@ -105,6 +114,9 @@ export class Fleet {
   private replayed = 0;
   private unavailableWithRetryAfter = 0;
   private commandsRun = 0;
+  private readonly licenceChecks: FleetStats['licenceChecks'] = { valid: 0, refused: {}, failed: 0 };
+  /** Licence checks in flight, which `stop()` waits for. */
+  private readonly checking = new Set<Promise<void>>();
   private running = false;
 
   constructor(private readonly o: FleetOptions) {
@@ -219,8 +231,37 @@ export class Fleet {
     this.startedAt = Date.now();
     const n = this.members.length;
     for (const m of this.members) {
-      this.scheduler.at(this.startedAt + (m.index / n) * this.o.periodMs, () => this.tick(m, 0));
+      const first = this.startedAt + (m.index / n) * this.o.periodMs;
+      this.scheduler.at(first, () => this.tick(m, 0));
+      if (this.o.validateLicences) this.scheduler.at(first, () => this.validate(m));
     }
+  }
+
+  /**
+   * One online licence check, within the in-flight bound; the next one when the service says. A deployment
+   * that is silent (cut off) or got no usable answer tries again a period later; a refused one stops, as a
+   * client app that lost its licence would until someone installs a new key.
+   */
+  private validate(m: Member): void {
+    if (!this.running) return;
+    const again = (at: number) => this.scheduler.at(at, () => this.validate(m));
+    if (m.behaviour.silent) {
+      again(Date.now() + this.o.periodMs);
+      return;
+    }
+    const done = this.limit(() => checkLicence(this.o.api, m.d)).then((check) => {
+      if (check.kind === 'valid') {
+        this.licenceChecks.valid++;
+        again(check.checkAgainAt);
+      } else if (check.kind === 'refused') {
+        this.licenceChecks.refused[check.code] = (this.licenceChecks.refused[check.code] ?? 0) + 1;
+      } else {
+        this.licenceChecks.failed++;
+        again(Date.now() + this.o.periodMs);
+      }
+    });
+    this.checking.add(done);
+    void done.finally(() => this.checking.delete(done));
   }
 
   private tick(m: Member, k: number): void {
@@ -303,6 +344,7 @@ export class Fleet {
       intakeP99Ms: this.latency.quantile(0.99),
       commandsRun: this.commandsRun,
       episodes,
+      licenceChecks: { ...this.licenceChecks, refused: { ...this.licenceChecks.refused } },
     };
   }
 
@@ -318,6 +360,7 @@ export class Fleet {
   async stop(drainMs = 0): Promise<number> {
     this.running = false;
     this.scheduler.stop();
+    await Promise.all(this.checking);
     const until = Date.now() + drainMs;
     for (;;) {
       await Promise.all(this.members.map((m) => m.chain));

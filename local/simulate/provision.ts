@@ -15,10 +15,16 @@ export interface SimDeployment {
   tenantId: string;
 }
 
-export interface ProvisionedDeployment extends SimDeployment {
+/** What the cache keeps per deployment. */
+interface CachedDeployment extends SimDeployment {
   /** `Deployment <credentialId>.<secret>` */
   authorization: string;
   licenseId: string;
+}
+
+export interface ProvisionedDeployment extends CachedDeployment {
+  /** The licence key the deployment was activated with (as installed in a client's app settings). */
+  licenseKey: string;
 }
 
 interface CachedLicence {
@@ -33,7 +39,7 @@ interface CacheFile {
   version: 1;
   api: string;
   licences: CachedLicence[];
-  deployments: Record<string, ProvisionedDeployment>;
+  deployments: Record<string, CachedDeployment>;
 }
 
 export interface ProvisionOptions {
@@ -171,5 +177,15 @@ export async function provisionFleet(o: ProvisionOptions): Promise<ProvisionedDe
     if (o.cacheFile) await writeCache(o.cacheFile, cache);
     if (failure) throw failure;
   }
-  return o.deployments.map((d) => cache.deployments[d.id] as ProvisionedDeployment);
+  const keys = new Map(cache.licences.map((l) => [l.id, l.key]));
+  return o.deployments.map((d) => {
+    const cached = cache.deployments[d.id] as CachedDeployment;
+    const licenseKey = keys.get(cached.licenseId);
+    if (!licenseKey) {
+      throw new Error(
+        `SIMULATE.CACHE_CORRUPT: ${o.cacheFile} has ${d.id} but not its licence ${cached.licenseId}: delete the file and use another --prefix`,
+      );
+    }
+    return { ...cached, licenseKey };
+  });
 }

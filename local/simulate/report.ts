@@ -10,6 +10,13 @@ function statusText(statuses: Record<string, number>): string {
   return parts.length > 0 ? parts.join(' ') : '-';
 }
 
+function licenceText(c: FleetStats['licenceChecks']): string {
+  const refused = Object.entries(c.refused)
+    .map(([code, n]) => `${code}×${n}`)
+    .join(' ');
+  return `${c.valid} valid, ${c.failed} failed${refused ? `, refused ${refused}` : ''}`;
+}
+
 /** One line every 10 s. */
 export function summaryLine(s: FleetStats): string {
   const episodes = Object.entries(s.episodes)
@@ -35,5 +42,6 @@ export function finalReport(s: FleetStats, leftBuffered: number): string {
     `  HTTP statuses        ${statusText(s.statuses)} (5xx ${s.fiveXx}, 503 with Retry-After ${s.unavailableWithRetryAfter})`,
     `  intake latency       p50 ${s.intakeP50Ms} ms, p99 ${s.intakeP99Ms} ms`,
     `  commands answered    ${s.commandsRun}`,
+    `  licence checks       ${licenceText(s.licenceChecks)}`,
   ].join('\n');
 }

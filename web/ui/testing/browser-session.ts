@@ -88,7 +88,7 @@ export function useBrowserSession(options: BrowserSessionOptions = {}): BrowserS
       await options.prepareContext?.(context);
       const page = await context.newPage();
       if (defaultTimeout !== undefined) page.setDefaultTimeout(defaultTimeout);
-      return { context, page, watch: watchPage(page, session.stack.issuer) };
+      return { context, page, watch: watchPage(page) };
     },
   };
 

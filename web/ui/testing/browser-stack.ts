@@ -67,24 +67,22 @@ export function launchBrowser(): Promise<Browser> {
 
 /** What a test saw of a page: the UI's console errors, and a description for failure reports. */
 export interface PageWatch {
-  /** Console errors and uncaught exceptions of the UI (not of the issuer's own page). */
+  /** Console errors and uncaught exceptions of the page, the issuer's sign-in page included. */
   errors: string[];
   /** URL, visible text and requests still in flight: call before closing the page when a test failed. */
   describe(): Promise<string>;
 }
 
 /**
- * Watches a page: collects console errors and uncaught exceptions of the UI (messages about the
- * issuer's own page, e.g. its missing favicon, are not the UI's) and tracks requests in flight.
+ * Watches a page: collects console errors and uncaught exceptions (of the UI and of the issuer's sign-in
+ * page the UI sends the user to) and tracks requests in flight.
  */
-export function watchPage(page: Page, issuer: string): PageWatch {
+export function watchPage(page: Page): PageWatch {
   const errors: string[] = [];
   const pending = new Map<Request, number>();
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
-    const where = message.location().url;
-    if (where.startsWith(issuer)) return;
-    errors.push(`${message.text()} (${where})`);
+    errors.push(`${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   page.on('request', (request) => pending.set(request, Date.now()));

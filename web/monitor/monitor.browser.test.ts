@@ -38,11 +38,14 @@ describe.skipIf(skipReason !== undefined)('Monitor UI in Chromium', () => {
     expect(watch.errors).toEqual([]);
   });
 
-  it('tells tenant users the platform page is not for them (403)', async () => {
+  it('offers tenant users no Platform link and tells them the page is not for them (403)', async () => {
     const { stack, page, watch } = session;
     // The fleet at / is open to tenant owners (their own tenant); the platform page is vendor-only.
     await signIn(page, stack.ui.monitor, olivia, '/platform');
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Fleet' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Platform' }).count()).toBe(0);
     expect(await page.getByRole('alert').textContent()).toContain(olivia);
     // The refused calls are the only console errors.
     expect(watch.errors.filter((e) => !/status of 403/.test(e))).toEqual([]);

@@ -1,3 +1,4 @@
+import { platformRoles } from '@kpi/web-ui/auth';
 import { AppShell } from '@kpi/web-ui/layout';
 import { NotFoundPage } from '@kpi/web-ui/pages';
 import { Routes } from '@kpi/web-ui/routing';
@@ -24,7 +25,7 @@ const nav = [
   { to: '/licenses', label: 'Licences' },
   { to: '/outbox', label: 'Outbox' },
   { to: '/audit', label: 'Audit' },
-  { to: '/platform', label: 'Platform' },
+  { to: '/platform', label: 'Platform', roles: platformRoles },
   { to: '/settings', label: 'Settings' },
 ];
 

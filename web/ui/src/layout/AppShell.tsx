@@ -9,6 +9,8 @@ export interface NavItem {
   /** Path within this UI, e.g. `/` or `/events`. */
   to: string;
   label: string;
+  /** Shown only to users with one of these roles (the page's API refuses the others anyway); all if unset. */
+  roles?: readonly string[];
 }
 
 export interface AppShellProps {
@@ -25,6 +27,7 @@ export function AppShell({ appName, nav = [], children }: AppShellProps) {
   const { pathname } = useLocation();
   const isStaff = user.roles.some((r) => (platformRoles as readonly string[]).includes(r));
   const tenantLabel = user.tenantId ?? (isStaff ? 'Vendor staff' : 'No tenant');
+  const links = nav.filter((item) => !item.roles || item.roles.some((r) => user.roles.includes(r)));
   return (
     <div className={styles.shell}>
       <a className={styles.skip} href="#main">
@@ -40,9 +43,9 @@ export function AppShell({ appName, nav = [], children }: AppShellProps) {
             {appName}
           </span>
         </div>
-        {nav.length > 0 && (
+        {links.length > 0 && (
           <nav className={styles.nav} aria-label="Main">
-            {nav.map((item) => (
+            {links.map((item) => (
               <Link key={item.to} to={item.to} aria-current={item.to === pathname ? 'page' : undefined}>
                 {item.label}
               </Link>

@@ -1,8 +1,8 @@
 /**
  * The generated DOCX opens in LibreOffice: converted headless to PDF and to plain text, with the headings and
- * the estimate in the text LibreOffice read. LibreOffice is not a dependency of the test run (CI does not
- * install it): the check runs when `soffice` is on the PATH (Debian: `apt-get install libreoffice-writer-nogui`)
- * and is skipped, saying so, otherwise.
+ * the estimate in the text LibreOffice read. LibreOffice is not a dependency of `npm test`: the check runs when
+ * `soffice` is on the PATH (Debian: `apt-get install libreoffice-writer-nogui`, which `.ci/run` does) and is
+ * skipped, saying so, otherwise.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

@@ -62,8 +62,8 @@ export interface FleetStats {
   commandsRun: number;
   /** Deployments in a scripted episode right now, by kind. */
   episodes: Record<string, number>;
-  /** Online licence validations (with `validateLicences`): valid, refused (by code), failed. */
-  licenceChecks: { valid: number; refused: Record<string, number>; failed: number };
+  /** Online licence validations: valid, refused (by code), failed; undefined without `validateLicences`. */
+  licenceChecks?: { valid: number; refused: Record<string, number>; failed: number };
 }
 
 interface Member {
@@ -114,7 +114,7 @@ export class Fleet {
   private replayed = 0;
   private unavailableWithRetryAfter = 0;
   private commandsRun = 0;
-  private readonly licenceChecks: FleetStats['licenceChecks'] = { valid: 0, refused: {}, failed: 0 };
+  private readonly licenceChecks = { valid: 0, refused: {} as Record<string, number>, failed: 0 };
   /** Licence checks in flight, which `stop()` waits for. */
   private readonly checking = new Set<Promise<void>>();
   private running = false;
@@ -344,7 +344,9 @@ export class Fleet {
       intakeP99Ms: this.latency.quantile(0.99),
       commandsRun: this.commandsRun,
       episodes,
-      licenceChecks: { ...this.licenceChecks, refused: { ...this.licenceChecks.refused } },
+      ...(this.o.validateLicences
+        ? { licenceChecks: { ...this.licenceChecks, refused: { ...this.licenceChecks.refused } } }
+        : {}),
     };
   }
 

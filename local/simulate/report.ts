@@ -11,6 +11,7 @@ function statusText(statuses: Record<string, number>): string {
 }
 
 function licenceText(c: FleetStats['licenceChecks']): string {
+  if (!c) return 'off';
   const refused = Object.entries(c.refused)
     .map(([code, n]) => `${code}×${n}`)
     .join(' ');

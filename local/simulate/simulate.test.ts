@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseDuration, parseSimulateArgs } from './args';
+import type { FleetStats } from './fleet';
+import { finalReport } from './report';
 import { behaviourAt, episodePeriod, planFor } from './scenario';
 import { DueQueue, Scheduler } from './scheduler';
 
@@ -158,5 +160,34 @@ describe('scheduler', () => {
     s.at(Date.now() + 1, () => ran.push(-2));
     vi.advanceTimersByTime(10);
     expect(ran).not.toContain(-2);
+  });
+});
+
+describe('finalReport', () => {
+  const stats: FleetStats = {
+    deployments: 2,
+    elapsedMs: 60_000,
+    generated: 2,
+    acked: 2,
+    bufferedNow: 0,
+    buffered: 0,
+    replayed: 0,
+    dropped: 0,
+    statuses: { '200': 2 },
+    fiveXx: 0,
+    unavailableWithRetryAfter: 0,
+    intakeP50Ms: 5,
+    intakeP99Ms: 9,
+    commandsRun: 0,
+    episodes: {},
+  };
+
+  it('says licence checks are off when the fleet does not validate, and counts them by outcome when it does', () => {
+    expect(finalReport(stats, 0)).toContain('licence checks       off');
+    const checked = finalReport(
+      { ...stats, licenceChecks: { valid: 7, failed: 1, refused: { 'LICENSE.REVOKED': 2 } } },
+      0,
+    );
+    expect(checked).toContain('licence checks       7 valid, 1 failed, refused LICENSE.REVOKED×2');
   });
 });

@@ -8,11 +8,8 @@ import { useAuth } from '@kpi/web-ui/auth';
 import { EmptyState, Forbidden } from '@kpi/web-ui/layout';
 import { navigate, useLocation } from '@kpi/web-ui/routing';
 import { type ReactNode, useCallback, useMemo } from 'react';
+import { FLEET_ROLES, STAFF_ROLES } from '../roles';
 import styles from './inbox.module.css';
-
-const STAFF_ROLES = ['platform-admin', 'support'];
-/** Roles the monitoring routes allow to read and handle a tenant's alerts, silences, outbox and audit. */
-const FLEET_ROLES = ['owner', 'admin', ...STAFF_ROLES];
 
 export interface TenantScope {
   isStaff: boolean;

@@ -1,5 +1,6 @@
 /** What the signed-in user may see and do in the fleet views (the API enforces the same; this hides controls). */
 import type { AuthUser } from '@kpi/web-ui/auth';
+import { FLEET_ROLES, STAFF_ROLES } from '../roles';
 
 export interface FleetAccess {
   /** Vendor staff see every tenant. */
@@ -14,12 +15,14 @@ export interface FleetAccess {
   canIssueCommands: boolean;
 }
 
-const has = (user: Pick<AuthUser, 'roles'>, ...roles: string[]) => user.roles.some((r) => roles.includes(r));
+const has = (user: Pick<AuthUser, 'roles'>, roles: readonly string[]) =>
+  user.roles.some((r) => roles.includes(r));
 
 /** The access of `user`, from its roles and tenant claim. */
 export function fleetAccess(user: Pick<AuthUser, 'roles' | 'tenantId'>): FleetAccess {
-  const isStaff = has(user, 'platform-admin', 'support');
-  const tenantAdmin = !!user.tenantId && has(user, 'owner', 'admin');
+  const isStaff = has(user, STAFF_ROLES);
+  // A tenant user needs a tenant as well as a fleet role.
+  const tenantAdmin = !!user.tenantId && has(user, FLEET_ROLES);
   const canView = isStaff || tenantAdmin;
   return {
     isStaff,

@@ -1,3 +1,4 @@
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../ui/testing/browser-session';
 import { apiCall, apiGet, rememberConfiguration, signIn, skipReason } from '../ui/testing/browser-stack';
@@ -226,4 +227,35 @@ describe.skipIf(skipReason !== undefined)('Custom KPI editor in Chromium', () =>
     const after = await apiGet<StoredKpi>(stack, `metadata/tenants/contoso/custom-kpis/${kpiId}`, olivia);
     expect(after.status).toBe('deprecated');
   }, 120_000);
+
+  it('draws the squiggle of a problem at the end of the formula where the formula ends, as it is typed', async () => {
+    const { stack, page } = session;
+    await signIn(page, stack.ui.config, eddie, '/custom-kpis');
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('heading', { name: 'New custom KPI' }).waitFor({ timeout: 30_000 });
+    const formula = page.getByRole('combobox', { name: 'Formula' });
+    await formula.click();
+    // Typed key by key, the end-of-formula marker moves right at every character.
+    await formula.pressSequentially('sum(WorkOrder.scrapQuantity) / count(WorkOrder', { delay: 10 });
+    const marker = page.locator('[data-diagnostic]');
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Problems' }).textContent(), { timeout: 15_000 })
+      .toMatch(/^1:47/);
+    expect(await marker.count()).toBe(1);
+    const span = (await marker.boundingBox())!;
+    const area = (await formula.boundingBox())!;
+    // What is painted, not only where the element is: every red pixel of the editor lies under the marker.
+    const shot = PNG.sync.read(await page.screenshot({ clip: area }));
+    const redColumns: number[] = [];
+    for (let y = 0; y < shot.height; y++) {
+      for (let x = 0; x < shot.width; x++) {
+        const i = (y * shot.width + x) * 4;
+        const [r, g, b] = [shot.data[i]!, shot.data[i + 1]!, shot.data[i + 2]!];
+        if (r - g > 60 && r - b > 60) redColumns.push(area.x + x);
+      }
+    }
+    expect(redColumns.length).toBeGreaterThan(0);
+    expect(Math.min(...redColumns)).toBeGreaterThanOrEqual(Math.floor(span.x) - 1);
+    expect(Math.max(...redColumns)).toBeLessThanOrEqual(Math.ceil(span.x + span.width) + 1);
+  });
 });

@@ -58,7 +58,7 @@ export function SilenceDialog({ alert, onClose, onCreated }: SilenceDialogProps)
           <dt>Matchers</dt>
           <dd>
             {matchers.map((m) => (
-              <code key={m.label} style={{ marginRight: 8 }}>
+              <code key={m.label} className={styles.matcher}>
                 {m.label}
                 {m.op}
                 {m.value}

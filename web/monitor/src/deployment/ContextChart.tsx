@@ -7,6 +7,8 @@ import { TimeAxis } from './TimeAxis';
 
 export interface ContextChartProps {
   points: MetricPoint[];
+  /** The same points split where the deployment was down: one area piece per run. */
+  runs: MetricPoint[][];
   /** The full time domain (ms). */
   domain: readonly [number, number];
   /** The zoomed range, drawn as the brush selection; undefined when not zoomed. */
@@ -30,7 +32,7 @@ export function ContextChart(props: ContextChartProps) {
   );
 }
 
-function Overview({ points, domain, zoom, onBrush, width }: ContextChartProps & { width: number }) {
+function Overview({ points, runs, domain, zoom, onBrush, width }: ContextChartProps & { width: number }) {
   const brushRef = useRef<SVGGElement>(null);
   const innerW = Math.max(10, width - margin.left - margin.right);
   const innerH = HEIGHT - margin.top - margin.bottom;
@@ -39,14 +41,13 @@ function Overview({ points, domain, zoom, onBrush, width }: ContextChartProps & 
     const max = Math.max(1, ...points.map((p) => p.p95));
     return scaleLinear().domain([0, max]).range([innerH, 0]);
   }, [points, innerH]);
-  const d = useMemo(
-    () =>
-      area<MetricPoint>()
-        .x((p) => x(p.t))
-        .y0(innerH)
-        .y1((p) => y(p.p95))(points) ?? '',
-    [points, x, y, innerH],
-  );
+  const d = useMemo(() => {
+    const draw = area<MetricPoint>()
+      .x((p) => x(p.t))
+      .y0(innerH)
+      .y1((p) => y(p.p95));
+    return runs.map((run) => draw(run) ?? '').join('');
+  }, [runs, x, y, innerH]);
   // The latest callback without re-creating the brush on every render.
   const onBrushRef = useRef(onBrush);
   onBrushRef.current = onBrush;

@@ -20,6 +20,8 @@ export interface FocusChartProps {
   unit: string;
   series: SeriesSpec[];
   points: MetricPoint[];
+  /** The same points split where the deployment was down (`splitAtGaps`): one line piece per run. */
+  runs: MetricPoint[][];
   /** The shared, possibly zoomed, time domain (ms). */
   domain: readonly [number, number];
   /** Double-click resets the zoom. */
@@ -57,7 +59,16 @@ export function FocusChart(props: FocusChartProps) {
   );
 }
 
-function Plot({ title, unit, series, points, domain, onReset, width }: FocusChartProps & { width: number }) {
+function Plot({
+  title,
+  unit,
+  series,
+  points,
+  runs,
+  domain,
+  onReset,
+  width,
+}: FocusChartProps & { width: number }) {
   const clipId = useId();
   const [hover, setHover] = useState<MetricPoint | undefined>();
   const innerW = Math.max(10, width - margin.left - margin.right);
@@ -74,15 +85,14 @@ function Plot({ title, unit, series, points, domain, onReset, width }: FocusChar
   }, [visible, series, innerH]);
   const paths = useMemo(
     () =>
-      series.map((s) => ({
-        spec: s,
-        d:
-          line<MetricPoint>()
-            .defined((p) => s.value(p) !== undefined)
-            .x((p) => x(p.t))
-            .y((p) => y(s.value(p) ?? 0))(points) ?? '',
-      })),
-    [series, points, x, y],
+      series.map((s) => {
+        const draw = line<MetricPoint>()
+          .defined((p) => s.value(p) !== undefined)
+          .x((p) => x(p.t))
+          .y((p) => y(s.value(p) ?? 0));
+        return { spec: s, d: runs.map((run) => draw(run) ?? '').join('') };
+      }),
+    [series, runs, x, y],
   );
   const latest = visible[visible.length - 1];
   const label = `${title} from ${x.domain()[0]?.toLocaleTimeString()} to ${x.domain()[1]?.toLocaleTimeString()}: ${visible.length} heartbeats${

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { ContextChart } from './ContextChart';
 import styles from './deployment.module.css';
 import { FocusChart, type SeriesSpec } from './FocusChart';
-import { clampZoom, type MetricPoint } from './series';
+import { clampZoom, type MetricPoint, splitAtGaps } from './series';
 
 // Accessors at module level: stable identities keep the charts' memoised scales and paths.
 const latency: SeriesSpec[] = [
@@ -23,6 +23,8 @@ const presets = [
 
 export interface MetricChartsProps {
   points: MetricPoint[];
+  /** Longest silence still drawn as one line (the deployment's period + grace, ms); longer ones break it. */
+  maxGapMs: number;
   /** The full time domain (ms). */
   domain: readonly [number, number];
   /** The brushed range (ms), owned by the page so the timeline can show it; undefined: not zoomed. */
@@ -34,7 +36,14 @@ export interface MetricChartsProps {
  * Latency, error-rate and memory charts over one shared time domain, with an overview below whose brush
  * zooms all three. Double-click (or "Show all") resets.
  */
-export function MetricCharts({ points, domain, selection, onSelect: setSelection }: MetricChartsProps) {
+export function MetricCharts({
+  points,
+  maxGapMs,
+  domain,
+  selection,
+  onSelect: setSelection,
+}: MetricChartsProps) {
+  const runs = useMemo(() => splitAtGaps(points, maxGapMs), [points, maxGapMs]);
   const zoom = clampZoom(selection, domain);
   const focus = useMemo<readonly [number, number]>(
     () => (zoom ? [zoom[0], zoom[1]] : [domain[0], domain[1]]),
@@ -70,6 +79,7 @@ export function MetricCharts({ points, domain, selection, onSelect: setSelection
           unit="ms"
           series={latency}
           points={points}
+          runs={runs}
           domain={focus}
           onReset={reset}
           testId="chart-latency"
@@ -79,6 +89,7 @@ export function MetricCharts({ points, domain, selection, onSelect: setSelection
           unit="%"
           series={errorRate}
           points={points}
+          runs={runs}
           domain={focus}
           onReset={reset}
           testId="chart-errors"
@@ -88,11 +99,12 @@ export function MetricCharts({ points, domain, selection, onSelect: setSelection
           unit="MB"
           series={memory}
           points={points}
+          runs={runs}
           domain={focus}
           onReset={reset}
           testId="chart-memory"
         />
-        <ContextChart points={points} domain={domain} zoom={zoom} onBrush={setSelection} />
+        <ContextChart points={points} runs={runs} domain={domain} zoom={zoom} onBrush={setSelection} />
       </div>
     </Panel>
   );

@@ -6,6 +6,7 @@ import {
   heartbeatGaps,
   mergeErrors,
   type StoredHeartbeat,
+  splitAtGaps,
   statusBands,
   timeDomain,
 } from './series';
@@ -38,6 +39,22 @@ describe('buildSeries', () => {
     expect(series.map((p) => p.id)).toEqual(['a', 'b']);
     expect(series[0]?.errorRate).toBeUndefined();
     expect(series[1]).toMatchObject({ t: t0 + min, p50: 20, p95: 90, errorRate: 5, memoryMb: 200 });
+  });
+});
+
+describe('splitAtGaps', () => {
+  // Silences of 1, 1, 5, 1 and 4 minutes between the heartbeats.
+  const points = buildSeries([0, 1, 2, 7, 8, 12].map((m, i) => hb(`h${i}`, t0 + m * min)));
+  it('starts a new line where nothing came for longer than period + grace, and only there', () => {
+    const runs = splitAtGaps(points, 4 * min);
+    expect(runs.map((r) => r.map((p) => p.id))).toEqual([
+      ['h0', 'h1', 'h2'],
+      ['h3', 'h4', 'h5'],
+    ]);
+  });
+  it('keeps one line when every silence is within the limit, and draws nothing without points', () => {
+    expect(splitAtGaps(points, 5 * min)).toHaveLength(1);
+    expect(splitAtGaps([], 4 * min)).toEqual([]);
   });
 });
 

@@ -41,6 +41,26 @@ export function buildSeries(heartbeats: readonly StoredHeartbeat[]): MetricPoint
   return [...byId.values()].sort((a, b) => a.t - b.t);
 }
 
+/**
+ * The points in runs that a chart draws as separate lines: a new run starts where the deployment sent
+ * nothing for longer than `maxGapMs` (its period + grace: it was down), so a line never bridges an outage
+ * as if the values had moved steadily across it.
+ */
+export function splitAtGaps(points: readonly MetricPoint[], maxGapMs: number): MetricPoint[][] {
+  const runs: MetricPoint[][] = [];
+  let run: MetricPoint[] = [];
+  for (const p of points) {
+    const last = run[run.length - 1];
+    if (last && p.t - last.t > maxGapMs) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(p);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
 export type BandStatus = 'up' | 'late' | 'down';
 
 /** A stretch of time in one status. */

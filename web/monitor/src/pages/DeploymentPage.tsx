@@ -159,7 +159,13 @@ function Detail({ tenant, id }: { tenant: string; id: string }) {
           )}
         </Panel>
         {points.length > 0 && (
-          <MetricCharts points={points} domain={domain} selection={selection} onSelect={setSelection} />
+          <MetricCharts
+            points={points}
+            maxGapMs={(d.periodSeconds + d.graceSeconds) * 1000}
+            domain={domain}
+            selection={selection}
+            onSelect={setSelection}
+          />
         )}
         <div className={styles.columns}>
           <RecentErrors errors={errors} now={renderNow} />

@@ -141,7 +141,9 @@ export async function sealArtefact(
 ): Promise<{ manifest: ReleaseManifest; manifestSha256: string; kid: string }> {
   const files: ManifestFile[] = [];
   for (const path of (await listFiles(dir)).sort()) {
-    if (path === MANIFEST_FILE || path === SIGNATURE_FILE) continue;
+    // The manifest and its copies in each app folder (a previous seal's) are not listed in it.
+    const name = path.replace(/^apps\/[^/]+\//, '');
+    if (name === MANIFEST_FILE || name === SIGNATURE_FILE) continue;
     const bytes = await readFile(join(dir, path));
     files.push({ path, sha256: sha256Hex(bytes), bytes: bytes.length });
   }

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { newKeyRing } from '@kpi/shared/license/key-ring';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost } from '../host/host';
+import { type RunningHost, startHost } from '../host/host';
 import { freePort } from '../net';
 import { type PackageResult, packageClient } from './package-client';
 
@@ -49,10 +49,12 @@ async function unpackApp(): Promise<string> {
 }
 
 /** Starts the host on the app folder; the log lines, and the host or its load error. */
-async function run(dir: string) {
+async function run(
+  dir: string,
+): Promise<{ host?: RunningHost; error?: Error; lines: string[]; port: number }> {
   const lines: string[] = [];
   const port = await freePort();
-  const started = await startHost({
+  const started: { host?: RunningHost; error?: Error } = await startHost({
     port,
     hostJsonPath: hostJson,
     log: (line) => lines.push(line),

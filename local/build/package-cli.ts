@@ -11,10 +11,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { rotate } from '@kpi/shared/license/key-ring';
+import { publicJwks, rotate } from '@kpi/shared/license/key-ring';
 import { loadKeyRing } from '@kpi/shared/license/key-ring-source';
+import { verifyArtefact } from '@kpi/shared/platform/package/verify-package';
 import { clientAppsOnDisk } from './client-apps';
-import { packageClient } from './package-client';
+import { clientTarget, packageClient } from './package-client';
 import { releaseKeySource } from './release-keys';
 
 const repoRoot = resolve(__dirname, '..', '..');
@@ -58,6 +59,10 @@ async function main(): Promise<void> {
     now,
   });
   const { manifest } = result;
+  // What was written is what was signed: the artefact verifies against the keys its guards embed.
+  // The build machine need not be the target, so the target is checked against itself here.
+  const { platform, arch } = clientTarget;
+  verifyArtefact(result.dir, { trusted: publicJwks(ring, now).keys, platform, arch });
   console.log(`${manifest.name} ${manifest.version}  ${relative(process.cwd(), result.dir)}`);
   console.log(`  target   ${manifest.target.platform}-${manifest.target.arch}, Node ${manifest.target.node}`);
   for (const part of result.parts)

@@ -64,7 +64,7 @@ describe('Cosmos stand-in etags', () => {
 
   it('If-Match in the old bare form still matches', async () => {
     const read = await notes.getVersioned(olivia, 'n1');
-    const bare = (read?.etag as string).slice(1, -1);
+    const bare = String(read?.etag).slice(1, -1);
     const next = await notes.replace(olivia, { id: 'n1', text: 'd' }, { ifMatch: bare });
     expect(next.item.text).toBe('d');
   });

@@ -38,14 +38,14 @@ export function pathParamRules(route: string): readonly ParamRule[] {
 
 /** 400 `REQUEST.VALIDATION_FAILED` naming every path parameter that breaks its rule. */
 export function checkPathParams(rules: readonly ParamRule[], params: Readonly<Record<string, string>>): void {
-  let details: { in: 'params'; path: string; message: string }[] | undefined;
+  const details: { in: 'params'; path: string; message: string }[] = [];
   for (const rule of rules) {
     const value = params[rule.name];
     // An absent optional parameter is the route schema's business; a present one must be an id.
     if (value === undefined || rule.pattern.test(value)) continue;
-    (details ??= []).push({ in: 'params', path: rule.name, message: rule.message });
+    details.push({ in: 'params', path: rule.name, message: rule.message });
   }
-  if (details) {
+  if (details.length > 0) {
     const names = details.map((d) => d.path).join(', ');
     throw badRequest(ErrorCodes.validationFailed, `Invalid path parameter: ${names}`, details);
   }

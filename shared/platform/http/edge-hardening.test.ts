@@ -10,7 +10,7 @@ import { createTestIssuer } from '../auth/test-issuer';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './body';
 import { configureHttpEdge } from './edge-config';
 import { ifMatchMatches, ifNoneMatchMatches, quoteEtag } from './etag';
-import { httpRoute } from './route';
+import { type DeclaredRoute, httpRoute } from './route';
 
 const APP = 'hardening';
 let token = '';
@@ -66,7 +66,7 @@ const deepResponse = httpRoute({
 });
 
 async function call(
-  route: { handler: (r: HttpRequest, c: InvocationContext) => Promise<unknown> },
+  route: DeclaredRoute,
   o: { method?: string; params?: Record<string, string>; body?: string; headers?: Record<string, string> },
 ) {
   const request = new HttpRequest({

@@ -36,6 +36,13 @@ export function pathParamRules(route: string): readonly ParamRule[] {
   return rules;
 }
 
+/** The JSON schema of path parameter `name` as the edge checks it (for the OpenAPI document). */
+export function pathParamSchema(name: string): Record<string, unknown> {
+  return name === 'tenantId'
+    ? { type: 'string', pattern: TENANT_ID_PATTERN.source, maxLength: 63, description: TENANT_RULE }
+    : { type: 'string', pattern: ENTITY_ID_PATTERN.source, maxLength: 128, description: ENTITY_RULE };
+}
+
 /** 400 `REQUEST.VALIDATION_FAILED` naming every path parameter that breaks its rule. */
 export function checkPathParams(rules: readonly ParamRule[], params: Readonly<Record<string, string>>): void {
   const details: { in: 'params'; path: string; message: string }[] = [];

@@ -51,6 +51,8 @@ export function httpRoute<
     query: spec.query,
     body: spec.body,
     responses: spec.responses,
+    statuses: spec.statuses,
+    credential: spec.credential,
     summary: spec.summary,
     tags: spec.tags,
   });

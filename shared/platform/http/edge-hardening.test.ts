@@ -107,8 +107,14 @@ describe('edge: path ids', () => {
     }
   });
 
-  it('ids made of letters, digits and _ - . : pass (history ids embed ISO times)', async () => {
-    for (const deploymentId of ['contoso-prod', 'd_1', 'h-2026-01-01T00:00:00.000Z', 'x'.repeat(128)]) {
+  it('ids made of letters, digits and _ - . : ~ pass (history ids embed ISO times, alert ids join with ~)', async () => {
+    for (const deploymentId of [
+      'contoso-prod',
+      'd_1',
+      'h-2026-01-01T00:00:00.000Z',
+      'contoso-lab~heartbeat-missing~1',
+      'x'.repeat(128),
+    ]) {
       const r = await call(getDeployment, { params: { tenantId: 'contoso', deploymentId } });
       expect(r.status).toBe(200);
     }

@@ -2,7 +2,7 @@
  * The one rule every path parameter of every app obeys at the edge, before any handler (or the route's own
  * schema) sees it: `{tenantId}` matches `TENANT_ID_PATTERN`; every other single-segment parameter
  * (`{deploymentId}`, `{id}`, `{kpiId}`, `{version}`, `{format}` …) is an opaque token matching
- * `ENTITY_ID_PATTERN` (letters, digits, `_ - . :`, at most 128). KPI slugs, integer versions and the SOW
+ * `ENTITY_ID_PATTERN` (letters, digits, `_ - . : ~`, at most 128). KPI slugs, integer versions and the SOW
  * format enum all are such tokens, and the route's own zod schema narrows them further; what the edge
  * guarantees is that no `/`, `\`, `#`, `?`, space, control character or 10 KB id ever reaches a store.
  * Catch-all parameters (`{*path}`) are left alone: only the per-app fallback declares one, and it never
@@ -19,7 +19,7 @@ interface ParamRule {
 
 const TENANT_RULE =
   'a tenant id is 1-63 lower-case letters, digits or dashes, starting with a letter or digit';
-const ENTITY_RULE = 'an id is 1-128 letters, digits, _ - . or :, starting with a letter or digit';
+const ENTITY_RULE = 'an id is 1-128 letters, digits, _ - . : or ~, starting with a letter or digit';
 
 /** The rules for the parameters of `route` (Azure template syntax), computed once per route. */
 export function pathParamRules(route: string): readonly ParamRule[] {

@@ -25,6 +25,9 @@ param principalId string = ''
 ])
 param principalType string = 'User'
 
+@description('Serve the UIs through Azure Front Door Standard, which adds the headers a static website cannot send (frame-ancestors, X-Frame-Options…; see modules/ui-front-door.bicep). Off: the pages keep their meta CSP but can be framed; saves the profile fee.')
+param uiFrontDoor bool = true
+
 var tags = {
   'kpi-client': clientName
 }
@@ -42,11 +45,25 @@ module clientSite 'modules/static-site.bicep' = {
   }
 }
 
+module uiFront 'modules/ui-front-door.bicep' = if (uiFrontDoor) {
+  name: 'ui-front-door'
+  params: {
+    profileName: 'afd-${token}'
+    sites: [
+      {
+        name: 'client'
+        url: clientSite.outputs.url
+      }
+    ]
+    tags: tags
+  }
+}
+
 // Same shape as main.bicep's UI_SITES, so the one upload script serves both.
 output UI_SITES array = [
   {
     name: 'client'
     storageAccount: clientSite.outputs.accountName
-    url: clientSite.outputs.url
+    url: uiFrontDoor ? uiFront.outputs.urls[0] : clientSite.outputs.url
   }
 ]

@@ -38,6 +38,9 @@ param emailDataLocation string = 'Europe'
 @description('Key Vault purge protection (irreversible once on). Turn off only for throw-away environments.')
 param keyVaultPurgeProtection bool = true
 
+@description('Serve the UIs through Azure Front Door Standard, which adds the headers a static website cannot send (frame-ancestors, X-Frame-Options…; see modules/ui-front-door.bicep). Off: the pages keep their meta CSP but can be framed; saves the profile fee.')
+param uiFrontDoor bool = true
+
 var tags = {
   'azd-env-name': environmentName
 }
@@ -73,6 +76,17 @@ module storage 'modules/storage.bicep' = {
     deployerPrincipalType: principalType
   }
 }
+
+module uiFront 'modules/ui-front-door.bicep' = if (uiFrontDoor) {
+  name: 'ui-front-door'
+  params: {
+    profileName: 'afd-${token}'
+    sites: storage.outputs.sites
+    tags: tags
+  }
+}
+// Where users reach the UIs: through Front Door when it is deployed, else the static websites.
+var uiOrigins = uiFrontDoor ? uiFront.outputs.origins : storage.outputs.siteOrigins
 
 module cosmos 'modules/cosmos.bicep' = {
   name: 'cosmos'
@@ -129,9 +143,10 @@ var settingValues = {
   'keyvault.licenseSigningKeys': '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/license-signing-keys/)'
   'auth.issuer': issuer
   'auth.audience': audience
-  'ui.origins': join(storage.outputs.siteOrigins, ',')
+  // CORS: both ways in (Front Door and the static website endpoint, which stays reachable).
+  'ui.origins': join(union(uiOrigins, storage.outputs.siteOrigins), ',')
   // Links in e-mails (alert inbox, licence renewal page) point at the Monitor UI.
-  'ui.monitorUrl': storage.outputs.siteOrigins[indexOf(siteNames, 'monitor')]
+  'ui.monitorUrl': uiOrigins[indexOf(siteNames, 'monitor')]
 }
 
 module apps 'modules/function-app.bicep' = [
@@ -174,7 +189,14 @@ output FUNCTION_APPS array = [
     url: 'https://${apps[i].outputs.defaultHostName}'
   }
 ]
-output UI_SITES array = storage.outputs.sites
+// `url` is where users reach each UI (Front Door when deployed); `storageAccount` is where it is uploaded.
+output UI_SITES array = [
+  for (site, i) in siteNames: {
+    name: site
+    storageAccount: storage.outputs.sites[i].storageAccount
+    url: uiFrontDoor ? uiFront.outputs.urls[i] : storage.outputs.sites[i].url
+  }
+]
 output AUTH_ISSUER string = issuer
 output AUTH_AUDIENCE string = audience
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint

@@ -194,6 +194,8 @@ httpRoute({
   method: 'POST',
   route: 'activations',
   roles: 'public',
+  // Refused keys (revoked, expired, tampered) are 403; a licence with all its deployments taken is 409.
+  statuses: [403, 409],
   body: activationRequestSchema,
   maxBodyBytes: 128 * 1024,
   responses: { 201: activationResponseSchema },
@@ -210,7 +212,11 @@ httpRoute({
   name: 'validations-post',
   method: 'POST',
   route: 'validations',
+  // The handler checks the deployment credential itself (it answers a revoked or unknown credential with
+  // licence codes); documented as the deployment security scheme so generated clients send it.
   roles: 'public',
+  credential: 'deployment',
+  statuses: [403, 409],
   body: validationRequestSchema,
   maxBodyBytes: 128 * 1024,
   responses: { 200: validationResponseSchema },

@@ -5,6 +5,7 @@ import Account from '@vercel/cosmosdb-server/lib/account';
 import route from '@vercel/cosmosdb-server/lib/routes';
 import { listenLocal } from '../net';
 import { CosmosPersistence, readCosmosSnapshot, restoreCosmosSnapshot } from './cosmos-persistence';
+import { quoteStandInEtags } from './quoted-etags';
 
 /**
  * Key in connection strings. The stand-in does not check it, but @azure/cosmos signs every request
@@ -55,6 +56,7 @@ type Params = { dbId?: string; collId?: string };
  */
 export async function startCosmos(options: CosmosOptions): Promise<RunningCosmos> {
   await mkdir(options.dataDir, { recursive: true });
+  quoteStandInEtags();
   const snapshot = await readCosmosSnapshot(options.dataDir);
   let persistence: CosmosPersistence | undefined;
   let account: Account | undefined;

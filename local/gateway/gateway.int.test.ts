@@ -165,6 +165,27 @@ describe('uploadSite + gateway', () => {
     expect(await rawStatus(`${origin}/assets/%2e%2e%5cx.js`)).toBe(400);
   });
 
+  it('sends frame protection, a CSP header and nosniff on every answer (issue 12: UIs could be framed)', async () => {
+    const answers = [
+      await fetch(`${origin}/`),
+      await fetch(`${origin}/assets/index-AbCd1234.js`),
+      await fetch(`${origin}/nope.css`),
+      await fetch(`${origin}/`, { method: 'POST' }),
+    ];
+    for (const res of answers) {
+      expect(res.headers.get('x-frame-options'), res.url).toBe('DENY');
+      expect(res.headers.get('content-security-policy'), res.url).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options'), res.url).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), res.url).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
+  it('answers a URL over 16 KB with 431 and the error shape (was an empty body)', async () => {
+    const res = await fetch(`${origin}/${'x'.repeat(20_000)}`);
+    expect(res.status).toBe(431);
+    expect((await res.json()).error.code).toBe('REQUEST.HEADER_TOO_LARGE');
+  });
+
   it('removes files of the previous upload on the next one', async () => {
     await writeSite(dist(), {
       'index.html': indexHtml.replace('AbCd1234', 'NeW12345'),
@@ -181,6 +202,23 @@ describe('uploadSite + gateway', () => {
     expect((await fetch(`${origin}/assets/index-AbCd1234.js`)).status).toBe(404);
     expect(await (await fetch(`${origin}/assets/index-NeW12345.js`)).text()).toBe('console.log("v2")');
     expect(await (await fetch(`${origin}/`)).text()).toContain('index-NeW12345.js');
+  });
+
+  it("adds the runtime config's API and issuer origins to the page's meta CSP connect-src", async () => {
+    const withCsp = indexHtml.replace(
+      '<head>',
+      `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self'; object-src 'none'">`,
+    );
+    await writeSite(dist(), { 'index.html': withCsp, 'assets/index-AbCd1234.js': 'console.log("v1")' });
+    await uploadSite({
+      blobServiceClient: service,
+      distDir: dist(),
+      runtimeConfig: { ...runtimeConfig, apiBases: { license: 'https://license.example.net/api' } },
+    });
+    const html = await (await fetch(`${origin}/`)).text();
+    expect(html).toContain(
+      "content=\"default-src 'self'; connect-src 'self' http://127.0.0.1:7071 http://127.0.0.1:7072 https://license.example.net; object-src 'none'\"",
+    );
   });
 
   it('refuses a dist folder without index.html', async () => {

@@ -7,6 +7,8 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { isKnownAssetExtension } from '@kpi/shared/platform/static-site/site-files';
+import { SITE_SECURITY_HEADERS } from '@kpi/shared/platform/static-site/site-headers';
+import { answerClientErrors, MAX_HEADER_BYTES } from '../http-client-errors';
 import { listenLocal } from '../net';
 
 /** One UI served on its own origin. */
@@ -54,12 +56,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const urls: Record<string, string> = {};
   try {
     for (const site of options.sites) {
-      const server = createServer((req, res) => {
+      const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
         handle(site, agent, req, res).catch((err: Error) => {
           if (!res.headersSent) sendText(res, 502, `Gateway error: ${err.message}`);
           else res.destroy(err);
         });
       });
+      answerClientErrors(server);
       const port = await listenLocal(server, site.port);
       servers.push(server);
       urls[site.name] = `http://${host}:${port}`;
@@ -184,8 +187,7 @@ function pipe(upstream: IncomingMessage, res: ServerResponse, headOnly: boolean)
     const value = upstream.headers[name];
     if (value !== undefined) res.setHeader(name, value);
   }
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
+  for (const [name, value] of Object.entries(SITE_SECURITY_HEADERS)) res.setHeader(name, value);
   if (headOnly) {
     upstream.resume();
     res.end();
@@ -196,9 +198,9 @@ function pipe(upstream: IncomingMessage, res: ServerResponse, headOnly: boolean)
 
 function sendText(res: ServerResponse, status: number, text: string) {
   res.writeHead(status, {
+    ...SITE_SECURITY_HEADERS,
     'content-type': 'text/plain; charset=utf-8',
     'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
   });
   res.end(text);
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
+import { answerClientErrors, MAX_HEADER_BYTES } from '../http-client-errors';
 import {
   type AdminHandler,
   answer,
@@ -54,10 +55,13 @@ export function createFrontHttpServer(o: {
         .catch((err: unknown) => internalError(res, target.fn, head.id, err));
     },
   });
-  return http.createServer({ keepAliveTimeout: 120_000 }, handler);
+  return answerClientErrors(
+    http.createServer({ keepAliveTimeout: 120_000, maxHeaderSize: MAX_HEADER_BYTES }, handler),
+  );
 }
 
-const MAX_REQUEST_LINE = 16 * 1024;
+// A longer request line is kept by the front, whose parser answers 431 REQUEST.HEADER_TOO_LARGE.
+const MAX_REQUEST_LINE = MAX_HEADER_BYTES;
 
 /**
  * Stops libuv reading the socket, so bytes that arrive from now on stay in the kernel and travel with the

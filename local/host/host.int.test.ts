@@ -79,6 +79,21 @@ describe('HTTP routing', () => {
     expect((await get('/elsewhere')).status).toBe(404);
   });
 
+  it('answers a URL or headers over 16 KB with 431 and the error shape (was an empty body)', async () => {
+    const longUrl = await get(`/api/echo/${'x'.repeat(20_000)}`);
+    expect(longUrl.status).toBe(431);
+    expect(longUrl.headers.get('content-type')).toMatch(/^application\/json/);
+    expect((await longUrl.json()).error).toEqual({
+      code: 'REQUEST.HEADER_TOO_LARGE',
+      message: expect.any(String),
+    });
+    // A short request line goes to the app's worker, whose server then meets the long header.
+    const bigHeader = await get('/api/echo/1', { headers: { 'x-big': 'y'.repeat(20_000) } });
+    expect(bigHeader.status).toBe(431);
+    expect((await bigHeader.json()).error.code).toBe('REQUEST.HEADER_TOO_LARGE');
+    expect((await get('/api/echo/1')).status).toBe(200);
+  });
+
   it('passes text, JSON and binary bodies exactly', async () => {
     const text = await json('/api/echo', {
       method: 'POST',

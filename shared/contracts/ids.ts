@@ -8,9 +8,10 @@ import { z } from 'zod';
 export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /**
  * Any other id (configurations, deployments, licences, alerts, rules, commands, audit entries…): letters,
- * digits and `_ - . :` (history ids embed an ISO time), starting with a letter or digit, at most 128 characters.
+ * digits and `_ - . : ~` (history ids embed an ISO time; alert and notification ids join their parts with
+ * `~`), starting with a letter or digit, at most 128 characters. All are unreserved in a URL path segment.
  */
-export const ENTITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+export const ENTITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:~-]{0,127}$/;
 
 export const tenantIdSchema = z
   .string()
@@ -21,7 +22,7 @@ export const tenantIdSchema = z
 
 export const entityIdSchema = z
   .string()
-  .regex(ENTITY_ID_PATTERN, 'an id is 1-128 letters, digits, _ - . or :, starting with a letter or digit');
+  .regex(ENTITY_ID_PATTERN, 'an id is 1-128 letters, digits, _ - . : or ~, starting with a letter or digit');
 
 /** Path parameters of routes under `tenants/{tenantId}`. */
 export const tenantParams = z.object({ tenantId: tenantIdSchema });

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
+import { answerClientErrors, MAX_HEADER_BYTES } from '../../http-client-errors';
 import type { Frame } from '../frame-channel';
 import {
   answer,
@@ -53,7 +54,11 @@ export function createWorkerHttp(o: {
       },
     });
   };
-  const server = http.createServer({ keepAliveTimeout: 120_000 }, (req, res) => handler(req, res));
+  const server = answerClientErrors(
+    http.createServer({ keepAliveTimeout: 120_000, maxHeaderSize: MAX_HEADER_BYTES }, (req, res) =>
+      handler(req, res),
+    ),
+  );
   return {
     setRoutes(prefix, specs, url) {
       routes.removeWhere(() => true);

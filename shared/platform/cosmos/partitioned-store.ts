@@ -5,6 +5,7 @@
 import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
 import type { ZodType } from 'zod';
 import { AppError, conflict, ErrorCodes, notFound } from '../errors';
+import { quoteEtag } from '../http/etag';
 
 /** An item with the etag it was read or written with (pass it back as `ifMatch`). */
 export interface Versioned<T> {
@@ -131,9 +132,7 @@ export class PartitionedStore<T extends { id: string }> {
 
   async replace(doc: T, pk: string, ifMatch?: string): Promise<Versioned<T>> {
     try {
-      const res = await this.container
-        .item(doc.id, pk)
-        .replace(doc, ifMatch ? { accessCondition: { type: 'IfMatch', condition: ifMatch } } : undefined);
+      const res = await this.container.item(doc.id, pk).replace(doc, ifMatchOptions(ifMatch));
       return { item: this.parse(res.resource as ItemDefinition), etag: res.etag };
     } catch (err) {
       const status = cosmosStatus(err);
@@ -158,9 +157,7 @@ export class PartitionedStore<T extends { id: string }> {
   /** True when something was deleted. */
   async delete(id: string, pk: string, ifMatch?: string): Promise<boolean> {
     try {
-      await this.container
-        .item(id, pk)
-        .delete(ifMatch ? { accessCondition: { type: 'IfMatch', condition: ifMatch } } : undefined);
+      await this.container.item(id, pk).delete(ifMatchOptions(ifMatch));
       return true;
     } catch (err) {
       const status = cosmosStatus(err);
@@ -175,4 +172,14 @@ export class PartitionedStore<T extends { id: string }> {
       throw err;
     }
   }
+}
+
+/**
+ * The access condition for an `If-Match` a client sent (or a use case passed on): Cosmos etags are quoted,
+ * so a bare tag from an old client is quoted before the comparison; `*` means "whatever is there now",
+ * which a replace or delete of an existing item needs no condition for.
+ */
+function ifMatchOptions(ifMatch: string | undefined) {
+  if (!ifMatch || ifMatch.trim() === '*') return undefined;
+  return { accessCondition: { type: 'IfMatch' as const, condition: quoteEtag(ifMatch) } };
 }

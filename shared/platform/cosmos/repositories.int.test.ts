@@ -3,6 +3,7 @@ import type { Container } from '@azure/cosmos';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { quoteStandInEtags } from '../../../local/cosmos/quoted-etags';
 import { freePort } from '../../../local/net';
 import type { Caller } from '../auth/caller';
 import { AppError } from '../errors';
@@ -39,6 +40,8 @@ let containers: { kpis: Container; effects: Container; events: Container };
 
 beforeAll(async () => {
   const port = await freePort();
+  // The stand-in as the stack runs it: quoted etags, as Azure Cosmos DB hands them out.
+  quoteStandInEtags();
   server = createHttpServer();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const client = cosmosClient({

@@ -3,6 +3,11 @@ import type { HttpRequest } from '@azure/functions';
 import { AppError, badRequest, ErrorCodes, payloadTooLarge } from '../errors';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+/**
+ * Deepest nesting of arrays and objects a JSON body may have. No request schema goes deeper than a few
+ * levels; 10,000 levels made `JSON.stringify` (responses, logs, Cosmos) throw RangeError further on.
+ */
+export const MAX_JSON_DEPTH = 64;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -11,7 +16,8 @@ const tooLarge = (limit: number) =>
 
 /**
  * The parsed JSON body. Rejects: > `limit` bytes (413), a non-JSON content type (415), an empty body,
- * invalid UTF-8 or malformed JSON (400 `REQUEST.INVALID_JSON`).
+ * invalid UTF-8 or malformed JSON (400 `REQUEST.INVALID_JSON`), nesting deeper than `MAX_JSON_DEPTH`
+ * (400 `REQUEST.NESTING_TOO_DEEP`, checked on the text before it is parsed).
  */
 export async function readJsonBody(request: HttpRequest, limit: number): Promise<unknown> {
   const declared = request.headers.get('content-length');
@@ -28,6 +34,13 @@ export async function readJsonBody(request: HttpRequest, limit: number): Promise
     text = decoder.decode(bytes);
   } catch {
     throw badRequest(ErrorCodes.invalidJson, 'Request body is not valid UTF-8');
+  }
+  const depth = jsonDepthExceeds(text, MAX_JSON_DEPTH);
+  if (depth) {
+    throw badRequest(
+      ErrorCodes.nestingTooDeep,
+      `Request body nests arrays/objects deeper than ${MAX_JSON_DEPTH} levels`,
+    );
   }
   try {
     return JSON.parse(text);
@@ -62,4 +75,26 @@ async function readLimited(request: HttpRequest, limit: number): Promise<Uint8Ar
     offset += c.byteLength;
   }
   return out;
+}
+
+/**
+ * True when `text` opens more than `max` arrays/objects inside each other (brackets inside strings do not
+ * count). One pass, no recursion, so it cannot overflow the stack itself; malformed JSON is left to
+ * `JSON.parse`.
+ */
+export function jsonDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
 }

@@ -32,6 +32,17 @@ httpRoute({
   handler: async () => ({}),
 });
 httpRoute({
+  app: APP,
+  name: 'deployment-validation-post',
+  method: 'POST',
+  route: 'deployment-validations',
+  roles: 'public',
+  credential: 'deployment',
+  statuses: [403, 409],
+  body: z.object({ key: z.string() }),
+  handler: async () => ({}),
+});
+httpRoute({
   app: 'other',
   name: 'other-get',
   method: 'GET',
@@ -61,8 +72,13 @@ describe('openApiDocument', () => {
     const get = doc.paths['/api/docs/tenants/{tenantId}/kpis/{id}']?.get as Record<string, unknown>;
     expect(get.operationId).toBe('kpi-get');
     expect(get.parameters).toEqual([
-      { name: 'tenantId', in: 'path', required: true, schema: { type: 'string' } },
-      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+      {
+        name: 'tenantId',
+        in: 'path',
+        required: true,
+        schema: expect.objectContaining({ pattern: expect.any(String) }),
+      },
+      { name: 'id', in: 'path', required: true, schema: expect.objectContaining({ maxLength: 128 }) },
       { name: 'expand', in: 'query', required: false, schema: { type: 'string', enum: ['formula'] } },
     ]);
     expect(get.security).toEqual([{ bearer: [] }]);
@@ -82,6 +98,38 @@ describe('openApiDocument', () => {
     );
     const self = doc.paths['/api/docs/openapi.json']?.get as Record<string, unknown>;
     expect(self.security).toEqual([]);
+  });
+
+  it("lists the statuses the server answers: derived from the declaration plus the route's own (issue 12)", () => {
+    const codes = (path: string, method: string) =>
+      Object.keys(doc.paths[path]?.[method]?.responses as object).map(Number);
+    // PUT with roles, path ids and a body: 401/403, 404, 409, 412 (If-Match), 413/415/422.
+    expect(codes('/api/docs/tenants/{tenantId}/kpis/{id}', 'put')).toEqual(
+      expect.arrayContaining([400, 401, 403, 404, 409, 412, 413, 415, 422, 500, 503]),
+    );
+    expect(codes('/api/docs/deployment-validations', 'post')).toEqual(
+      expect.arrayContaining([401, 403, 409, 413]),
+    );
+    expect(codes('/api/docs/openapi.json', 'get')).not.toContain(401);
+  });
+
+  it('declares the deployment credential as what the server accepts: Authorization: Deployment <credential>', () => {
+    const full = doc as unknown as {
+      components: { securitySchemes: Record<string, Record<string, string>> };
+      servers: { url: string }[];
+    };
+    expect(full.components.securitySchemes.deployment).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'Authorization',
+    });
+    expect(full.components.securitySchemes.deployment?.description).toContain(
+      'Deployment <credentialId>.<secret>',
+    );
+    expect(full.servers).toEqual([{ url: '/' }]);
+    // A public route whose handler checks the credential itself is documented with the scheme.
+    const validation = doc.paths['/api/docs/deployment-validations']?.post as Record<string, unknown>;
+    expect(validation.security).toEqual([{ deployment: [] }]);
   });
 
   it('is served publicly at openapi.json', async () => {

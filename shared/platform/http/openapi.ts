@@ -3,6 +3,7 @@
  * public route serving it at `GET /api/<app>/openapi.json`.
  */
 import { type ZodType, z } from 'zod';
+import { pathParamSchema } from './path-params';
 import { type RouteDefinition, routeRegistry } from './registry';
 import { type DeclaredRoute, httpRoute } from './route';
 
@@ -43,9 +44,11 @@ function parameters(def: RouteDefinition): JsonObject[] {
   const out: JsonObject[] = [];
   const pathSchema = def.params ? toSchema(def.params, 'input') : undefined;
   const pathProps = (pathSchema?.properties ?? {}) as Record<string, JsonObject>;
-  for (const m of def.route.matchAll(/\{\*?([A-Za-z0-9_]+)[^}]*\}/g)) {
-    const name = m[1] as string;
-    out.push({ name, in: 'path', required: true, schema: pathProps[name] ?? { type: 'string' } });
+  for (const m of def.route.matchAll(/\{(\*?)([A-Za-z0-9_]+)[^}]*\}/g)) {
+    const name = m[2] as string;
+    // Without a schema of the route's own, the edge's id rule is what the server checks.
+    const fallback = m[1] ? { type: 'string' } : pathParamSchema(name);
+    out.push({ name, in: 'path', required: true, schema: pathProps[name] ?? fallback });
   }
   if (def.query) {
     const q = toSchema(def.query, 'input');
@@ -57,6 +60,46 @@ function parameters(def: RouteDefinition): JsonObject[] {
   return out;
 }
 
+/** What each error status means here, with the codes the platform answers it with. */
+const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
+  400: 'Invalid request: a path id, the query or the body (REQUEST.VALIDATION_FAILED, REQUEST.INVALID_JSON, REQUEST.NESTING_TOO_DEEP)',
+  401: 'No credential, or not a valid one (AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID)',
+  403: 'Authenticated, but not allowed (AUTH.ROLE_FORBIDDEN, AUTH.TENANT_FORBIDDEN, or a refusal of the use case)',
+  404: 'No such item (or not visible to the caller)',
+  409: 'The item exists already, or its state forbids the change',
+  412: 'If-Match does not match the current ETag (CONCURRENCY.CONFLICT)',
+  413: 'Body over the size limit (REQUEST.BODY_TOO_LARGE)',
+  415: 'Body is not application/json (REQUEST.UNSUPPORTED_MEDIA_TYPE)',
+  422: 'Well-formed, but breaks a rule of the domain',
+  500: 'Internal error (INTERNAL, with an id that is in the log)',
+  503: 'A store cannot be reached (SERVICE.UNAVAILABLE, with Retry-After)',
+};
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The error statuses a route can answer, derived from what it declares, so a generated client knows them:
+ * every route 400 (path ids are checked by the edge), 500 and 503; a credential 401; roles or a tenant
+ * parameter 403; path parameters 404; a body 413, 415 and 422; a write 409; PUT/PATCH/DELETE 412 (If-Match);
+ * plus the route's own `statuses`.
+ */
+export function errorStatuses(def: RouteDefinition): number[] {
+  const out = new Set<number>([400, 500, 503]);
+  if (def.roles !== 'public' || def.credential) out.add(401);
+  if (Array.isArray(def.roles) || def.tenantParam) out.add(403);
+  if (/\{[^}*]+\}/.test(def.route)) out.add(404);
+  if (def.body) for (const s of [413, 415, 422]) out.add(s);
+  if (WRITES.has(def.method)) out.add(409);
+  if (def.method === 'PUT' || def.method === 'PATCH' || def.method === 'DELETE') out.add(412);
+  for (const s of def.statuses ?? []) out.add(s);
+  return [...out].sort((a, b) => a - b);
+}
+
+function securityOf(def: RouteDefinition): JsonObject[] {
+  if (def.roles === 'deployment' || def.credential === 'deployment') return [{ deployment: [] }];
+  return def.roles === 'public' ? [] : [{ bearer: [] }];
+}
+
 function operation(def: RouteDefinition): JsonObject {
   const responses: JsonObject = {};
   for (const [status, schema] of Object.entries(def.responses ?? {})) {
@@ -66,11 +109,12 @@ function operation(def: RouteDefinition): JsonObject {
     };
   }
   if (Object.keys(responses).length === 0) responses['200'] = { description: 'OK' };
-  const errors = ['400', '500'];
-  if (def.body) errors.push('413');
-  if (def.roles !== 'public') errors.push('401', '403');
-  for (const s of errors)
-    responses[s] ??= { description: 'Error', content: { 'application/json': { schema: ERROR_REF } } };
+  for (const s of errorStatuses(def)) {
+    responses[String(s)] ??= {
+      description: ERROR_DESCRIPTIONS[s] ?? `HTTP ${s}`,
+      content: { 'application/json': { schema: ERROR_REF } },
+    };
+  }
 
   const op: JsonObject = {
     operationId: def.name,
@@ -78,8 +122,7 @@ function operation(def: RouteDefinition): JsonObject {
     ...(def.tags ? { tags: [...def.tags] } : {}),
     parameters: parameters(def),
     responses,
-    security:
-      def.roles === 'public' ? [] : def.roles === 'deployment' ? [{ deployment: [] }] : [{ bearer: [] }],
+    security: securityOf(def),
     'x-roles': def.roles,
   };
   if (def.tenantParam) op['x-tenant-param'] = def.tenantParam;
@@ -104,15 +147,25 @@ export function openApiDocument(appName: string, info: OpenApiInfo): JsonObject 
   return {
     openapi: '3.1.0',
     info,
+    // Relative to where this document is served: the paths below already carry `/api/<app>`.
+    servers: [{ url: '/' }],
     paths,
     components: {
       schemas: { Error: errorSchema },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        // The server accepts only `Authorization: Deployment <credentialId>.<secret>` (a bearer gets 401).
+        // OpenAPI's `http` type can only name IANA-registered schemes, which `Deployment` is not, so the
+        // credential is described as an API key whose value is the whole header value.
         deployment: {
-          type: 'http',
-          scheme: 'bearer',
-          description: 'Deployment credential issued with the licence',
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description:
+            'Deployment credential issued at activation (`POST /api/license/activations`). Send the header ' +
+            '`Authorization: Deployment <credentialId>.<secret>`: the API key value is the whole ' +
+            '`Deployment <credential>` string, not the bare credential.',
+          'x-authorization-scheme': 'Deployment',
         },
       },
     },

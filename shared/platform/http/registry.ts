@@ -24,6 +24,8 @@ export interface RouteDefinition {
   readonly query?: ZodType;
   readonly body?: ZodType;
   readonly responses?: Readonly<Record<number, ZodType>>;
+  readonly statuses?: readonly number[];
+  readonly credential?: 'deployment';
   readonly summary?: string;
   readonly tags?: readonly string[];
   /** Compiled matcher over the path below `/api/`. */

@@ -65,6 +65,17 @@ export interface RouteSpec<
   cache?: { maxAgeSeconds?: number };
   /** Response schemas by status, for the OpenAPI document. */
   responses?: Readonly<Record<number, ZodType>>;
+  /**
+   * Error statuses the handler answers beyond those the OpenAPI derives from the declaration (see
+   * `errorStatuses` in openapi.ts), e.g. `[403, 409]` on a public route whose use case refuses.
+   */
+  statuses?: readonly number[];
+  /**
+   * A `'public'` route whose handler checks a deployment credential itself (`Authorization: Deployment …`),
+   * e.g. licence validation, which answers a bad credential with its own codes: documented with the
+   * deployment security scheme.
+   */
+  credential?: 'deployment';
   summary?: string;
   tags?: readonly string[];
   handler: (

@@ -14,11 +14,12 @@ import type { ZodType } from 'zod';
 import type { Caller, Principal } from '../auth/caller';
 import { hasAnyRole } from '../auth/caller';
 import type { Role } from '../auth/roles';
-import { badRequest, ErrorCodes, forbidden, unauthorized } from '../errors';
+import { AppError, badRequest, ErrorCodes, forbidden, unauthorized } from '../errors';
 import { invocationLogger, type Logger } from '../log';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './body';
 import { deploymentAuthenticator, edgeVerifier } from './edge-config';
-import { ifNoneMatchMatches, weakEtag } from './etag';
+import { ifNoneMatchMatches, quoteEtag, weakEtag } from './etag';
+import { checkPathParams, pathParamRules } from './path-params';
 import { type RouteAccess, type RouteDefinition, registerRoute } from './registry';
 import { baseHeaders, errorResponse, JSON_CONTENT_TYPE, requestIdOf } from './responses';
 import type { RouteResult, RouteSpec } from './route-types';
@@ -50,6 +51,8 @@ export function httpRoute<
     query: spec.query,
     body: spec.body,
     responses: spec.responses,
+    statuses: spec.statuses,
+    credential: spec.credential,
     summary: spec.summary,
     tags: spec.tags,
   });
@@ -75,6 +78,7 @@ function buildPipeline(spec: AnySpec): HttpHandler {
     ? `private, max-age=${spec.cache.maxAgeSeconds ?? 0}, must-revalidate`
     : undefined;
   const isGet = spec.method === 'GET';
+  const paramRules = pathParamRules(spec.route);
 
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const requestId = requestIdOf(request);
@@ -82,6 +86,9 @@ function buildPipeline(spec: AnySpec): HttpHandler {
     const log = invocationLogger(context, spec.app, { requestId });
     try {
       const caller = await authenticate(spec.roles, allowed, request, log);
+      // Every id of every app obeys one pattern, before the tenant check (a bad tenant id is a 400, not a
+      // 403) and before any schema or handler.
+      checkPathParams(paramRules, request.params);
       if (spec.tenantParam && caller) checkTenant(caller, request.params[spec.tenantParam]);
       const params = spec.params ? validate(spec.params, request.params, 'params') : request.params;
       const query = spec.query ? validate(spec.query, queryObject(request), 'query') : queryObject(request);
@@ -152,6 +159,8 @@ function respond(
   cacheControl: string | undefined,
 ): HttpResponseInit {
   if (result.headers) for (const k in result.headers) headers[k.toLowerCase()] = result.headers[k] as string;
+  // Stores may hand out bare tags (the Cosmos stand-in did); on the wire an ETag is always quoted.
+  if (headers.etag) headers.etag = quoteEtag(headers.etag);
   if (result.raw !== undefined) {
     // Pre-serialised bodies (cached responses) get the same conditional-GET handling as JSON ones.
     const status = result.status ?? 200;
@@ -167,7 +176,7 @@ function respond(
   if (result.body === undefined) return { status: result.status ?? 204, headers };
 
   const status = result.status ?? 200;
-  const text = JSON.stringify(result.body);
+  const text = serialise(result.body);
   headers['content-type'] = JSON_CONTENT_TYPE;
   if (isGet && status === 200) {
     if (cacheControl) {
@@ -180,4 +189,24 @@ function respond(
     }
   }
   return { status, body: text, headers };
+}
+
+/**
+ * `JSON.stringify` of a response body. Input is depth-limited at the edge, but data stored before that
+ * limit (or built by a handler) may still nest deeper than the stack allows: that is a 500 with a stable
+ * code and a logged id, not an escaped RangeError.
+ */
+function serialise(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch (err) {
+    throw new AppError(
+      ErrorCodes.responseNotSerialisable,
+      'The response could not be serialised',
+      500,
+      undefined,
+      undefined,
+      { cause: err },
+    );
+  }
 }

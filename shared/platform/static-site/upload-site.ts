@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { cacheControlFor, contentTypeFor, listSiteFiles, revalidateCacheControl } from './site-files';
+import { runtimeConfigOrigins, withConnectSources } from './site-headers';
 
 /** Where and what to upload. */
 export interface UploadSiteOptions {
@@ -54,7 +55,12 @@ export async function uploadSite(options: UploadSiteOptions): Promise<UploadSite
     upload(container, path, await readFile(join(options.distDir, path))),
   );
   await upload(container, configFile, Buffer.from(`${JSON.stringify(options.runtimeConfig, null, 2)}\n`));
-  await upload(container, indexFile, await readFile(join(options.distDir, indexFile)));
+  // The page's own CSP may reach exactly the API and identity origins this runtime config names.
+  const index = withConnectSources(
+    await readFile(join(options.distDir, indexFile), 'utf8'),
+    runtimeConfigOrigins(options.runtimeConfig),
+  );
+  await upload(container, indexFile, Buffer.from(index));
 
   const keep = new Set([...assets, configFile, indexFile]);
   const removed: string[] = [];

@@ -110,6 +110,8 @@ export function useBrowserSession(options: BrowserSessionOptions = {}): BrowserS
     if (task.result?.state === 'fail') console.error(await watch.describe());
     await context.close();
     if (expectNoPageErrors) expect(watch.errors).toEqual([]);
+    // Every page of every UI test works under the page's Content-Security-Policy (issue 12).
+    expect(watch.cspViolations).toEqual([]);
   });
 
   return session;

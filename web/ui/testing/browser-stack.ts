@@ -69,6 +69,12 @@ export function launchBrowser(): Promise<Browser> {
 export interface PageWatch {
   /** Console errors and uncaught exceptions of the page, the issuer's sign-in page included. */
   errors: string[];
+  /**
+   * Content Security Policy violations the page reported (console lines of Chromium's "Refused to … because
+   * it violates the following Content Security Policy directive"), at any level: a page that works under
+   * its policy has none.
+   */
+  cspViolations: string[];
   /** URL, visible text and requests still in flight: call before closing the page when a test failed. */
   describe(): Promise<string>;
 }
@@ -79,8 +85,10 @@ export interface PageWatch {
  */
 export function watchPage(page: Page): PageWatch {
   const errors: string[] = [];
+  const cspViolations: string[] = [];
   const pending = new Map<Request, number>();
   page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     if (message.type() !== 'error') return;
     errors.push(`${message.text()} (${message.location().url})`);
   });
@@ -90,6 +98,7 @@ export function watchPage(page: Page): PageWatch {
   page.on('requestfailed', (request) => pending.delete(request));
   return {
     errors,
+    cspViolations,
     describe: async () => {
       const body = await page
         .locator('body')

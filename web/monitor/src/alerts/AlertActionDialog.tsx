@@ -1,8 +1,9 @@
 import { ApiError, useApiClient } from '@kpi/web-ui/api';
 import { type FormEvent, useState } from 'react';
+import { Dialog, DialogActions } from '../common/Dialog';
+import dialog from '../common/dialog.module.css';
+import form from '../common/form.module.css';
 import { type Alert, RULE_LABELS } from './alert-model';
-import { Dialog, DialogActions } from './Dialog';
-import styles from './inbox.module.css';
 
 export type AlertAction = 'acknowledge' | 'resolve';
 
@@ -52,7 +53,7 @@ export function AlertActionDialog({ action, alerts, onClose, onDone }: AlertActi
 
   return (
     <Dialog title={ack ? `Acknowledge ${noun}` : `Resolve ${noun}`} onClose={onClose}>
-      <form onSubmit={submit} className={styles.dialogBody} style={{ padding: 0 }}>
+      <form onSubmit={submit} className={dialog.dialogBody} style={{ padding: 0 }}>
         <p style={{ margin: 0 }}>
           {ack
             ? 'Acknowledging stops the reminders. Say what is being done about it.'
@@ -67,7 +68,7 @@ export function AlertActionDialog({ action, alerts, onClose, onDone }: AlertActi
             ))}
           </ul>
         )}
-        <label className={styles.field}>
+        <label className={form.field}>
           <span>{ack ? 'Comment (required)' : 'Comment (optional)'}</span>
           <textarea
             value={comment}
@@ -78,7 +79,7 @@ export function AlertActionDialog({ action, alerts, onClose, onDone }: AlertActi
           />
         </label>
         {failures.length > 0 && (
-          <div className={styles.formError} role="alert">
+          <div className={form.formError} role="alert">
             {failures.map((f) => (
               <div key={f}>{f}</div>
             ))}

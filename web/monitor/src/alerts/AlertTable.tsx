@@ -1,6 +1,10 @@
 import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
 import { Link } from '@kpi/web-ui/routing';
 import { DataTable } from '../common/DataTable';
+import form from '../common/form.module.css';
+import { formatTime } from '../common/format-time';
+import indicators from '../common/indicators.module.css';
+import text from '../common/text.module.css';
 import { WhenCell } from '../common/WhenCell';
 import monitor from '../monitor.module.css';
 import {
@@ -12,7 +16,6 @@ import {
   silencedUntil,
 } from './alert-model';
 import styles from './inbox.module.css';
-import { formatTime } from './tenant-scope';
 
 export interface AlertTableProps {
   alerts: Alert[];
@@ -91,12 +94,12 @@ export function AlertTable(props: AlertTableProps) {
             </td>
           )}
           <td>
-            <span className={`${styles.pill} ${styles[a.severity]}`}>{a.severity}</span>
+            <span className={`${indicators.badge} ${styles[a.severity]}`}>{a.severity}</span>
           </td>
           <td>
             <strong>{RULE_LABELS[a.rule]}</strong>
-            <div className={styles.summary}>{a.summary}</div>
-            {a.flapping && <span className={`${styles.pill} ${styles.warn}`}>flapping</span>}
+            <div className={text.summary}>{a.summary}</div>
+            {a.flapping && <span className={`${indicators.badge} ${indicators.warn}`}>flapping</span>}
           </td>
           {showTenant && (
             <td>
@@ -113,11 +116,11 @@ export function AlertTable(props: AlertTableProps) {
           </td>
           <WhenCell at={a.openedAt} now={now} />
           <td>
-            <span className={`${styles.pill} ${styles[a.state]}`} data-testid="alert-state">
+            <span className={`${indicators.badge} ${styles[a.state]}`} data-testid="alert-state">
               {STATE_LABELS[a.state]}
             </span>
             {silences && a.state !== 'resolved' && <SilencedBadge alert={a} silences={silences} at={at} />}
-            {a.reminders > 0 && <div className={styles.summary}>{a.reminders} reminder(s) sent</div>}
+            {a.reminders > 0 && <div className={text.summary}>{a.reminders} reminder(s) sent</div>}
             <details className={styles.details}>
               <summary>History</summary>
               <ol className={styles.history}>
@@ -133,11 +136,11 @@ export function AlertTable(props: AlertTableProps) {
           </td>
           {canManage && (
             <td>
-              <div className={styles.rowActions}>
+              <div className={form.rowActions}>
                 {a.state === 'open' && (
                   <button
                     type="button"
-                    className={`kpi-button ${styles.small}`}
+                    className={`kpi-button ${form.small}`}
                     onClick={() => props.onAction('acknowledge', a)}
                   >
                     Acknowledge
@@ -146,7 +149,7 @@ export function AlertTable(props: AlertTableProps) {
                 {a.state !== 'resolved' && (
                   <button
                     type="button"
-                    className={`kpi-button ${styles.small}`}
+                    className={`kpi-button ${form.small}`}
                     onClick={() => props.onAction('resolve', a)}
                   >
                     Resolve
@@ -155,7 +158,7 @@ export function AlertTable(props: AlertTableProps) {
                 {a.state !== 'resolved' && (
                   <button
                     type="button"
-                    className={`kpi-button ${styles.small}`}
+                    className={`kpi-button ${form.small}`}
                     onClick={() => props.onAction('silence', a)}
                   >
                     Silence
@@ -176,7 +179,7 @@ function SilencedBadge({ alert, silences, at }: { alert: Alert; silences: Silenc
   return (
     <div>
       <span
-        className={`${styles.pill} ${styles.brand}`}
+        className={`${indicators.badge} ${indicators.brand}`}
         data-testid="alert-silenced"
         title={`E-mails held back until ${formatTime(until.toISOString())}`}
       >

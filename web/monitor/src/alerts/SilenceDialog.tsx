@@ -1,10 +1,13 @@
 import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
 import { ApiError, useApiClient } from '@kpi/web-ui/api';
 import { type FormEvent, useState } from 'react';
+import { Dialog, DialogActions } from '../common/Dialog';
+import dialog from '../common/dialog.module.css';
+import form from '../common/form.module.css';
+import { formatTime } from '../common/format-time';
+import text from '../common/text.module.css';
 import { type Alert, RULE_LABELS, SILENCE_PRESETS, silenceMatchersFor } from './alert-model';
-import { Dialog, DialogActions } from './Dialog';
 import styles from './inbox.module.css';
-import { formatTime } from './tenant-scope';
 
 export interface SilenceDialogProps {
   alert: Alert;
@@ -49,12 +52,12 @@ export function SilenceDialog({ alert, onClose, onCreated }: SilenceDialogProps)
 
   return (
     <Dialog title="Silence notifications" onClose={onClose}>
-      <form onSubmit={submit} className={styles.dialogBody} style={{ padding: 0 }}>
+      <form onSubmit={submit} className={dialog.dialogBody} style={{ padding: 0 }}>
         <p style={{ margin: 0 }}>
           E-mails about <strong>{RULE_LABELS[alert.rule]}</strong> on <strong>{alert.deploymentId}</strong> (
           {alert.tenantId}) are held back while the silence lasts. The alert itself stays in the inbox.
         </p>
-        <dl className={styles.kv}>
+        <dl className={text.kv}>
           <dt>Matchers</dt>
           <dd>
             {matchers.map((m) => (
@@ -67,15 +70,15 @@ export function SilenceDialog({ alert, onClose, onCreated }: SilenceDialogProps)
           </dd>
         </dl>
         <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend className={styles.field} style={{ fontWeight: 600, marginBottom: 4 }}>
+          <legend className={form.field} style={{ fontWeight: 600, marginBottom: 4 }}>
             Duration
           </legend>
-          <div className={styles.presets}>
+          <div className={form.presets}>
             {SILENCE_PRESETS.map((p) => (
               <button
                 key={p.minutes}
                 type="button"
-                className={`kpi-button ${styles.small}`}
+                className={`kpi-button ${form.small}`}
                 aria-pressed={p.minutes === minutes}
                 onClick={() => setMinutes(p.minutes)}
               >
@@ -83,14 +86,14 @@ export function SilenceDialog({ alert, onClose, onCreated }: SilenceDialogProps)
               </button>
             ))}
           </div>
-          <div className={styles.summary}>Until {formatTime(endsAt.toISOString())}</div>
+          <div className={text.summary}>Until {formatTime(endsAt.toISOString())}</div>
         </fieldset>
-        <label className={styles.field}>
+        <label className={form.field}>
           <span>Reason (required)</span>
           <textarea value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} required />
         </label>
         {error && (
-          <div className={styles.formError} role="alert">
+          <div className={form.formError} role="alert">
             {error}
           </div>
         )}

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
-import styles from './inbox.module.css';
+import styles from './dialog.module.css';
 
 export interface DialogProps {
   title: string;

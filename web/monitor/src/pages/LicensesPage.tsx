@@ -50,7 +50,7 @@ function withLicense(search: string, licenseId: string | undefined): string {
 
 const toneClass = { ok: indicators.ok, warn: indicators.warn, danger: indicators.danger, muted: '' } as const;
 
-const licenceColumns: Column[] = [
+const licenseColumns: Column[] = [
   'Licence',
   'Tenant',
   'Status',
@@ -218,7 +218,7 @@ export default function LicensesPage() {
                 }
                 flush
               >
-                <DataTable className={monitor.table} label="Tracked licences" columns={licenceColumns}>
+                <DataTable className={monitor.table} label="Tracked licences" columns={licenseColumns}>
                   {rows.map((r) => (
                     <tr
                       key={r.id}

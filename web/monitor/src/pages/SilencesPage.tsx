@@ -1,5 +1,5 @@
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
-import { ApiError, useApi, useApiClient } from '@kpi/web-ui/api';
+import { errorText, useApi, useApiClient } from '@kpi/web-ui/api';
 import { Panel } from '@kpi/web-ui/layout';
 import { navigate, useLocation } from '@kpi/web-ui/routing';
 import { useEffect, useState } from 'react';
@@ -160,7 +160,7 @@ export default function SilencesPage() {
       setDeleting(undefined);
       saved(deleting.kind === 'silence' ? 'The silence was deleted.' : 'The maintenance window was deleted.');
     } catch (err) {
-      setDeleteError(err instanceof ApiError ? `${err.message} (${err.code})` : String(err));
+      setDeleteError(errorText(err));
     }
   }
 

@@ -1,21 +1,26 @@
 import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
 import { Link } from '@kpi/web-ui/routing';
+import { Badge, type Tone } from '../common/Badge';
 import { DataTable } from '../common/DataTable';
 import form from '../common/form.module.css';
 import { formatTime } from '../common/format-time';
-import indicators from '../common/indicators.module.css';
 import text from '../common/text.module.css';
 import { WhenCell } from '../common/WhenCell';
 import monitor from '../monitor.module.css';
 import {
   type Alert,
+  type AlertState,
   alertHistory,
   alertSubject,
   RULE_LABELS,
+  type Severity,
   STATE_LABELS,
   silencedUntil,
 } from './alert-model';
 import styles from './inbox.module.css';
+
+const SEVERITY_TONES: Record<Severity, Tone> = { critical: 'danger', warning: 'warn', info: 'ok' };
+const STATE_TONES: Record<AlertState, Tone> = { open: 'danger', acknowledged: 'warn', resolved: 'ok' };
 
 export interface AlertTableProps {
   alerts: Alert[];
@@ -94,12 +99,12 @@ export function AlertTable(props: AlertTableProps) {
             </td>
           )}
           <td>
-            <span className={`${indicators.badge} ${styles[a.severity]}`}>{a.severity}</span>
+            <Badge tone={SEVERITY_TONES[a.severity]}>{a.severity}</Badge>
           </td>
           <td>
             <strong>{RULE_LABELS[a.rule]}</strong>
             <div className={text.summary}>{a.summary}</div>
-            {a.flapping && <span className={`${indicators.badge} ${indicators.warn}`}>flapping</span>}
+            {a.flapping && <Badge tone="warn">flapping</Badge>}
           </td>
           {showTenant && (
             <td>
@@ -116,9 +121,9 @@ export function AlertTable(props: AlertTableProps) {
           </td>
           <WhenCell at={a.openedAt} now={now} />
           <td>
-            <span className={`${indicators.badge} ${styles[a.state]}`} data-testid="alert-state">
+            <Badge tone={STATE_TONES[a.state]} data-testid="alert-state">
               {STATE_LABELS[a.state]}
-            </span>
+            </Badge>
             {silences && a.state !== 'resolved' && <SilencedBadge alert={a} silences={silences} at={at} />}
             {a.reminders > 0 && <div className={text.summary}>{a.reminders} reminder(s) sent</div>}
             <details className={styles.details}>
@@ -178,13 +183,13 @@ function SilencedBadge({ alert, silences, at }: { alert: Alert; silences: Silenc
   if (!until) return null;
   return (
     <div>
-      <span
-        className={`${indicators.badge} ${indicators.brand}`}
+      <Badge
+        tone="brand"
         data-testid="alert-silenced"
         title={`E-mails held back until ${formatTime(until.toISOString())}`}
       >
         Silenced until {formatTime(until.toISOString())}
-      </span>
+      </Badge>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { ApiError } from '@kpi/web-ui/api';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { Badge } from './Badge';
 import { DataTable } from './DataTable';
 import { FormDialog } from './Dialog';
 import { FilterBar, FilterSearch, FilterSelect } from './FilterFields';
@@ -151,5 +152,18 @@ describe('FormDialog', () => {
     const html = draw(['a (X.ONE)', 'b (X.TWO)'], true);
     expect(html).toContain('role="alert"><div>a (X.ONE)</div><div>b (X.TWO)</div></div>');
     expect(html).toMatch(/<button type="submit" [^>]*disabled="">Saving…<\/button>/);
+  });
+});
+
+describe('Badge', () => {
+  it('says the state in words on a pill, coloured by its tone, muted without one', () => {
+    const toned = renderToStaticMarkup(
+      <Badge tone="danger" data-testid="detail-status">
+        expired
+      </Badge>,
+    );
+    const muted = renderToStaticMarkup(<Badge>skipped</Badge>);
+    expect(toned).toMatch(/^<span class="[^" ]+ [^" ]+" data-testid="detail-status">expired<\/span>$/);
+    expect(muted).toMatch(/^<span class="[^" ]+">skipped<\/span>$/);
   });
 });

@@ -3,15 +3,13 @@ import { ApiError, useApi } from '@kpi/web-ui/api';
 import { ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useEffect } from 'react';
+import { Badge } from '../common/Badge';
 import { formatTime } from '../common/format-time';
-import indicators from '../common/indicators.module.css';
 import text from '../common/text.module.css';
 import { graceEnd, lastValidationText } from './license-detail';
 import detail from './license-detail.module.css';
 import { RenewForm } from './RenewForm';
 import { statusTone } from './timeline';
-
-const toneClass = { ok: indicators.ok, warn: indicators.warn, danger: indicators.danger, muted: '' } as const;
 
 export interface LicenseDetailProps {
   licenseId: string;
@@ -80,12 +78,9 @@ export function LicenseDetail({ licenseId, canRenew, onRenewed, closeTo, onSettl
         <dl className={text.kv}>
           <dt>Status</dt>
           <dd>
-            <span
-              className={`${indicators.badge} ${toneClass[statusTone(l.status)]}`}
-              data-testid="detail-status"
-            >
+            <Badge tone={statusTone(l.status)} data-testid="detail-status">
               {l.status}
-            </span>
+            </Badge>
           </dd>
           <dt>Expires</dt>
           <dd data-testid="detail-expiry" data-expires-at={l.expiresAt}>

@@ -9,9 +9,9 @@ import {
   DEFAULT_AUDIT_FILTER,
   filterAudit,
 } from '../audit/audit-filter';
+import { Badge } from '../common/Badge';
 import { DataTable } from '../common/DataTable';
 import { FilterBar, FilterSearch, FilterSelect } from '../common/FilterFields';
-import indicators from '../common/indicators.module.css';
 import { UpdatedNote } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
 import { LoadOlder } from '../common/LoadOlder';
@@ -128,7 +128,7 @@ function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenantId: st
           <WhenCell at={e.at} now={now} />
           <td>{e.actor}</td>
           <td>
-            <span className={`${indicators.badge} ${indicators.brand}`}>{actionLabel(e.action)}</span>
+            <Badge tone="brand">{actionLabel(e.action)}</Badge>
           </td>
           <td>
             {e.target !== e.deploymentId && (

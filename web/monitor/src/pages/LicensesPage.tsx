@@ -5,11 +5,11 @@ import { useAuth } from '@kpi/web-ui/auth';
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { Link, useLocation } from '@kpi/web-ui/routing';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Badge } from '../common/Badge';
 import { CountTile } from '../common/CountTile';
 import { type Column, DataTable } from '../common/DataTable';
 import form from '../common/form.module.css';
 import { formatTime } from '../common/format-time';
-import indicators from '../common/indicators.module.css';
 import { UpdatedNote } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
 import { NotAllowed } from '../common/NotAllowed';
@@ -47,8 +47,6 @@ function withLicense(search: string, licenseId: string | undefined): string {
   const qs = q.toString();
   return `/licenses${qs ? `?${qs}` : ''}`;
 }
-
-const toneClass = { ok: indicators.ok, warn: indicators.warn, danger: indicators.danger, muted: '' } as const;
 
 const licenseColumns: Column[] = [
   'Licence',
@@ -237,9 +235,7 @@ export default function LicensesPage() {
                       </td>
                       <td>{r.tenantId}</td>
                       <td>
-                        <span className={`${indicators.badge} ${toneClass[statusTone(r.status)]}`}>
-                          {r.status}
-                        </span>
+                        <Badge tone={statusTone(r.status)}>{r.status}</Badge>
                       </td>
                       <td className={monitor.num}>{r.daysLeft}</td>
                       <td>

@@ -1,10 +1,10 @@
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { useMemo, useState } from 'react';
+import { Badge, type Tone } from '../common/Badge';
 import { CountTile } from '../common/CountTile';
 import { DataTable } from '../common/DataTable';
 import { FilterBar, FilterSearch, FilterSelect } from '../common/FilterFields';
 import form from '../common/form.module.css';
-import indicators from '../common/indicators.module.css';
 import { UpdatedNote } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
 import { LoadOlder } from '../common/LoadOlder';
@@ -32,12 +32,12 @@ import {
 /** The first page of the outbox is read again on this period. */
 const REFRESH_MS = 10_000;
 
-const statusTone: Record<NotificationRecord['status'], string | undefined> = {
-  sent: indicators.ok,
-  silenced: indicators.brand,
-  'rate-limited': indicators.warn,
-  flapping: indicators.warn,
-  'no-recipients': indicators.danger,
+const statusTone: Record<NotificationRecord['status'], Tone | undefined> = {
+  sent: 'ok',
+  silenced: 'brand',
+  'rate-limited': 'warn',
+  flapping: 'warn',
+  'no-recipients': 'danger',
 };
 
 /** The e-mail outbox: every notification sent or held back, with its message. */
@@ -121,9 +121,7 @@ export default function OutboxPage() {
                     <tr key={r.id} data-testid="notification-row" data-status={r.status}>
                       <WhenCell at={r.at} now={now} />
                       <td>
-                        <span className={`${indicators.badge} ${statusTone[r.status] ?? ''}`}>
-                          {STATUS_LABELS[r.status]}
-                        </span>
+                        <Badge tone={statusTone[r.status]}>{STATUS_LABELS[r.status]}</Badge>
                       </td>
                       <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
                       <td>{r.recipient ?? <span className={text.summary}>none</span>}</td>

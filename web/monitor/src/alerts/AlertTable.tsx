@@ -22,6 +22,15 @@ import styles from './inbox.module.css';
 const SEVERITY_TONES: Record<Severity, Tone> = { critical: 'danger', warning: 'warn', info: 'ok' };
 const STATE_TONES: Record<AlertState, Tone> = { open: 'danger', acknowledged: 'warn', resolved: 'ok' };
 
+/** A row's action buttons, in this order, each where the alert's state allows it. */
+const ROW_ACTIONS: { action: AlertTableAction; label: string; offered: (a: Alert) => boolean }[] = [
+  { action: 'acknowledge', label: 'Acknowledge', offered: (a) => a.state === 'open' },
+  { action: 'resolve', label: 'Resolve', offered: (a) => a.state !== 'resolved' },
+  { action: 'silence', label: 'Silence', offered: (a) => a.state !== 'resolved' },
+];
+
+export type AlertTableAction = 'acknowledge' | 'resolve' | 'silence';
+
 export interface AlertTableProps {
   alerts: Alert[];
   now: number;
@@ -34,7 +43,7 @@ export interface AlertTableProps {
   selected: ReadonlySet<string>;
   onSelect: (id: string, on: boolean) => void;
   onSelectAll: (on: boolean) => void;
-  onAction: (action: 'acknowledge' | 'resolve' | 'silence', alert: Alert) => void;
+  onAction: (action: AlertTableAction, alert: Alert) => void;
 }
 
 /** Where the alert's subject is shown: the deployment detail page, or the licences page. */
@@ -142,33 +151,16 @@ export function AlertTable(props: AlertTableProps) {
           {canManage && (
             <td>
               <div className={form.rowActions}>
-                {a.state === 'open' && (
+                {ROW_ACTIONS.filter((r) => r.offered(a)).map((r) => (
                   <button
+                    key={r.action}
                     type="button"
                     className={`kpi-button ${form.small}`}
-                    onClick={() => props.onAction('acknowledge', a)}
+                    onClick={() => props.onAction(r.action, a)}
                   >
-                    Acknowledge
+                    {r.label}
                   </button>
-                )}
-                {a.state !== 'resolved' && (
-                  <button
-                    type="button"
-                    className={`kpi-button ${form.small}`}
-                    onClick={() => props.onAction('resolve', a)}
-                  >
-                    Resolve
-                  </button>
-                )}
-                {a.state !== 'resolved' && (
-                  <button
-                    type="button"
-                    className={`kpi-button ${form.small}`}
-                    onClick={() => props.onAction('silence', a)}
-                  >
-                    Silence
-                  </button>
-                )}
+                ))}
               </div>
             </td>
           )}

@@ -1,4 +1,4 @@
-import { type ApiState, useApi, useApiClient } from '@kpi/web-ui/api';
+import { type ApiState, ensureError, useApi, useApiClient } from '@kpi/web-ui/api';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ListPage } from '../monitoring-api';
 
@@ -51,7 +51,7 @@ export function useNewestFirstList<T extends { id: string }>(
           started: true,
         })),
       )
-      .catch((err: unknown) => setMoreError(err instanceof Error ? err : new Error(String(err))))
+      .catch((err: unknown) => setMoreError(ensureError(err)))
       .finally(() => setLoadingMore(false));
   }, [client, firstPath, token]);
 

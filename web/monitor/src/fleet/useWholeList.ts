@@ -1,4 +1,4 @@
-import { useApiClient } from '@kpi/web-ui/api';
+import { ensureError, useApiClient } from '@kpi/web-ui/api';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ListPage } from '../monitoring-api';
 
@@ -95,11 +95,7 @@ export function useWholeList<T>(
         .then((data) => setState({ data, error: undefined, loading: false, updatedAt: new Date() }))
         .catch((err: unknown) => {
           if (controller.signal.aborted) return;
-          setState((s) => ({
-            ...s,
-            error: err instanceof Error ? err : new Error(String(err)),
-            loading: false,
-          }));
+          setState((s) => ({ ...s, error: ensureError(err), loading: false }));
         })
         .finally(() => {
           reading = false;

@@ -4,9 +4,9 @@ import { Badge, type Tone } from '../common/Badge';
 import { DataTable } from '../common/DataTable';
 import form from '../common/form.module.css';
 import { formatTime } from '../common/format-time';
+import monitor from '../common/page.module.css';
 import text from '../common/text.module.css';
 import { WhenCell } from '../common/WhenCell';
-import monitor from '../monitor.module.css';
 import {
   type Alert,
   type AlertState,

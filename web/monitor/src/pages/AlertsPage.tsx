@@ -25,9 +25,9 @@ import indicators from '../common/indicators.module.css';
 import { LiveIndicator } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
 import { NotAllowed } from '../common/NotAllowed';
+import monitor from '../common/page.module.css';
 import { refusal } from '../common/refusal';
 import { TenantPicker, useTenantChoice } from '../common/tenant-choice';
-import monitor from '../monitor.module.css';
 
 /** The inbox polls on this period, so new and changed alerts appear without a reload. */
 const POLL_MS = 5000;

@@ -16,12 +16,12 @@ import { UpdatedNote } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
 import { LoadOlder } from '../common/LoadOlder';
 import { NotAllowed } from '../common/NotAllowed';
+import monitor from '../common/page.module.css';
 import { refusal } from '../common/refusal';
 import { ChooseTenant, TenantPicker, useTenantChoice } from '../common/tenant-choice';
 import text from '../common/text.module.css';
 import { useNewestFirstList } from '../common/useNewestFirstList';
 import { WhenCell } from '../common/WhenCell';
-import monitor from '../monitor.module.css';
 
 /** The first page of the log is read again on this period. */
 const REFRESH_MS = 15_000;

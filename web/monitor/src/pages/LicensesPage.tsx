@@ -13,6 +13,7 @@ import { formatTime } from '../common/format-time';
 import { UpdatedNote } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
 import { NotAllowed } from '../common/NotAllowed';
+import monitor from '../common/page.module.css';
 import { refusal } from '../common/refusal';
 import { TenantPicker, useTenantChoice } from '../common/tenant-choice';
 import text from '../common/text.module.css';
@@ -22,7 +23,6 @@ import { lastValidationText } from '../licenses/license-detail';
 import detail from '../licenses/license-detail.module.css';
 import chart from '../licenses/licenses.module.css';
 import { orderForTimeline, statusTone } from '../licenses/timeline';
-import monitor from '../monitor.module.css';
 import { type ListPage, timeAgo } from '../monitoring-api';
 
 /** Both licence lists are read again on this period. */

@@ -9,12 +9,12 @@ import { UpdatedNote } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
 import { LoadOlder } from '../common/LoadOlder';
 import { NotAllowed } from '../common/NotAllowed';
+import monitor from '../common/page.module.css';
 import { refusal } from '../common/refusal';
 import { TenantPicker, useTenantChoice } from '../common/tenant-choice';
 import text from '../common/text.module.css';
 import { useNewestFirstList } from '../common/useNewestFirstList';
 import { WhenCell } from '../common/WhenCell';
-import monitor from '../monitor.module.css';
 import { MessageDialog } from '../outbox/MessageDialog';
 import outbox from '../outbox/outbox.module.css';
 import {

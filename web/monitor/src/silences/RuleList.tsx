@@ -2,7 +2,7 @@ import type { MaintenanceWindow, Silence } from '@kpi/shared/contracts/monitorin
 import { EmptyState } from '@kpi/web-ui/layout';
 import { DataTable } from '../common/DataTable';
 import { formatTime } from '../common/format-time';
-import monitor from '../monitor.module.css';
+import monitor from '../common/page.module.css';
 import {
   describeMatcher,
   describeSchedule,

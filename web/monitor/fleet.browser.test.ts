@@ -34,7 +34,7 @@ class FleetMaker {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  private async licenceKey(tenantId: string): Promise<string> {
+  private async licenseKey(tenantId: string): Promise<string> {
     const known = this.keys.get(tenantId);
     if (known) return known;
     const issued = await this.call<{ key: string }>(
@@ -57,7 +57,7 @@ class FleetMaker {
 
   /** Activates the deployment with its tenant's licence key: the licence service hands out its credential. */
   async activate(tenantId: string, deploymentId: string): Promise<void> {
-    const key = await this.licenceKey(tenantId);
+    const key = await this.licenseKey(tenantId);
     const { credential } = await this.call<{ credential: string }>('POST', 'license/activations', {
       key,
       deploymentId,

@@ -7,5 +7,5 @@ export {
   createApiClient,
   type RequestOptions,
 } from './api/api-client';
-export { ApiError, apiErrorFromResponse, ensureError } from './api/api-error';
+export { ApiError, apiErrorFromResponse, ensureError, errorText } from './api/api-error';
 export { type ApiState, type UseApiOptions, useApi } from './api/useApi';

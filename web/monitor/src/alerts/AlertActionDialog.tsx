@@ -1,8 +1,8 @@
-import { ApiError, useApiClient } from '@kpi/web-ui/api';
+import { errorText, useApiClient } from '@kpi/web-ui/api';
 import { type FormEvent, useState } from 'react';
+import { FormDialog } from '../common/Dialog';
+import form from '../common/form.module.css';
 import { type Alert, RULE_LABELS } from './alert-model';
-import { Dialog, DialogActions } from './Dialog';
-import styles from './inbox.module.css';
 
 export type AlertAction = 'acknowledge' | 'resolve';
 
@@ -40,8 +40,7 @@ export function AlertActionDialog({ action, alerts, onClose, onDone }: AlertActi
       try {
         changed.push(await client.post<Alert>(actionPath(alert, action), text ? { comment: text } : {}));
       } catch (err) {
-        const reason = err instanceof ApiError ? `${err.message} (${err.code})` : String(err);
-        failed.push(`${alert.deploymentId} · ${RULE_LABELS[alert.rule]}: ${reason}`);
+        failed.push(`${alert.deploymentId} · ${RULE_LABELS[alert.rule]}: ${errorText(err)}`);
       }
     }
     setBusy(false);
@@ -51,46 +50,40 @@ export function AlertActionDialog({ action, alerts, onClose, onDone }: AlertActi
   }
 
   return (
-    <Dialog title={ack ? `Acknowledge ${noun}` : `Resolve ${noun}`} onClose={onClose}>
-      <form onSubmit={submit} className={styles.dialogBody} style={{ padding: 0 }}>
-        <p style={{ margin: 0 }}>
-          {ack
-            ? 'Acknowledging stops the reminders. Say what is being done about it.'
-            : 'Resolving closes the alert now; a new one opens if the problem comes back.'}
-        </p>
-        {alerts.length <= 5 && (
-          <ul style={{ margin: 0, paddingLeft: 18, fontSize: 13 }}>
-            {alerts.map((a) => (
-              <li key={a.id}>
-                <strong>{RULE_LABELS[a.rule]}</strong> · {a.deploymentId} ({a.tenantId})
-              </li>
-            ))}
-          </ul>
-        )}
-        <label className={styles.field}>
-          <span>{ack ? 'Comment (required)' : 'Comment (optional)'}</span>
-          <textarea
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            maxLength={1000}
-            required={ack}
-            autoFocus
-          />
-        </label>
-        {failures.length > 0 && (
-          <div className={styles.formError} role="alert">
-            {failures.map((f) => (
-              <div key={f}>{f}</div>
-            ))}
-          </div>
-        )}
-        <DialogActions
-          onCancel={onClose}
-          busy={busy}
-          disabled={ack && !comment.trim()}
-          submitLabel={ack ? 'Acknowledge' : 'Resolve'}
+    <FormDialog
+      title={ack ? `Acknowledge ${noun}` : `Resolve ${noun}`}
+      onClose={onClose}
+      onSubmit={submit}
+      errors={failures}
+      busy={busy}
+      disabled={ack && !comment.trim()}
+      submitLabel={ack ? 'Acknowledge' : 'Resolve'}
+    >
+      <p style={{ margin: 0 }}>
+        {ack
+          ? 'Acknowledging stops the reminders. Say what is being done about it.'
+          : 'Resolving closes the alert now; a new one opens if the problem comes back.'}
+      </p>
+      {alerts.length <= 5 && (
+        <ul style={{ margin: 0, paddingLeft: 18, fontSize: 13 }}>
+          {alerts.map((a) => (
+            <li key={a.id}>
+              <strong>{RULE_LABELS[a.rule]}</strong> · {a.deploymentId} ({a.tenantId})
+            </li>
+          ))}
+        </ul>
+      )}
+      <label className={form.field}>
+        <span>{ack ? 'Comment (required)' : 'Comment (optional)'}</span>
+        <textarea
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          maxLength={1000}
+          required={ack}
+          // biome-ignore lint/a11y/noAutofocus: the rule allows it inside <dialog>, which FormDialog renders
+          autoFocus
         />
-      </form>
-    </Dialog>
+      </label>
+    </FormDialog>
   );
 }

@@ -1,18 +1,35 @@
 import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
 import { Link } from '@kpi/web-ui/routing';
+import { Badge, type Tone } from '../common/Badge';
 import { DataTable } from '../common/DataTable';
+import form from '../common/form.module.css';
+import { formatTime } from '../common/format-time';
+import monitor from '../common/page.module.css';
+import text from '../common/text.module.css';
 import { WhenCell } from '../common/WhenCell';
-import monitor from '../monitor.module.css';
 import {
   type Alert,
+  type AlertState,
   alertHistory,
   alertSubject,
   RULE_LABELS,
+  type Severity,
   STATE_LABELS,
   silencedUntil,
 } from './alert-model';
 import styles from './inbox.module.css';
-import { formatTime } from './tenant-scope';
+
+const SEVERITY_TONES: Record<Severity, Tone> = { critical: 'danger', warning: 'warn', info: 'ok' };
+const STATE_TONES: Record<AlertState, Tone> = { open: 'danger', acknowledged: 'warn', resolved: 'ok' };
+
+/** A row's action buttons, in this order, each where the alert's state allows it. */
+const ROW_ACTIONS: { action: AlertTableAction; label: string; offered: (a: Alert) => boolean }[] = [
+  { action: 'acknowledge', label: 'Acknowledge', offered: (a) => a.state === 'open' },
+  { action: 'resolve', label: 'Resolve', offered: (a) => a.state !== 'resolved' },
+  { action: 'silence', label: 'Silence', offered: (a) => a.state !== 'resolved' },
+];
+
+export type AlertTableAction = 'acknowledge' | 'resolve' | 'silence';
 
 export interface AlertTableProps {
   alerts: Alert[];
@@ -26,7 +43,7 @@ export interface AlertTableProps {
   selected: ReadonlySet<string>;
   onSelect: (id: string, on: boolean) => void;
   onSelectAll: (on: boolean) => void;
-  onAction: (action: 'acknowledge' | 'resolve' | 'silence', alert: Alert) => void;
+  onAction: (action: AlertTableAction, alert: Alert) => void;
 }
 
 /** Where the alert's subject is shown: the deployment detail page, or the licences page. */
@@ -91,12 +108,12 @@ export function AlertTable(props: AlertTableProps) {
             </td>
           )}
           <td>
-            <span className={`${styles.pill} ${styles[a.severity]}`}>{a.severity}</span>
+            <Badge tone={SEVERITY_TONES[a.severity]}>{a.severity}</Badge>
           </td>
           <td>
             <strong>{RULE_LABELS[a.rule]}</strong>
-            <div className={styles.summary}>{a.summary}</div>
-            {a.flapping && <span className={`${styles.pill} ${styles.warn}`}>flapping</span>}
+            <div className={text.summary}>{a.summary}</div>
+            {a.flapping && <Badge tone="warn">flapping</Badge>}
           </td>
           {showTenant && (
             <td>
@@ -113,11 +130,11 @@ export function AlertTable(props: AlertTableProps) {
           </td>
           <WhenCell at={a.openedAt} now={now} />
           <td>
-            <span className={`${styles.pill} ${styles[a.state]}`} data-testid="alert-state">
+            <Badge tone={STATE_TONES[a.state]} data-testid="alert-state">
               {STATE_LABELS[a.state]}
-            </span>
+            </Badge>
             {silences && a.state !== 'resolved' && <SilencedBadge alert={a} silences={silences} at={at} />}
-            {a.reminders > 0 && <div className={styles.summary}>{a.reminders} reminder(s) sent</div>}
+            {a.reminders > 0 && <div className={text.summary}>{a.reminders} reminder(s) sent</div>}
             <details className={styles.details}>
               <summary>History</summary>
               <ol className={styles.history}>
@@ -133,34 +150,17 @@ export function AlertTable(props: AlertTableProps) {
           </td>
           {canManage && (
             <td>
-              <div className={styles.rowActions}>
-                {a.state === 'open' && (
+              <div className={form.rowActions}>
+                {ROW_ACTIONS.filter((r) => r.offered(a)).map((r) => (
                   <button
+                    key={r.action}
                     type="button"
-                    className={`kpi-button ${styles.small}`}
-                    onClick={() => props.onAction('acknowledge', a)}
+                    className={`kpi-button ${form.small}`}
+                    onClick={() => props.onAction(r.action, a)}
                   >
-                    Acknowledge
+                    {r.label}
                   </button>
-                )}
-                {a.state !== 'resolved' && (
-                  <button
-                    type="button"
-                    className={`kpi-button ${styles.small}`}
-                    onClick={() => props.onAction('resolve', a)}
-                  >
-                    Resolve
-                  </button>
-                )}
-                {a.state !== 'resolved' && (
-                  <button
-                    type="button"
-                    className={`kpi-button ${styles.small}`}
-                    onClick={() => props.onAction('silence', a)}
-                  >
-                    Silence
-                  </button>
-                )}
+                ))}
               </div>
             </td>
           )}
@@ -175,13 +175,13 @@ function SilencedBadge({ alert, silences, at }: { alert: Alert; silences: Silenc
   if (!until) return null;
   return (
     <div>
-      <span
-        className={`${styles.pill} ${styles.brand}`}
+      <Badge
+        tone="brand"
         data-testid="alert-silenced"
         title={`E-mails held back until ${formatTime(until.toISOString())}`}
       >
         Silenced until {formatTime(until.toISOString())}
-      </span>
+      </Badge>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import type { Silence } from '@kpi/shared/contracts/monitoring-rules';
-import { ApiError, useApiClient } from '@kpi/web-ui/api';
+import { errorText, useApiClient } from '@kpi/web-ui/api';
 import { type FormEvent, useState } from 'react';
+import { FormDialog } from '../common/Dialog';
+import form from '../common/form.module.css';
+import { formatTime } from '../common/format-time';
+import text from '../common/text.module.css';
 import { type Alert, RULE_LABELS, SILENCE_PRESETS, silenceMatchersFor } from './alert-model';
-import { Dialog, DialogActions } from './Dialog';
 import styles from './inbox.module.css';
-import { formatTime } from './tenant-scope';
 
 export interface SilenceDialogProps {
   alert: Alert;
@@ -42,65 +44,60 @@ export function SilenceDialog({ alert, onClose, onCreated }: SilenceDialogProps)
       );
       onCreated(created);
     } catch (err) {
-      setError(err instanceof ApiError ? `${err.message} (${err.code})` : String(err));
+      setError(errorText(err));
       setBusy(false);
     }
   }
 
   return (
-    <Dialog title="Silence notifications" onClose={onClose}>
-      <form onSubmit={submit} className={styles.dialogBody} style={{ padding: 0 }}>
-        <p style={{ margin: 0 }}>
-          E-mails about <strong>{RULE_LABELS[alert.rule]}</strong> on <strong>{alert.deploymentId}</strong> (
-          {alert.tenantId}) are held back while the silence lasts. The alert itself stays in the inbox.
-        </p>
-        <dl className={styles.kv}>
-          <dt>Matchers</dt>
-          <dd>
-            {matchers.map((m) => (
-              <code key={m.label} className={styles.matcher}>
-                {m.label}
-                {m.op}
-                {m.value}
-              </code>
-            ))}
-          </dd>
-        </dl>
-        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend className={styles.field} style={{ fontWeight: 600, marginBottom: 4 }}>
-            Duration
-          </legend>
-          <div className={styles.presets}>
-            {SILENCE_PRESETS.map((p) => (
-              <button
-                key={p.minutes}
-                type="button"
-                className={`kpi-button ${styles.small}`}
-                aria-pressed={p.minutes === minutes}
-                onClick={() => setMinutes(p.minutes)}
-              >
-                {p.label}
-              </button>
-            ))}
-          </div>
-          <div className={styles.summary}>Until {formatTime(endsAt.toISOString())}</div>
-        </fieldset>
-        <label className={styles.field}>
-          <span>Reason (required)</span>
-          <textarea value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} required />
-        </label>
-        {error && (
-          <div className={styles.formError} role="alert">
-            {error}
-          </div>
-        )}
-        <DialogActions
-          onCancel={onClose}
-          busy={busy}
-          disabled={!comment.trim()}
-          submitLabel="Create silence"
-        />
-      </form>
-    </Dialog>
+    <FormDialog
+      title="Silence notifications"
+      onClose={onClose}
+      onSubmit={submit}
+      errors={error ? [error] : []}
+      busy={busy}
+      disabled={!comment.trim()}
+      submitLabel="Create silence"
+    >
+      <p style={{ margin: 0 }}>
+        E-mails about <strong>{RULE_LABELS[alert.rule]}</strong> on <strong>{alert.deploymentId}</strong> (
+        {alert.tenantId}) are held back while the silence lasts. The alert itself stays in the inbox.
+      </p>
+      <dl className={text.kv}>
+        <dt>Matchers</dt>
+        <dd>
+          {matchers.map((m) => (
+            <code key={m.label} className={styles.matcher}>
+              {m.label}
+              {m.op}
+              {m.value}
+            </code>
+          ))}
+        </dd>
+      </dl>
+      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend className={form.field} style={{ fontWeight: 600, marginBottom: 4 }}>
+          Duration
+        </legend>
+        <div className={form.presets}>
+          {SILENCE_PRESETS.map((p) => (
+            <button
+              key={p.minutes}
+              type="button"
+              className={`kpi-button ${form.small}`}
+              aria-pressed={p.minutes === minutes}
+              onClick={() => setMinutes(p.minutes)}
+            >
+              {p.label}
+            </button>
+          ))}
+        </div>
+        <div className={text.summary}>Until {formatTime(endsAt.toISOString())}</div>
+      </fieldset>
+      <label className={form.field}>
+        <span>Reason (required)</span>
+        <textarea value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} required />
+      </label>
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import monitor from '../monitor.module.css';
+import monitor from './page.module.css';
 
 /** A count over a list, as the tiles above the Platform, Licences and Outbox lists show it. */
 export function CountTile({ label, value }: { label: string; value: number }) {

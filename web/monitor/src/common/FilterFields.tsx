@@ -3,7 +3,7 @@
  * selects and search boxes, each a `label` around its caption and control so the caption is its name.
  */
 import type { ReactNode } from 'react';
-import styles from '../alerts/inbox.module.css';
+import styles from './form.module.css';
 
 /** The bar itself, named for screen readers (e.g. "Filter the outbox"). */
 export function FilterBar({ label, children }: { label: string; children: ReactNode }) {

@@ -1,4 +1,4 @@
-import styles from '../monitor.module.css';
+import styles from './page.module.css';
 
 export interface LiveIndicatorProps {
   /** When the shown data was received. */

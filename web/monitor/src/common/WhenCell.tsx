@@ -1,6 +1,6 @@
-import styles from '../alerts/inbox.module.css';
-import { formatTime } from '../alerts/tenant-scope';
 import { timeAgo } from '../monitoring-api';
+import { formatTime } from './format-time';
+import styles from './text.module.css';
 
 /**
  * A table cell for when something happened: local date and time on one line, how long ago beneath, the ISO

@@ -1,7 +1,9 @@
 import { ApiError } from '@kpi/web-ui/api';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { Badge } from './Badge';
 import { DataTable } from './DataTable';
+import { FormDialog } from './Dialog';
 import { FilterBar, FilterSearch, FilterSelect } from './FilterFields';
 import { Loaded, type LoadState } from './Loaded';
 import { refusal } from './refusal';
@@ -117,5 +119,51 @@ describe('refusal', () => {
     expect(refusal(undefined, new ApiError(500, 'X', 'down'), forbidden)).toBe(forbidden);
     expect(refusal(new Error('network'), new ApiError(404, 'NOT_FOUND', 'gone'), undefined)).toBeUndefined();
     expect(refusal()).toBeUndefined();
+  });
+});
+
+describe('FormDialog', () => {
+  const draw = (errors: string[], busy: boolean) =>
+    renderToStaticMarkup(
+      <FormDialog
+        title="Silence notifications"
+        onClose={() => {}}
+        onSubmit={() => {}}
+        errors={errors}
+        busy={busy}
+        submitLabel="Create silence"
+      >
+        <label>
+          Reason <textarea />
+        </label>
+      </FormDialog>,
+    );
+
+  it('draws the fields, then Cancel and the submit button, and no error while there is none', () => {
+    const html = draw([], false);
+    expect(html).toMatch(/<dialog [^>]*aria-labelledby="([^"]+)".*<h2 id="\1">Silence notifications<\/h2>/);
+    expect(html).toMatch(
+      /<form [^>]*>.*Reason.*Cancel<\/button><button type="submit" [^>]*>Create silence<\/button>/,
+    );
+    expect(html).not.toContain('role="alert"');
+  });
+
+  it('announces what went wrong, a line each, and waits while the save runs', () => {
+    const html = draw(['a (X.ONE)', 'b (X.TWO)'], true);
+    expect(html).toContain('role="alert"><div>a (X.ONE)</div><div>b (X.TWO)</div></div>');
+    expect(html).toMatch(/<button type="submit" [^>]*disabled="">Saving…<\/button>/);
+  });
+});
+
+describe('Badge', () => {
+  it('says the state in words on a pill, coloured by its tone, muted without one', () => {
+    const toned = renderToStaticMarkup(
+      <Badge tone="danger" data-testid="detail-status">
+        expired
+      </Badge>,
+    );
+    const muted = renderToStaticMarkup(<Badge>skipped</Badge>);
+    expect(toned).toMatch(/^<span class="[^" ]+ [^" ]+" data-testid="detail-status">expired<\/span>$/);
+    expect(muted).toMatch(/^<span class="[^" ]+">skipped<\/span>$/);
   });
 });

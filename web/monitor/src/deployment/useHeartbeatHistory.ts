@@ -1,5 +1,5 @@
 import type { StoredHeartbeat } from '@kpi/shared/contracts/monitoring-heartbeat';
-import { useApiClient } from '@kpi/web-ui/api';
+import { ensureError, useApiClient } from '@kpi/web-ui/api';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ListPage } from '../monitoring-api';
 
@@ -84,11 +84,7 @@ export function useHeartbeatHistory(
       )
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
-        setState((s) => ({
-          ...s,
-          error: err instanceof Error ? err : new Error(String(err)),
-          loading: false,
-        }));
+        setState((s) => ({ ...s, error: ensureError(err), loading: false }));
       })
       .finally(() => {
         if (!controller.signal.aborted) timer = setTimeout(reload, refreshMs);

@@ -1,4 +1,4 @@
-import { useApiClient } from '@kpi/web-ui/api';
+import { ensureError, useApiClient } from '@kpi/web-ui/api';
 import { useEffect, useState } from 'react';
 import { type FleetSummaryBody, normaliseSummary } from './fleet-paging';
 
@@ -24,8 +24,7 @@ export function useFleetSummary(
         .get<FleetSummaryBody>(path, { signal: controller.signal })
         .then((body) => setState({ summary: normaliseSummary(body, tenantId), error: undefined }))
         .catch((err: unknown) => {
-          if (!controller.signal.aborted)
-            setState((s) => ({ ...s, error: err instanceof Error ? err : new Error(String(err)) }));
+          if (!controller.signal.aborted) setState((s) => ({ ...s, error: ensureError(err) }));
         })
         .finally(() => {
           if (!controller.signal.aborted) timer = setTimeout(poll, refreshMs);

@@ -3,14 +3,13 @@ import { ApiError, useApi } from '@kpi/web-ui/api';
 import { ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useEffect } from 'react';
-import styles from '../alerts/inbox.module.css';
-import { formatTime } from '../alerts/tenant-scope';
+import { Badge } from '../common/Badge';
+import { formatTime } from '../common/format-time';
+import text from '../common/text.module.css';
 import { graceEnd, lastValidationText } from './license-detail';
 import detail from './license-detail.module.css';
 import { RenewForm } from './RenewForm';
 import { statusTone } from './timeline';
-
-const toneClass = { ok: styles.ok, warn: styles.warn, danger: styles.danger, muted: '' } as const;
 
 export interface LicenseDetailProps {
   licenseId: string;
@@ -76,12 +75,12 @@ export function LicenseDetail({ licenseId, canRenew, onRenewed, closeTo, onSettl
   return (
     <Panel title={title} subtitle={`${l.tenantId} · configuration ${l.configurationId}`} actions={close}>
       <div className={detail.detail} data-testid="license-detail">
-        <dl className={styles.kv}>
+        <dl className={text.kv}>
           <dt>Status</dt>
           <dd>
-            <span className={`${styles.pill} ${toneClass[statusTone(l.status)]}`} data-testid="detail-status">
+            <Badge tone={statusTone(l.status)} data-testid="detail-status">
               {l.status}
-            </span>
+            </Badge>
           </dd>
           <dt>Expires</dt>
           <dd data-testid="detail-expiry" data-expires-at={l.expiresAt}>

@@ -1,8 +1,8 @@
 import type { LicenseView } from '@kpi/shared/contracts/license';
 import { ApiError, useApiClient } from '@kpi/web-ui/api';
 import { type FormEvent, useId, useState } from 'react';
-import styles from '../alerts/inbox.module.css';
-import { formatTime } from '../alerts/tenant-scope';
+import form from '../common/form.module.css';
+import { formatTime } from '../common/format-time';
 import { renewRequest, suggestedExpiryDate } from './license-detail';
 import detail from './license-detail.module.css';
 
@@ -55,7 +55,7 @@ export function RenewForm({ license, onRenewed }: RenewFormProps) {
     <form className={detail.renew} onSubmit={submit} aria-label="Renew licence" noValidate>
       <h3>Renew</h3>
       <div className={detail.renewFields}>
-        <label className={styles.field}>
+        <label className={form.field}>
           <span>New expiry date (UTC)</span>
           <input
             type="date"
@@ -65,7 +65,7 @@ export function RenewForm({ license, onRenewed }: RenewFormProps) {
             aria-describedby={error ? errorId : undefined}
           />
         </label>
-        <label className={styles.field}>
+        <label className={form.field}>
           <span>Grace days (optional)</span>
           <input
             type="number"
@@ -90,7 +90,7 @@ export function RenewForm({ license, onRenewed }: RenewFormProps) {
         </p>
       )}
       {error && (
-        <p id={errorId} className={styles.formError} role="alert" data-testid="renew-error">
+        <p id={errorId} className={form.formError} role="alert" data-testid="renew-error">
           <code>{error.code}</code> {error.message}
         </p>
       )}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Dialog } from '../alerts/Dialog';
-import styles from '../alerts/inbox.module.css';
-import { formatTime } from '../alerts/tenant-scope';
+import { Dialog } from '../common/Dialog';
+import { formatTime } from '../common/format-time';
+import text from '../common/text.module.css';
 import outbox from './outbox.module.css';
 import { KIND_LABELS, type NotificationRecord, STATUS_LABELS } from './outbox-filter';
 
@@ -15,7 +15,7 @@ export function MessageDialog({ record, onClose }: { record: NotificationRecord;
   const [view, setView] = useState<View>(record.html ? 'html' : 'text');
   return (
     <Dialog title={record.subject} onClose={onClose} wide>
-      <dl className={styles.kv}>
+      <dl className={text.kv}>
         <dt>Status</dt>
         <dd>{STATUS_LABELS[record.status]}</dd>
         <dt>To</dt>
@@ -65,7 +65,7 @@ export function MessageDialog({ record, onClose }: { record: NotificationRecord;
           {record.text}
         </pre>
       ) : (
-        <p className={styles.summary}>No message body was rendered for this record (nothing was sent).</p>
+        <p className={text.summary}>No message body was rendered for this record (nothing was sent).</p>
       )}
     </Dialog>
   );

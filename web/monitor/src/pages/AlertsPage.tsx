@@ -19,12 +19,15 @@ import {
 } from '../alerts/alert-model';
 import styles from '../alerts/inbox.module.css';
 import { SilenceDialog } from '../alerts/SilenceDialog';
-import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
 import { FilterBar, FilterSearch, FilterSelect } from '../common/FilterFields';
+import form from '../common/form.module.css';
+import indicators from '../common/indicators.module.css';
 import { LiveIndicator } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
+import { NotAllowed } from '../common/NotAllowed';
+import monitor from '../common/page.module.css';
 import { refusal } from '../common/refusal';
-import monitor from '../monitor.module.css';
+import { TenantPicker, useTenantChoice } from '../common/tenant-choice';
 
 /** The inbox polls on this period, so new and changed alerts appear without a reload. */
 const POLL_MS = 5000;
@@ -36,18 +39,18 @@ type Pending =
 
 /** The alert inbox: filter, sort, acknowledge with a comment, resolve, silence; live. */
 export default function AlertsPage() {
-  const scope = useTenantScope({ allowAll: true });
+  const choice = useTenantChoice({ allowAll: true });
   const [filter, setFilter] = useState<AlertFilter>(DEFAULT_FILTER);
   const [order, setOrder] = useState<AlertOrder>('newest');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [pending, setPending] = useState<Pending>();
   const [notice, setNotice] = useState<{ text: string; silence?: Silence }>();
-  const path = scope.isStaff || scope.tenantId ? alertsPath(scope.tenantId, filter) : undefined;
+  const path = choice.isStaff || choice.tenantId ? alertsPath(choice.tenantId, filter) : undefined;
   const list = useApi<{ items: Alert[]; continuationToken?: string }>(path, { refreshMs: POLL_MS });
   // Which alerts are silenced: only for one tenant (the API lists silences per tenant).
   const silences = useApi<{ items: Silence[] }>(
-    scope.tenantId
-      ? `monitoring/tenants/${encodeURIComponent(scope.tenantId)}/silences?limit=100`
+    choice.tenantId
+      ? `monitoring/tenants/${encodeURIComponent(choice.tenantId)}/silences?limit=100`
       : undefined,
     { refreshMs: 30_000 },
   );
@@ -60,10 +63,10 @@ export default function AlertsPage() {
     setSelected(new Set());
   };
 
-  if (!scope.canManage) return <NotAllowed />;
+  if (!choice.canManage) return <NotAllowed />;
   const refused = refusal(list.error);
   if (refused) return <NotAllowed requestId={refused.requestId} />;
-  if (!scope.isStaff && !scope.tenantId) {
+  if (!choice.isStaff && !choice.tenantId) {
     return (
       <EmptyState title="No tenant">
         Your account belongs to no tenant, so there are no alerts to show.
@@ -94,18 +97,18 @@ export default function AlertsPage() {
         <LiveIndicator updatedAt={list.updatedAt} stale={!!list.error} refreshMs={POLL_MS} />
       </div>
       {notice && (
-        <div className={styles.notice} role="status">
+        <div className={indicators.notice} role="status">
           <span>{notice.text}</span>
           {notice.silence && (
             <Link to={`/silences?tenant=${encodeURIComponent(notice.silence.tenantId)}`}>View silences</Link>
           )}
-          <button type="button" className={`kpi-button ${styles.small}`} onClick={() => setNotice(undefined)}>
+          <button type="button" className={`kpi-button ${form.small}`} onClick={() => setNotice(undefined)}>
             Dismiss
           </button>
         </div>
       )}
       <FilterBar label="Filter alerts">
-        <TenantPicker scope={scope} allowAll />
+        <TenantPicker choice={choice} allowAll />
         <FilterSelect label="State" value={filter.state} onChange={(v) => set('state', v)}>
           <option value="unresolved">Open or acknowledged</option>
           <option value="open">Open</option>
@@ -149,19 +152,19 @@ export default function AlertsPage() {
             subtitle={`${counts.open} open · ${counts.acknowledged} acknowledged · ${counts.critical} critical unresolved`}
             flush
           >
-            {scope.canManage && chosen.length > 0 && (
+            {choice.canManage && chosen.length > 0 && (
               <div className={styles.bulk}>
                 <span>{chosen.length} selected</span>
                 <button
                   type="button"
-                  className={`kpi-button kpi-button-primary ${styles.small}`}
+                  className={`kpi-button kpi-button-primary ${form.small}`}
                   onClick={() => setPending({ kind: 'acknowledge', alerts: chosen })}
                 >
                   Acknowledge selected
                 </button>
                 <button
                   type="button"
-                  className={`kpi-button ${styles.small}`}
+                  className={`kpi-button ${form.small}`}
                   onClick={() => setSelected(new Set())}
                 >
                   Clear selection
@@ -178,8 +181,8 @@ export default function AlertsPage() {
               <AlertTable
                 alerts={shown}
                 now={now}
-                showTenant={scope.tenantId === undefined}
-                canManage={scope.canManage}
+                showTenant={choice.tenantId === undefined}
+                canManage={choice.canManage}
                 silences={silences.data?.items}
                 selected={selected}
                 onSelect={(id, on) =>
@@ -201,7 +204,7 @@ export default function AlertsPage() {
               />
             )}
             {data.continuationToken && (
-              <div className={styles.more}>
+              <div className={form.more}>
                 Showing the newest {data.items.length}; narrow the filters to see older ones.
               </div>
             )}

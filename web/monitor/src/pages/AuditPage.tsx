@@ -1,8 +1,6 @@
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useMemo, useState } from 'react';
-import styles from '../alerts/inbox.module.css';
-import { ChooseTenant, NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
 import {
   type AuditEntry,
   type AuditFilter,
@@ -11,30 +9,36 @@ import {
   DEFAULT_AUDIT_FILTER,
   filterAudit,
 } from '../audit/audit-filter';
-import { LoadOlder } from '../audit/LoadOlder';
-import { usePagedList } from '../audit/usePagedList';
+import { Badge } from '../common/Badge';
 import { DataTable } from '../common/DataTable';
 import { FilterBar, FilterSearch, FilterSelect } from '../common/FilterFields';
 import { UpdatedNote } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
+import { LoadOlder } from '../common/LoadOlder';
+import { NotAllowed } from '../common/NotAllowed';
+import monitor from '../common/page.module.css';
 import { refusal } from '../common/refusal';
+import { ChooseTenant, TenantPicker, useTenantChoice } from '../common/tenant-choice';
+import text from '../common/text.module.css';
+import { useNewestFirstList } from '../common/useNewestFirstList';
 import { WhenCell } from '../common/WhenCell';
-import monitor from '../monitor.module.css';
 
 /** The first page of the log is read again on this period. */
 const REFRESH_MS = 15_000;
 
 /** Who did what when on one tenant: alert actions, commands, silences, windows, settings. Paged, filterable. */
 export default function AuditPage() {
-  const scope = useTenantScope({ allowAll: false });
-  const path = scope.tenantId ? `monitoring/tenants/${encodeURIComponent(scope.tenantId)}/audit` : undefined;
-  const list = usePagedList<AuditEntry>(path, { pageSize: 50, refreshMs: REFRESH_MS });
+  const choice = useTenantChoice({ allowAll: false });
+  const path = choice.tenantId
+    ? `monitoring/tenants/${encodeURIComponent(choice.tenantId)}/audit`
+    : undefined;
+  const list = useNewestFirstList<AuditEntry>(path, { pageSize: 50, refreshMs: REFRESH_MS });
   const [filter, setFilter] = useState<AuditFilter>(DEFAULT_AUDIT_FILTER);
   const shown = useMemo(() => filterAudit(list.items, filter), [list.items, filter]);
   const options = useMemo(() => actionOptions(list.items), [list.items]);
   const { first } = list;
 
-  if (!scope.canManage) return <NotAllowed />;
+  if (!choice.canManage) return <NotAllowed />;
   const refused = refusal(first.error);
   if (refused) return <NotAllowed requestId={refused.requestId} />;
   const filtered = filter.action !== '' || filter.actor.trim() !== '' || filter.text.trim() !== '';
@@ -46,7 +50,7 @@ export default function AuditPage() {
         <UpdatedNote updatedAt={first.updatedAt} refreshMs={REFRESH_MS} />
       </div>
       <FilterBar label="Filter the audit log">
-        <TenantPicker scope={scope} allowAll={false} />
+        <TenantPicker choice={choice} allowAll={false} />
         <FilterSelect
           label="Action"
           value={filter.action}
@@ -76,7 +80,7 @@ export default function AuditPage() {
         />
       </FilterBar>
       {!path ? (
-        <ChooseTenant scope={scope}>The audit log belongs to one tenant.</ChooseTenant>
+        <ChooseTenant choice={choice}>The audit log belongs to one tenant.</ChooseTenant>
       ) : (
         <Loaded
           state={first}
@@ -100,7 +104,7 @@ export default function AuditPage() {
                     : 'Change the filters, or load older entries.'}
                 </EmptyState>
               ) : (
-                <AuditTable entries={shown} tenantId={path ? (scope.tenantId ?? '') : ''} />
+                <AuditTable entries={shown} tenantId={path ? (choice.tenantId ?? '') : ''} />
               )}
               <LoadOlder list={list} />
             </Panel>
@@ -124,11 +128,11 @@ function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenantId: st
           <WhenCell at={e.at} now={now} />
           <td>{e.actor}</td>
           <td>
-            <span className={`${styles.pill} ${styles.brand}`}>{actionLabel(e.action)}</span>
+            <Badge tone="brand">{actionLabel(e.action)}</Badge>
           </td>
           <td>
             {e.target !== e.deploymentId && (
-              <code className={styles.mono} style={{ fontSize: 12 }}>
+              <code className={text.mono} style={{ fontSize: 12 }}>
                 {e.target}
               </code>
             )}

@@ -23,7 +23,7 @@ import { StatusGrid } from '../fleet/StatusGrid';
 import { StatusTiles } from '../fleet/StatusTiles';
 import { TenantCounts } from '../fleet/TenantCounts';
 import { useFleetSummary } from '../fleet/useFleetSummary';
-import { usePagedList } from '../fleet/usePagedList';
+import { useWholeList } from '../fleet/useWholeList';
 
 /** The counts (the summary endpoint, one small response) are read again on this period. */
 export const FLEET_REFRESH_MS = 5_000;
@@ -58,7 +58,7 @@ export default function FleetPage() {
       : `${tenantPath}/fleet-summary`;
   const { summary, error: summaryError } = useFleetSummary(summaryPath, access.tenantId, FLEET_REFRESH_MS);
   const staleKey = summary ? summaryKey(summary.tenants) : undefined;
-  const fleet = usePagedList<Deployment>(path, {
+  const fleet = useWholeList<Deployment>(path, {
     refreshMs: FLEET_LIST_REFRESH_MS,
     maxPages: MAX_LIST_PAGES,
     staleKey,

@@ -5,20 +5,24 @@ import { useAuth } from '@kpi/web-ui/auth';
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { Link, useLocation } from '@kpi/web-ui/routing';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import styles from '../alerts/inbox.module.css';
-import { formatTime, NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { Badge } from '../common/Badge';
 import { CountTile } from '../common/CountTile';
 import { type Column, DataTable } from '../common/DataTable';
+import form from '../common/form.module.css';
+import { formatTime } from '../common/format-time';
 import { UpdatedNote } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
+import { NotAllowed } from '../common/NotAllowed';
+import monitor from '../common/page.module.css';
 import { refusal } from '../common/refusal';
+import { TenantPicker, useTenantChoice } from '../common/tenant-choice';
+import text from '../common/text.module.css';
 import { ExpiryTimeline } from '../licenses/ExpiryTimeline';
 import { LicenseDetail } from '../licenses/LicenseDetail';
 import { lastValidationText } from '../licenses/license-detail';
 import detail from '../licenses/license-detail.module.css';
 import chart from '../licenses/licenses.module.css';
 import { orderForTimeline, statusTone } from '../licenses/timeline';
-import monitor from '../monitor.module.css';
 import { type ListPage, timeAgo } from '../monitoring-api';
 
 /** Both licence lists are read again on this period. */
@@ -44,9 +48,7 @@ function withLicense(search: string, licenseId: string | undefined): string {
   return `/licenses${qs ? `?${qs}` : ''}`;
 }
 
-const toneClass = { ok: styles.ok, warn: styles.warn, danger: styles.danger, muted: '' } as const;
-
-const licenceColumns: Column[] = [
+const licenseColumns: Column[] = [
   'Licence',
   'Tenant',
   'Status',
@@ -63,18 +65,18 @@ const licenceColumns: Column[] = [
  * `?license=<id>` (the renewal link of the licence e-mails) highlights that licence and opens its panel.
  */
 export default function LicensesPage() {
-  const scope = useTenantScope({ allowAll: true });
+  const choice = useTenantChoice({ allowAll: true });
   const { user } = useAuth();
   const { search } = useLocation();
   const selectedId = new URLSearchParams(search).get('license') ?? undefined;
-  const t = scope.tenantId ? encodeURIComponent(scope.tenantId) : undefined;
+  const t = choice.tenantId ? encodeURIComponent(choice.tenantId) : undefined;
   const trackedPath = t
     ? `monitoring/tenants/${t}/licenses?limit=100`
-    : scope.isStaff
+    : choice.isStaff
       ? 'monitoring/licenses?limit=100'
       : undefined;
   const servicePath =
-    scope.isStaff && t ? `license/licenses?limit=100&tenantId=${t}` : 'license/licenses?limit=100';
+    choice.isStaff && t ? `license/licenses?limit=100&tenantId=${t}` : 'license/licenses?limit=100';
   const tracked = useApi<ListPage<Tracked>>(trackedPath, { refreshMs: REFRESH_MS });
   // The licence service adds the issue date and deployments; without it the page still shows the rest.
   const service = useApi<ListPage<LicenseView>>(trackedPath ? servicePath : undefined, {
@@ -125,7 +127,7 @@ export default function LicensesPage() {
     }, 4_000);
   }, [reloadTracked, reloadService]);
 
-  if (!scope.canManage) return <NotAllowed />;
+  if (!choice.canManage) return <NotAllowed />;
   const refused = refusal(tracked.error);
   if (refused) return <NotAllowed requestId={refused.requestId} />;
   if (!trackedPath) return <EmptyState title="No tenant">Your account belongs to no tenant.</EmptyState>;
@@ -149,8 +151,8 @@ export default function LicensesPage() {
         <h1>Licences</h1>
         <UpdatedNote updatedAt={tracked.updatedAt} refreshMs={REFRESH_MS} />
       </div>
-      <div className={styles.filters}>
-        <TenantPicker scope={scope} allowAll />
+      <div className={form.filters}>
+        <TenantPicker choice={choice} allowAll />
       </div>
       {/* One grid whose children keep their places, so the licence panel is not remounted as the list loads. */}
       <div style={{ display: 'grid', gap: 20 }}>
@@ -214,7 +216,7 @@ export default function LicensesPage() {
                 }
                 flush
               >
-                <DataTable className={monitor.table} label="Tracked licences" columns={licenceColumns}>
+                <DataTable className={monitor.table} label="Tracked licences" columns={licenseColumns}>
                   {rows.map((r) => (
                     <tr
                       key={r.id}
@@ -229,18 +231,16 @@ export default function LicensesPage() {
                         <Link to={withLicense(search, r.id)} aria-label={`Details of licence ${r.id}`}>
                           <strong>{r.id}</strong>
                         </Link>
-                        <div className={styles.summary}>configuration {r.configurationId}</div>
+                        <div className={text.summary}>configuration {r.configurationId}</div>
                       </td>
                       <td>{r.tenantId}</td>
                       <td>
-                        <span className={`${styles.pill} ${toneClass[statusTone(r.status)]}`}>
-                          {r.status}
-                        </span>
+                        <Badge tone={statusTone(r.status)}>{r.status}</Badge>
                       </td>
                       <td className={monitor.num}>{r.daysLeft}</td>
                       <td>
                         {formatTime(r.expiresAt)}
-                        <div className={styles.summary}>+ {r.graceDays} days grace</div>
+                        <div className={text.summary}>+ {r.graceDays} days grace</div>
                       </td>
                       <td className={monitor.num}>
                         {r.maxDeployments !== undefined
@@ -254,7 +254,7 @@ export default function LicensesPage() {
                       </td>
                       <td title={r.lastEventAt}>
                         {r.lastEventType.replace('license.', '')}
-                        <div className={styles.summary}>{timeAgo(r.lastEventAt, now.getTime())}</div>
+                        <div className={text.summary}>{timeAgo(r.lastEventAt, now.getTime())}</div>
                       </td>
                       <td>
                         <Link to={`/alerts?tenant=${encodeURIComponent(r.tenantId)}`}>

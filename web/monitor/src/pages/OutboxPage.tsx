@@ -1,17 +1,20 @@
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { useMemo, useState } from 'react';
-import styles from '../alerts/inbox.module.css';
-import { NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
-import { LoadOlder } from '../audit/LoadOlder';
-import { usePagedList } from '../audit/usePagedList';
+import { Badge, type Tone } from '../common/Badge';
 import { CountTile } from '../common/CountTile';
 import { DataTable } from '../common/DataTable';
 import { FilterBar, FilterSearch, FilterSelect } from '../common/FilterFields';
+import form from '../common/form.module.css';
 import { UpdatedNote } from '../common/LiveIndicator';
 import { Loaded } from '../common/Loaded';
+import { LoadOlder } from '../common/LoadOlder';
+import { NotAllowed } from '../common/NotAllowed';
+import monitor from '../common/page.module.css';
 import { refusal } from '../common/refusal';
+import { TenantPicker, useTenantChoice } from '../common/tenant-choice';
+import text from '../common/text.module.css';
+import { useNewestFirstList } from '../common/useNewestFirstList';
 import { WhenCell } from '../common/WhenCell';
-import monitor from '../monitor.module.css';
 import { MessageDialog } from '../outbox/MessageDialog';
 import outbox from '../outbox/outbox.module.css';
 import {
@@ -29,30 +32,30 @@ import {
 /** The first page of the outbox is read again on this period. */
 const REFRESH_MS = 10_000;
 
-const statusTone: Record<NotificationRecord['status'], string | undefined> = {
-  sent: styles.ok,
-  silenced: styles.brand,
-  'rate-limited': styles.warn,
-  flapping: styles.warn,
-  'no-recipients': styles.danger,
+const statusTone: Record<NotificationRecord['status'], Tone | undefined> = {
+  sent: 'ok',
+  silenced: 'brand',
+  'rate-limited': 'warn',
+  flapping: 'warn',
+  'no-recipients': 'danger',
 };
 
 /** The e-mail outbox: every notification sent or held back, with its message. */
 export default function OutboxPage() {
-  const scope = useTenantScope({ allowAll: true });
-  const path = scope.tenantId
-    ? `monitoring/tenants/${encodeURIComponent(scope.tenantId)}/notifications`
-    : scope.isStaff
+  const choice = useTenantChoice({ allowAll: true });
+  const path = choice.tenantId
+    ? `monitoring/tenants/${encodeURIComponent(choice.tenantId)}/notifications`
+    : choice.isStaff
       ? 'monitoring/notifications'
       : undefined;
-  const list = usePagedList<NotificationRecord>(path, { pageSize: 50, refreshMs: REFRESH_MS });
+  const list = useNewestFirstList<NotificationRecord>(path, { pageSize: 50, refreshMs: REFRESH_MS });
   const [filter, setFilter] = useState<OutboxFilter>(DEFAULT_OUTBOX_FILTER);
   const [open, setOpen] = useState<NotificationRecord>();
   const shown = useMemo(() => filterOutbox(list.items, filter), [list.items, filter]);
   const counts = useMemo(() => countByStatus(list.items), [list.items]);
   const { first } = list;
 
-  if (!scope.canManage) return <NotAllowed />;
+  if (!choice.canManage) return <NotAllowed />;
   const refused = refusal(first.error);
   if (refused) return <NotAllowed requestId={refused.requestId} />;
   if (!path) return <EmptyState title="No tenant">Your account belongs to no tenant.</EmptyState>;
@@ -65,7 +68,7 @@ export default function OutboxPage() {
         <UpdatedNote updatedAt={first.updatedAt} refreshMs={REFRESH_MS} />
       </div>
       <FilterBar label="Filter the outbox">
-        <TenantPicker scope={scope} allowAll />
+        <TenantPicker choice={choice} allowAll />
         <FilterSelect
           label="Status"
           value={filter.status}
@@ -118,20 +121,18 @@ export default function OutboxPage() {
                     <tr key={r.id} data-testid="notification-row" data-status={r.status}>
                       <WhenCell at={r.at} now={now} />
                       <td>
-                        <span className={`${styles.pill} ${statusTone[r.status] ?? ''}`}>
-                          {STATUS_LABELS[r.status]}
-                        </span>
+                        <Badge tone={statusTone[r.status]}>{STATUS_LABELS[r.status]}</Badge>
                       </td>
                       <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
-                      <td>{r.recipient ?? <span className={styles.summary}>none</span>}</td>
+                      <td>{r.recipient ?? <span className={text.summary}>none</span>}</td>
                       <td>
                         {r.subject}
-                        {scope.tenantId === undefined && <div className={styles.summary}>{r.tenantId}</div>}
+                        {choice.tenantId === undefined && <div className={text.summary}>{r.tenantId}</div>}
                       </td>
                       <td>
                         <button
                           type="button"
-                          className={`kpi-button ${styles.small}`}
+                          className={`kpi-button ${form.small}`}
                           onClick={() => setOpen(r)}
                         >
                           View

@@ -2,10 +2,8 @@ import { ApiError, useApi } from '@kpi/web-ui/api';
 import { ErrorPanel, Forbidden, Loading } from '@kpi/web-ui/layout';
 import { CountTile } from '../common/CountTile';
 import { LiveIndicator } from '../common/LiveIndicator';
+import styles from '../common/page.module.css';
 import { refusal } from '../common/refusal';
-import { EventsPanel } from '../EventsPanel';
-import { HealthTable, LatencyChart } from '../HealthPanel';
-import styles from '../monitor.module.css';
 import {
   type EventsResponse,
   eventsPath,
@@ -13,6 +11,8 @@ import {
   healthPath,
   refreshMs,
 } from '../monitoring-api';
+import { EventsPanel } from '../platform/EventsPanel';
+import { HealthTable, LatencyChart } from '../platform/HealthPanel';
 
 /** Platform health and events, refreshed every 10 s. Vendor staff only (the API answers 403 otherwise). */
 export default function PlatformPage() {

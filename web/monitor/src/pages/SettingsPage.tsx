@@ -2,11 +2,12 @@ import { DEFAULT_THRESHOLDS, type MonitoringSettings } from '@kpi/shared/contrac
 import { useApi } from '@kpi/web-ui/api';
 import { useAuth } from '@kpi/web-ui/auth';
 import { Loading } from '@kpi/web-ui/layout';
-import inbox from '../alerts/inbox.module.css';
-import { ChooseTenant, NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import form from '../common/form.module.css';
 import { Loaded } from '../common/Loaded';
+import { NotAllowed } from '../common/NotAllowed';
+import monitor from '../common/page.module.css';
 import { refusal } from '../common/refusal';
-import monitor from '../monitor.module.css';
+import { ChooseTenant, TenantPicker, useTenantChoice } from '../common/tenant-choice';
 import styles from '../settings/settings.module.css';
 import { effectiveDefaults } from '../settings/settings-model';
 import { TenantSettingsForm } from '../settings/TenantSettingsForm';
@@ -19,17 +20,17 @@ import { VendorSettingsForm } from '../settings/VendorSettingsForm';
  */
 export default function SettingsPage() {
   const { user } = useAuth();
-  const scope = useTenantScope({ allowAll: false });
+  const choice = useTenantChoice({ allowAll: false });
   const isPlatformAdmin = user.roles.includes('platform-admin');
   const canEditTenant = isPlatformAdmin || user.roles.includes('owner') || user.roles.includes('admin');
-  const vendor = useApi<MonitoringSettings>(scope.isStaff ? 'monitoring/vendor/settings' : undefined);
+  const vendor = useApi<MonitoringSettings>(choice.isStaff ? 'monitoring/vendor/settings' : undefined);
 
-  if (!scope.canManage) return <NotAllowed />;
+  if (!choice.canManage) return <NotAllowed />;
   const refused = refusal(vendor.error);
   if (refused) return <NotAllowed requestId={refused.requestId} />;
   // Tenant users cannot read the vendor's defaults: their blank fields show the built-in ones.
   const defaults = effectiveDefaults(DEFAULT_THRESHOLDS, vendor.data?.thresholds);
-  const vendorSection = scope.isStaff && (
+  const vendorSection = choice.isStaff && (
     <section aria-labelledby="vendor-settings">
       <h2 id="vendor-settings" className={styles.sectionHead}>
         Vendor
@@ -39,7 +40,7 @@ export default function SettingsPage() {
           <VendorSettingsForm
             settings={settings}
             canEdit={isPlatformAdmin}
-            tenants={scope.tenants}
+            tenants={choice.tenants}
             onSaved={vendor.reload}
           />
         )}
@@ -57,20 +58,20 @@ export default function SettingsPage() {
           <h2 id="tenant-settings" className={styles.sectionHead}>
             Tenant
           </h2>
-          <div className={inbox.filters}>
-            <TenantPicker scope={scope} allowAll={false} />
+          <div className={form.filters}>
+            <TenantPicker choice={choice} allowAll={false} />
           </div>
-          {!scope.tenantId ? (
-            <ChooseTenant scope={scope}>Thresholds, contacts and rules belong to one tenant.</ChooseTenant>
-          ) : scope.isStaff && vendor.loading ? (
+          {!choice.tenantId ? (
+            <ChooseTenant choice={choice}>Thresholds, contacts and rules belong to one tenant.</ChooseTenant>
+          ) : choice.isStaff && vendor.loading ? (
             <Loading label="Loading the defaults…" />
           ) : (
             <TenantSettingsForm
-              key={scope.tenantId}
-              tenantId={scope.tenantId}
+              key={choice.tenantId}
+              tenantId={choice.tenantId}
               canEdit={canEditTenant}
               defaults={defaults}
-              defaultLabel={scope.isStaff && vendor.data ? 'Default (vendor or built-in)' : 'Default'}
+              defaultLabel={choice.isStaff && vendor.data ? 'Default (vendor or built-in)' : 'Default'}
             />
           )}
         </section>

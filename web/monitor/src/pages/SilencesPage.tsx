@@ -1,14 +1,17 @@
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
-import { ApiError, useApi, useApiClient } from '@kpi/web-ui/api';
+import { errorText, useApi, useApiClient } from '@kpi/web-ui/api';
 import { Panel } from '@kpi/web-ui/layout';
 import { navigate, useLocation } from '@kpi/web-ui/routing';
 import { useEffect, useState } from 'react';
-import { Dialog } from '../alerts/Dialog';
-import styles from '../alerts/inbox.module.css';
-import { ChooseTenant, NotAllowed, TenantPicker, useTenantScope } from '../alerts/tenant-scope';
+import { Dialog } from '../common/Dialog';
+import dialog from '../common/dialog.module.css';
+import form from '../common/form.module.css';
+import indicators from '../common/indicators.module.css';
 import { Loaded } from '../common/Loaded';
+import { NotAllowed } from '../common/NotAllowed';
+import monitor from '../common/page.module.css';
 import { refusal } from '../common/refusal';
-import monitor from '../monitor.module.css';
+import { ChooseTenant, TenantPicker, useTenantChoice } from '../common/tenant-choice';
 import type { ListPage } from '../monitoring-api';
 import { RuleDialog } from '../silences/RuleDialog';
 import { type RuleItem, RuleList } from '../silences/RuleList';
@@ -20,14 +23,15 @@ import {
   type RuleKind,
 } from '../silences/rule-drafts';
 import type { ScheduleStatus } from '../silences/schedule-text';
+import ruleStyles from '../silences/silences.module.css';
 
 type Editing = { draft: RuleDraft; replacing?: string } | undefined;
 
 /** Silences (hold back e-mail) and maintenance windows (pause status) of one tenant. */
 export default function SilencesPage() {
-  const scope = useTenantScope({ allowAll: false });
+  const choice = useTenantChoice({ allowAll: false });
   const client = useApiClient();
-  const base = scope.tenantId ? `monitoring/tenants/${encodeURIComponent(scope.tenantId)}` : undefined;
+  const base = choice.tenantId ? `monitoring/tenants/${encodeURIComponent(choice.tenantId)}` : undefined;
   const silences = useApi<ListPage<RuleItem>>(base && `${base}/silences?limit=100`, { refreshMs: 30_000 });
   const windows = useApi<ListPage<RuleItem>>(base && `${base}/maintenance-windows?limit=100`, {
     refreshMs: 30_000,
@@ -43,17 +47,17 @@ export default function SilencesPage() {
   // A link such as `/silences?tenant=t&new=silence&deploymentId=d&rule=r` opens the form prefilled, once:
   // the request is taken out of the address so a reload or Back does not open it again.
   useEffect(() => {
-    if (!scope.canManage || !scope.tenantId) return;
+    if (!choice.canManage || !choice.tenantId) return;
     const draft = draftFromQuery(search);
     if (!draft) return;
     setEditing({ draft });
     const q = new URLSearchParams(search);
     for (const key of ['new', 'deploymentId', 'rule']) q.delete(key);
-    q.set('tenant', scope.tenantId);
+    q.set('tenant', choice.tenantId);
     navigate(`${pathname}?${q}`, { replace: true });
-  }, [search, pathname, scope.canManage, scope.tenantId]);
+  }, [search, pathname, choice.canManage, choice.tenantId]);
 
-  if (!scope.canManage) return <NotAllowed />;
+  if (!choice.canManage) return <NotAllowed />;
   const refused = refusal(silences.error, windows.error);
   if (refused) return <NotAllowed requestId={refused.requestId} />;
   const header = (
@@ -61,16 +65,16 @@ export default function SilencesPage() {
       <div className={monitor.toolbar}>
         <h1>Silences &amp; maintenance</h1>
       </div>
-      <div className={styles.filters}>
-        <TenantPicker scope={scope} allowAll={false} />
-        <fieldset className={styles.field} style={{ border: 0, padding: 0, margin: 0 }}>
+      <div className={form.filters}>
+        <TenantPicker choice={choice} allowAll={false} />
+        <fieldset className={form.field} style={{ border: 0, padding: 0, margin: 0 }}>
           <legend>Status</legend>
-          <div className={styles.tabs}>
+          <div className={ruleStyles.tabs}>
             {([undefined, 'active', 'upcoming', 'expired'] as const).map((s) => (
               <button
                 key={s ?? 'all'}
                 type="button"
-                className={`kpi-button ${styles.small}`}
+                className={`kpi-button ${form.small}`}
                 aria-pressed={status === s}
                 onClick={() => setStatus(s)}
               >
@@ -81,24 +85,24 @@ export default function SilencesPage() {
         </fieldset>
       </div>
       {notice && (
-        <div className={styles.notice} role="status">
+        <div className={indicators.notice} role="status">
           <span>{notice}</span>
-          <button type="button" className={`kpi-button ${styles.small}`} onClick={() => setNotice(undefined)}>
+          <button type="button" className={`kpi-button ${form.small}`} onClick={() => setNotice(undefined)}>
             Dismiss
           </button>
         </div>
       )}
     </>
   );
-  if (!scope.tenantId) {
+  if (!choice.tenantId) {
     return (
       <>
         {header}
-        <ChooseTenant scope={scope}>Silences and windows belong to one tenant.</ChooseTenant>
+        <ChooseTenant choice={choice}>Silences and windows belong to one tenant.</ChooseTenant>
       </>
     );
   }
-  const tenantId = scope.tenantId;
+  const tenantId = choice.tenantId;
   const now = new Date();
   const deploymentIds = (deployments.data?.items ?? []).map((d) => d.id).sort();
   const saved = (message: string) => {
@@ -117,7 +121,7 @@ export default function SilencesPage() {
           : 'Pause heartbeat status and metric alerts'
       }
       actions={
-        scope.canManage && (
+        choice.canManage && (
           <button
             type="button"
             className="kpi-button kpi-button-primary"
@@ -136,7 +140,7 @@ export default function SilencesPage() {
             items={data.items}
             now={now}
             status={status}
-            canManage={scope.canManage}
+            canManage={choice.canManage}
             onEdit={(item) => setEditing({ draft: draftFrom(kind, item), replacing: item.id })}
             onDelete={(item) => {
               setDeleteError(undefined);
@@ -156,7 +160,7 @@ export default function SilencesPage() {
       setDeleting(undefined);
       saved(deleting.kind === 'silence' ? 'The silence was deleted.' : 'The maintenance window was deleted.');
     } catch (err) {
-      setDeleteError(err instanceof ApiError ? `${err.message} (${err.code})` : String(err));
+      setDeleteError(errorText(err));
     }
   }
 
@@ -187,11 +191,11 @@ export default function SilencesPage() {
             once.
           </p>
           {deleteError && (
-            <div className={styles.formError} role="alert">
+            <div className={form.formError} role="alert">
               {deleteError}
             </div>
           )}
-          <div className={styles.dialogActions}>
+          <div className={dialog.dialogActions}>
             <button type="button" className="kpi-button" onClick={() => setDeleting(undefined)}>
               Cancel
             </button>

@@ -1,5 +1,5 @@
 import type { MonitoringSettings } from '@kpi/shared/contracts/monitoring-rules';
-import { formatTime } from '../alerts/tenant-scope';
+import { formatTime } from '../common/format-time';
 import styles from './settings.module.css';
 import type { SettingsSave } from './useSettingsSave';
 

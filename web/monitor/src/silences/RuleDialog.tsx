@@ -2,10 +2,10 @@ import type { Matcher } from '@kpi/shared/contracts/monitoring-rules';
 import { ApiError, useApiClient } from '@kpi/web-ui/api';
 import { type FormEvent, useMemo, useState } from 'react';
 import { RULES } from '../alerts/alert-model';
-import { Dialog, DialogActions } from '../alerts/Dialog';
-import styles from '../alerts/inbox.module.css';
+import { Dialog, DialogActions } from '../common/Dialog';
 import { bodyFromDraft, emptyDraft, type RuleDraft, scheduleFromDraft } from './rule-drafts';
 import { describeCron, formatDuration, formatOccurrence, nextOccurrences } from './schedule-text';
+import styles from './silences.module.css';
 
 // Local lists (typed by the contract) keep zod out of the page chunk.
 const MATCHER_LABELS: Matcher['label'][] = ['deploymentId', 'rule', 'severity'];

@@ -1,9 +1,8 @@
 import type { MaintenanceWindow, Silence } from '@kpi/shared/contracts/monitoring-rules';
 import { EmptyState } from '@kpi/web-ui/layout';
-import styles from '../alerts/inbox.module.css';
-import { formatTime } from '../alerts/tenant-scope';
 import { DataTable } from '../common/DataTable';
-import monitor from '../monitor.module.css';
+import { formatTime } from '../common/format-time';
+import monitor from '../common/page.module.css';
 import {
   describeMatcher,
   describeSchedule,
@@ -12,6 +11,7 @@ import {
   type ScheduleStatus,
   scheduleStatus,
 } from './schedule-text';
+import styles from './silences.module.css';
 
 export type RuleItem = Silence | MaintenanceWindow;
 

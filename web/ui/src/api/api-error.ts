@@ -22,6 +22,11 @@ export function ensureError(err: unknown): Error {
   return new Error(typeof err === 'string' ? err : JSON.stringify(err));
 }
 
+/** A failure as one line under a form: the API's message with its stable code, anything else as it prints. */
+export function errorText(err: unknown): string {
+  return err instanceof ApiError ? `${err.message} (${err.code})` : String(err);
+}
+
 const requestIdHeaders = ['x-request-id', 'x-ms-request-id', 'request-id', 'x-correlation-id'];
 
 function stringField(record: unknown, key: string): string | undefined {

@@ -1,11 +1,11 @@
-import styles from '../alerts/inbox.module.css';
-import type { PagedList } from './usePagedList';
+import styles from './form.module.css';
+import type { NewestFirstList } from './useNewestFirstList';
 
 /** "Load older" under a paged list, with its own error. */
 export function LoadOlder({
   list,
 }: {
-  list: Pick<PagedList<{ id: string }>, 'hasMore' | 'moreError' | 'loadMore' | 'loadingMore'>;
+  list: Pick<NewestFirstList<{ id: string }>, 'hasMore' | 'moreError' | 'loadMore' | 'loadingMore'>;
 }) {
   if (!list.hasMore && !list.moreError) return null;
   return (

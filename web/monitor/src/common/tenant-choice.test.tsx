@@ -1,8 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ChooseTenant, type TenantScope } from './tenant-scope';
+import { ChooseTenant, type TenantChoice } from './tenant-choice';
 
-const scope = (tenants: string[]): TenantScope => ({
+const choice = (tenants: string[]): TenantChoice => ({
   isStaff: true,
   canManage: true,
   tenantId: undefined,
@@ -13,7 +13,7 @@ const scope = (tenants: string[]): TenantScope => ({
 describe('ChooseTenant', () => {
   it('asks staff to pick a tenant, saying what belongs to one', () => {
     const html = renderToStaticMarkup(
-      <ChooseTenant scope={scope(['contoso'])}>The audit log belongs to one tenant.</ChooseTenant>,
+      <ChooseTenant choice={choice(['contoso'])}>The audit log belongs to one tenant.</ChooseTenant>,
     );
     expect(html).toContain('Choose a tenant');
     expect(html).toContain('The audit log belongs to one tenant.');
@@ -21,7 +21,7 @@ describe('ChooseTenant', () => {
 
   it('says there is none to pick while no tenant has deployments', () => {
     const html = renderToStaticMarkup(
-      <ChooseTenant scope={scope([])}>The audit log belongs to one tenant.</ChooseTenant>,
+      <ChooseTenant choice={choice([])}>The audit log belongs to one tenant.</ChooseTenant>,
     );
     expect(html).toContain('No tenant has deployments yet.');
     expect(html).not.toContain('belongs to one tenant');

@@ -1,24 +1,24 @@
-import { useApiClient } from '@kpi/web-ui/api';
+import { ensureError, useApiClient } from '@kpi/web-ui/api';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ListPage } from '../monitoring-api';
 
 /** Every item of a paged list (up to a cap), with whether the cap cut it short. */
-export interface PagedList<T> {
+export interface WholeList<T> {
   items: T[];
   /** False when more pages were left unread (the cap was reached). */
   complete: boolean;
 }
 
 /** Like `ApiState`, for a list read page by page. */
-export interface PagedListState<T> {
-  data: PagedList<T> | undefined;
+export interface WholeListState<T> {
+  data: WholeList<T> | undefined;
   error: Error | undefined;
   loading: boolean;
   updatedAt: Date | undefined;
   reload(): void;
 }
 
-export interface PagedListOptions {
+export interface WholeListOptions {
   /** Read the whole list again this long after the previous read ended. */
   refreshMs?: number;
   /** Pages read at most (the API allows at most 100 items a page). */
@@ -38,13 +38,13 @@ export interface PagedListOptions {
  * `refreshMs` and whenever `staleKey` changes, keeping the previous list on screen meanwhile. One read runs
  * at a time: a slow API never piles up requests.
  */
-export function usePagedList<T>(
+export function useWholeList<T>(
   path: string | undefined,
-  { refreshMs, maxPages = 20, staleKey, minGapMs = 0 }: PagedListOptions = {},
-): PagedListState<T> {
+  { refreshMs, maxPages = 20, staleKey, minGapMs = 0 }: WholeListOptions = {},
+): WholeListState<T> {
   const client = useApiClient();
   const [tick, setTick] = useState(0);
-  const [state, setState] = useState<Omit<PagedListState<T>, 'reload'>>({
+  const [state, setState] = useState<Omit<WholeListState<T>, 'reload'>>({
     data: undefined,
     error: undefined,
     loading: path !== undefined,
@@ -95,11 +95,7 @@ export function usePagedList<T>(
         .then((data) => setState({ data, error: undefined, loading: false, updatedAt: new Date() }))
         .catch((err: unknown) => {
           if (controller.signal.aborted) return;
-          setState((s) => ({
-            ...s,
-            error: err instanceof Error ? err : new Error(String(err)),
-            loading: false,
-          }));
+          setState((s) => ({ ...s, error: ensureError(err), loading: false }));
         })
         .finally(() => {
           reading = false;

@@ -1,5 +1,6 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
-import styles from './inbox.module.css';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import styles from './dialog.module.css';
+import form from './form.module.css';
 
 export interface DialogProps {
   title: string;
@@ -62,5 +63,46 @@ export function DialogActions({ onCancel, busy, disabled = false, submitLabel }:
         {busy ? 'Saving…' : submitLabel}
       </button>
     </div>
+  );
+}
+
+export interface FormDialogProps extends Omit<DialogProps, 'children'>, Omit<DialogActionsProps, 'onCancel'> {
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  /** What went wrong, a line each, above the actions; nothing while empty. */
+  errors: readonly string[];
+  /** Leave checking the fields to the submit handler (it says what is wrong in `errors`). */
+  noValidate?: boolean;
+  /** The fields. */
+  children: ReactNode;
+}
+
+/**
+ * A dialog holding one form: the fields, what went wrong (announced), then Cancel and the submit button.
+ * Cancel, Escape and the close button all call `onClose`.
+ */
+export function FormDialog({
+  title,
+  onClose,
+  wide = false,
+  onSubmit,
+  errors,
+  noValidate = false,
+  children,
+  ...actions
+}: FormDialogProps) {
+  return (
+    <Dialog title={title} onClose={onClose} wide={wide}>
+      <form onSubmit={onSubmit} className={styles.dialogBody} style={{ padding: 0 }} noValidate={noValidate}>
+        {children}
+        {errors.length > 0 && (
+          <div className={form.formError} role="alert">
+            {errors.map((e) => (
+              <div key={e}>{e}</div>
+            ))}
+          </div>
+        )}
+        <DialogActions onCancel={onClose} {...actions} />
+      </form>
+    </Dialog>
   );
 }

@@ -1,17 +1,18 @@
 /**
- * Which tenant a monitoring page shows. Vendor staff pick one (or every tenant, where the API has a
- * cross-tenant list) in a select kept in the query string (`?tenant=`); a tenant user always sees their own
- * tenant and is offered no other. The API enforces the same; this only keeps the UI from offering it.
+ * The tenant a monitoring page shows, as the user chose it. Vendor staff pick one (or every tenant, where the
+ * API has a cross-tenant list) in a select kept in the query string (`?tenant=`); a tenant user always sees
+ * their own tenant and is offered no other. The API enforces the same; this only keeps the UI from offering
+ * it. (Not the platform's `TenantScope`, which confines a store query to one tenant's partition.)
  */
 import { useApi } from '@kpi/web-ui/api';
 import { useAuth } from '@kpi/web-ui/auth';
-import { EmptyState, Forbidden } from '@kpi/web-ui/layout';
+import { EmptyState } from '@kpi/web-ui/layout';
 import { navigate, useLocation } from '@kpi/web-ui/routing';
 import { type ReactNode, useCallback, useMemo } from 'react';
 import { FLEET_ROLES, STAFF_ROLES } from '../roles';
-import styles from './inbox.module.css';
+import form from './form.module.css';
 
-export interface TenantScope {
+export interface TenantChoice {
   isStaff: boolean;
   /** May read and act on alerts, silences and windows (tenant owner/admin, vendor staff). */
   canManage: boolean;
@@ -27,7 +28,7 @@ interface FleetSummary {
 }
 
 /** The page's tenant; `allowAll` when the page has a cross-tenant view for staff. */
-export function useTenantScope({ allowAll }: { allowAll: boolean }): TenantScope {
+export function useTenantChoice({ allowAll }: { allowAll: boolean }): TenantChoice {
   const { user } = useAuth();
   const { pathname, search } = useLocation();
   const isStaff = user.roles.some((r) => STAFF_ROLES.includes(r));
@@ -59,28 +60,28 @@ export function useTenantScope({ allowAll }: { allowAll: boolean }): TenantScope
 }
 
 /** The tenant select for staff; for a tenant user, their tenant as plain text. */
-export function TenantPicker({ scope, allowAll }: { scope: TenantScope; allowAll: boolean }) {
-  if (!scope.isStaff) {
+export function TenantPicker({ choice, allowAll }: { choice: TenantChoice; allowAll: boolean }) {
+  if (!choice.isStaff) {
     return (
-      <span className={styles.scope}>
-        Tenant <strong>{scope.tenantId ?? '—'}</strong>
+      <span className={form.tenantName}>
+        Tenant <strong>{choice.tenantId ?? '—'}</strong>
       </span>
     );
   }
   const options =
-    scope.tenantId && !scope.tenants.includes(scope.tenantId)
-      ? [scope.tenantId, ...scope.tenants]
-      : scope.tenants;
+    choice.tenantId && !choice.tenants.includes(choice.tenantId)
+      ? [choice.tenantId, ...choice.tenants]
+      : choice.tenants;
   return (
-    <label className={styles.field}>
+    <label className={form.field}>
       <span>Tenant</span>
       <select
-        value={scope.tenantId ?? ''}
-        onChange={(e) => scope.setTenant(e.target.value || undefined)}
+        value={choice.tenantId ?? ''}
+        onChange={(e) => choice.setTenant(e.target.value || undefined)}
         aria-label="Tenant"
       >
         {allowAll && <option value="">All tenants</option>}
-        {!allowAll && !scope.tenantId && <option value="">Choose a tenant…</option>}
+        {!allowAll && !choice.tenantId && <option value="">Choose a tenant…</option>}
         {options.map((t) => (
           <option key={t} value={t}>
             {t}
@@ -95,33 +96,10 @@ export function TenantPicker({ scope, allowAll }: { scope: TenantScope; allowAll
  * Shown by a one-tenant page while staff have picked no tenant: there is none to pick yet, or `children`
  * says what belongs to one tenant.
  */
-export function ChooseTenant({ scope, children }: { scope: TenantScope; children: ReactNode }) {
+export function ChooseTenant({ choice, children }: { choice: TenantChoice; children: ReactNode }) {
   return (
     <EmptyState title="Choose a tenant">
-      {scope.tenants.length === 0 ? 'No tenant has deployments yet.' : children}
+      {choice.tenants.length === 0 ? 'No tenant has deployments yet.' : children}
     </EmptyState>
   );
-}
-
-/** Formats an ISO time as local date and time, e.g. "26 Nov 2026, 13:05". */
-export function formatTime(iso: string | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleString(undefined, {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-      });
-}
-
-/** Who may use the monitoring pages, as the refusal says it. */
-export const ALLOWED_TEXT = 'tenant owners and admins, and vendor staff';
-
-/** Shown instead of a page the user's role cannot use, without asking the API first. */
-export function NotAllowed({ requestId }: { requestId?: string | undefined }) {
-  return <Forbidden allowed={ALLOWED_TEXT} {...(requestId ? { requestId } : {})} />;
 }

@@ -1,7 +1,8 @@
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
-import { DataTable } from './common/DataTable';
-import styles from './monitor.module.css';
-import { type PlatformEvent, timeAgo } from './monitoring-api';
+import { DataTable } from '../common/DataTable';
+import styles from '../common/page.module.css';
+import { type PlatformEvent, timeAgo } from '../monitoring-api';
+import platform from './platform.module.css';
 
 /** The most recent platform events, newest first. */
 export function EventsPanel({ items, now }: { items: PlatformEvent[]; now: number }) {
@@ -21,7 +22,7 @@ export function EventsPanel({ items, now }: { items: PlatformEvent[]; now: numbe
           {sorted.map((event) => (
             <tr key={event.id} data-testid="event-row">
               <td>
-                <span className={styles.typeTag}>{event.type}</span>
+                <span className={platform.typeTag}>{event.type}</span>
               </td>
               <td>{event.subject}</td>
               <td className={styles.muted}>{event.source}</td>

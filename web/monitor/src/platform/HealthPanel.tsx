@@ -2,13 +2,16 @@ import type { Bar } from '@kpi/web-ui/charts';
 import { HorizontalBarChart } from '@kpi/web-ui/charts';
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { useMemo } from 'react';
-import { DataTable } from './common/DataTable';
-import styles from './monitor.module.css';
-import { type AppHealth, timeAgo } from './monitoring-api';
+import { DataTable } from '../common/DataTable';
+import styles from '../common/page.module.css';
+import { type AppHealth, timeAgo } from '../monitoring-api';
+import platform from './platform.module.css';
 
 /** Status pill of an app or check. */
 export function StatusPill({ status }: { status: string }) {
-  return <span className={`${styles.pill} ${status === 'ok' ? styles.ok : styles.degraded}`}>{status}</span>;
+  return (
+    <span className={`${platform.pill} ${status === 'ok' ? platform.ok : platform.degraded}`}>{status}</span>
+  );
 }
 
 /** Health of every app with its checks. */

@@ -1,8 +1,8 @@
-import { type ApiState, useApi, useApiClient } from '@kpi/web-ui/api';
+import { type ApiState, ensureError, useApi, useApiClient } from '@kpi/web-ui/api';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ListPage } from '../monitoring-api';
 
-export interface PagedList<T extends { id: string }> {
+export interface NewestFirstList<T extends { id: string }> {
   first: ApiState<ListPage<T>>;
   /** The first page (refreshed live) followed by the older pages loaded so far, without duplicates. */
   items: T[];
@@ -16,10 +16,10 @@ export interface PagedList<T extends { id: string }> {
  * A newest-first list read page by page with the API's continuation token. The first page is polled (new
  * entries appear at the top); older pages are appended on request and dropped when the path changes.
  */
-export function usePagedList<T extends { id: string }>(
+export function useNewestFirstList<T extends { id: string }>(
   path: string | undefined,
   { pageSize = 50, refreshMs }: { pageSize?: number; refreshMs?: number } = {},
-): PagedList<T> {
+): NewestFirstList<T> {
   const client = useApiClient();
   const sep = path?.includes('?') ? '&' : '?';
   const firstPath = path && `${path}${sep}limit=${pageSize}`;
@@ -51,7 +51,7 @@ export function usePagedList<T extends { id: string }>(
           started: true,
         })),
       )
-      .catch((err: unknown) => setMoreError(err instanceof Error ? err : new Error(String(err))))
+      .catch((err: unknown) => setMoreError(ensureError(err)))
       .finally(() => setLoadingMore(false));
   }, [client, firstPath, token]);
 

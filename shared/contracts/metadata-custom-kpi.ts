@@ -4,6 +4,7 @@
  * platform staff, from the route's `{tenantId}`), never from a body.
  */
 import { z } from 'zod';
+import { tenantParams } from './ids';
 import { diagnosticSchema, requirementsSchema } from './metadata-catalog';
 
 export const customKpiIdSchema = z
@@ -116,7 +117,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const publishBodySchema = z.object({ note: z.string().max(500).optional() }).strict();
 export const deprecateBodySchema = z.object({ reason: z.string().max(500).optional() }).strict();
 
-export const customKpiParamsSchema = z.object({ tenantId: z.string(), kpiId: customKpiIdSchema });
+export const customKpiParamsSchema = tenantParams.extend({ kpiId: customKpiIdSchema });
 export const versionParamsSchema = customKpiParamsSchema.extend({
   version: z.coerce.number().int().positive(),
 });
@@ -131,13 +132,6 @@ export const diffSchema = z.object({
   to: z.union([z.literal('draft'), z.number()]),
   changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
 });
-
-export const pageQuerySchema = z.object({
-  continuationToken: z.string().max(4000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
-
-export const auditQuerySchema = pageQuerySchema.extend({ kpiId: customKpiIdSchema.optional() });
 
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), continuationToken: z.string().optional() });

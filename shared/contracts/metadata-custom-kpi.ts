@@ -4,6 +4,7 @@
  * platform staff, from the route's `{tenantId}`), never from a body.
  */
 import { z } from 'zod';
+import { TIME_GRAINS, UNIT_KINDS } from '../domain/catalog/types';
 import { tenantParams } from './ids';
 import { diagnosticSchema, requirementsSchema } from './metadata-catalog';
 
@@ -11,19 +12,6 @@ export const customKpiIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'lower-case letters, digits and dashes, 2 to 80 characters');
 
-const UNITS = [
-  'percent',
-  'percent-change',
-  'currency',
-  'count',
-  'ratio',
-  'days',
-  'hours',
-  'minutes',
-  'score',
-  'quantity',
-] as const;
-const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 const finite = z.number().finite();
 
 /** What an editor writes: the same fields as a catalog KPI (shared/domain/catalog/types.ts). */
@@ -33,13 +21,13 @@ export const customKpiDefinitionSchema = z
     description: z.string().max(2000).default(''),
     /** Longer than the language allows (4,000): drafts may hold work in progress; publishing checks it. */
     formula: z.string().max(20_000),
-    unit: z.enum(UNITS),
+    unit: z.enum(UNIT_KINDS),
     unitLabel: z.string().max(40).default(''),
     format: z.string().max(20).default(',.1f'),
     direction: z.enum(['higher-is-better', 'lower-is-better']),
     target: finite,
     thresholds: z.object({ good: finite, warning: finite, critical: finite }),
-    timeGrain: z.enum(GRAINS).default('month'),
+    timeGrain: z.enum(TIME_GRAINS).default('month'),
     dimensions: z.array(z.string().max(200)).max(20).default([]),
     tags: z.array(z.string().max(40)).max(20).default([]),
   })

@@ -8,14 +8,16 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lexBicep } from './checks/bicep-lexer';
 import * as bicep from './checks/bicep-rules';
-import { type SourceFile, scanCode } from './checks/code-scan';
+import { type SourceFile, scanCode, scanPublishes } from './checks/code-scan';
 import * as rules from './checks/crosscheck-rules';
 import {
+  containerOwnershipSchema,
   cosmosContainersSchema,
   entitiesDeclarationSchema,
   functionAppsSchema,
   loadDeclaration,
   parseDeclaration,
+  topicOwnershipSchema,
 } from './checks/declarations';
 
 const root = resolve(__dirname, '..');
@@ -68,6 +70,8 @@ describe('bicep cross-check (this repository)', () => {
       ['function-apps.json', functionAppsSchema],
       ['cosmos-containers.json', cosmosContainersSchema],
       ['servicebus-entities.json', entitiesDeclarationSchema],
+      ['cosmos-containers.json', containerOwnershipSchema],
+      ['servicebus-entities.json', topicOwnershipSchema],
     ].flatMap(([file, schema]) => {
       const parsed = parseDeclaration(
         `bicep/${file}`,
@@ -142,6 +146,32 @@ describe('bicep cross-check (this repository)', () => {
       rules.checkTriggers(app, scanCode(sources(`functions/${app.name}`)).triggers),
     );
     expectNone([...code.problems, ...rules.checkEntities(code, declared), ...triggerProblems]);
+  });
+
+  it('(f) each container and topic names its owner and readers; no other app names it, only the owner publishes', () => {
+    const files = [...sources('functions'), ...sources('shared')];
+    const code = scanCode(files);
+    const apps = loadApps().map((a) => a.name);
+    const containers = loadDeclaration(root, 'cosmos-containers.json', containerOwnershipSchema).containers;
+    const topics = loadDeclaration(root, 'servicebus-entities.json', topicOwnershipSchema).topics;
+    expect(code.containers.length).toBeGreaterThan(0);
+    expectNone([
+      ...rules.checkOwnership(
+        'Cosmos container',
+        'bicep/cosmos-containers.json',
+        containers,
+        apps,
+        code.containers,
+      ),
+      ...rules.checkOwnership(
+        'Service Bus topic',
+        'bicep/servicebus-entities.json',
+        topics,
+        apps,
+        code.topics,
+        scanPublishes(files),
+      ),
+    ]);
   });
 
   it('(e) Bicep files are well-formed: brackets, module paths and params, outputs, loadJsonContent, used params', () => {

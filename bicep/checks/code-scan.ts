@@ -156,3 +156,16 @@ export function scanCode(files: readonly SourceFile[]): CodeNames {
   }
   return out;
 }
+
+/**
+ * The topics the sources publish to by name: `.publish(topicName('t'), ...)`. A publisher that passes the
+ * topic through a variable (`deps.topic`) is not seen here; its `topicName('t')` still counts as naming it.
+ */
+export function scanPublishes(files: readonly SourceFile[]): Named[] {
+  return files.flatMap(({ path, text }) =>
+    [...text.matchAll(new RegExp(`\\.publish\\(\\s*topicName\\(\\s*(?:${lit})\\s*\\)`, 'g'))].map((m) => ({
+      name: literalValue(m, 1),
+      at: `${path}:${lineAt(text, m.index ?? 0)}`,
+    })),
+  );
+}

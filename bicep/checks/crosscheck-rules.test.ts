@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scanPublishes } from './code-scan';
 import * as rules from './crosscheck-rules';
 import type { FunctionAppDeclaration } from './declarations';
 import { functionAppsSchema, parseDeclaration } from './declarations';
@@ -141,6 +142,50 @@ describe('checkContainers, checkEntities, checkTriggers', () => {
       "i.ts:9: Service Bus trigger without connection: 'SERVICEBUS'",
       "i.ts:9: app 'metadata' has a Service Bus trigger but not the servicebus-receiver role",
     ]);
+  });
+});
+
+describe('checkOwnership', () => {
+  const declared = [
+    { name: 'tenants', owner: 'demo-config', readers: ['metadata'] },
+    { name: 'catalog-events', owner: 'metadata', readers: ['monitoring'] },
+  ];
+  const apps = ['demo-config', 'metadata', 'monitoring', 'license'];
+
+  it('passes names in the owner and its readers, and ignores undeclared names', () => {
+    const named = [
+      { name: 'tenants', at: 'functions/demo-config/dependencies.ts:3' },
+      { name: 'tenants', at: 'functions/metadata/dependencies.ts:9' },
+      { name: 'nope', at: 'functions/license/x.ts:1' },
+    ];
+    expect(rules.checkOwnership('Cosmos container', 'c.json', declared, apps, named)).toEqual([]);
+  });
+
+  it('fails a name in another app or outside the apps, a write by a reader, and an unknown app', () => {
+    const named = [
+      { name: 'tenants', at: 'functions/license/dependencies.ts:4' },
+      { name: 'tenants', at: 'shared/platform/cosmos/x.ts:2' },
+      { name: 'catalog-events', at: 'functions/monitoring/index.ts:7' },
+    ];
+    const written = [{ name: 'catalog-events', at: 'functions/monitoring/index.ts:7' }];
+    const withStranger = [...declared, { name: 'alerts', owner: 'monitoring', readers: ['client-app'] }];
+    expect(rules.checkOwnership('Cosmos container', 'c.json', withStranger, apps, named, written)).toEqual([
+      "c.json: Cosmos container 'alerts' names 'client-app', which bicep/function-apps.json does not declare",
+      "functions/license/dependencies.ts:4: app 'license' names Cosmos container 'tenants', but c.json lists only owner 'demo-config' and readers metadata",
+      "shared/platform/cosmos/x.ts:2: names Cosmos container 'tenants' outside a Function app; only its apps (demo-config, metadata) may",
+      "functions/monitoring/index.ts:7: app 'monitoring' writes Cosmos container 'catalog-events', owned by 'metadata'",
+    ]);
+  });
+
+  it('finds publishes by topic name in source text', () => {
+    const files = [
+      {
+        path: 'functions/metadata/p.ts',
+        text: "await deps.publisher.publish(topicName('catalog-events'), e);",
+      },
+      { path: 'functions/monitoring/q.ts', text: "const t = topicName('catalog-events');" },
+    ];
+    expect(scanPublishes(files)).toEqual([{ name: 'catalog-events', at: 'functions/metadata/p.ts:1' }]);
   });
 });
 

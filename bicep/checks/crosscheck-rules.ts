@@ -3,7 +3,7 @@
  * readable strings ([] = consistent), so each can be tested on small bad inputs.
  */
 import type { CodeNames, Named } from './code-scan';
-import type { FunctionAppDeclaration, RoleName } from './declarations';
+import type { FunctionAppDeclaration, Ownership, RoleName } from './declarations';
 
 /** What an app's config module exports as `settingsSpec` (shared/platform/config.ts `defineSettings`). */
 export interface SettingsNames {
@@ -133,6 +133,65 @@ export function checkContainers(named: readonly Named[], declared: readonly stri
   return named
     .filter((n) => !declared.includes(n.name))
     .map((n) => `${n.at}: Cosmos container '${n.name}' is not in bicep/cosmos-containers.json`);
+}
+
+/** The app a source path belongs to (`functions/<app>/...`); undefined for code outside the apps. */
+export function appOfSource(at: string): string | undefined {
+  return /^functions\/([^/]+)\//.exec(at)?.[1];
+}
+
+/**
+ * One owner per container and topic (DESIGN.md rule 9). `kind` says what is checked (`Cosmos container`,
+ * `Service Bus topic`) and `file` where it is declared. Fails when:
+ * - a declared owner or reader is not an app of bicep/function-apps.json;
+ * - code names the entity outside its owner and readers (in another app, or outside functions/ where no app
+ *   answers for it);
+ * - code publishes to it (`written`) outside its owner.
+ * Names the declaration lacks are `checkContainers`/`checkEntities`' to report.
+ */
+export function checkOwnership(
+  kind: string,
+  file: string,
+  declared: readonly Ownership[],
+  apps: readonly string[],
+  named: readonly Named[],
+  written: readonly Named[] = [],
+): string[] {
+  const problems: string[] = [];
+  for (const d of declared) {
+    for (const app of [d.owner, ...d.readers].filter((a) => !apps.includes(a))) {
+      problems.push(
+        `${file}: ${kind} '${d.name}' names '${app}', which bicep/function-apps.json does not declare`,
+      );
+    }
+  }
+  const byName = new Map(declared.map((d) => [d.name, d]));
+  for (const n of named) {
+    const d = byName.get(n.name);
+    if (!d) continue;
+    const app = appOfSource(n.at);
+    const allowed = [d.owner, ...d.readers];
+    if (app === undefined) {
+      problems.push(
+        `${n.at}: names ${kind} '${n.name}' outside a Function app; only its apps (${allowed.join(', ')}) may`,
+      );
+    } else if (!allowed.includes(app)) {
+      problems.push(
+        `${n.at}: app '${app}' names ${kind} '${n.name}', but ${file} lists only owner '${d.owner}'` +
+          (d.readers.length ? ` and readers ${d.readers.join(', ')}` : ' and no readers'),
+      );
+    }
+  }
+  for (const w of written) {
+    const d = byName.get(w.name);
+    const app = appOfSource(w.at);
+    if (d && app !== d.owner) {
+      problems.push(
+        `${w.at}: ${app ? `app '${app}'` : 'code outside the apps'} writes ${kind} '${w.name}', owned by '${d.owner}'`,
+      );
+    }
+  }
+  return problems;
 }
 
 /** The declared Service Bus entities, by kind. */

@@ -11,6 +11,28 @@ import { entitiesDeclarationSchema } from '../../local/servicebus/entities';
 
 export { cosmosContainersSchema, entitiesDeclarationSchema };
 
+/**
+ * Who may name a container or topic (DESIGN.md rule 9): `owner`, the one Function app that writes it (publishes,
+ * for a topic); `readers`, the apps that only read it (receive, for a topic). Only this check reads the two
+ * fields, so they are validated here, over the same JSON files the local stack validates for their shape.
+ */
+const ownedSchema = z
+  .object({
+    name: z.string().min(1),
+    owner: z.string().min(1),
+    readers: z.array(z.string().min(1)),
+  })
+  .refine((o) => !o.readers.includes(o.owner), 'the owner is not also a reader')
+  .refine((o) => new Set(o.readers).size === o.readers.length, 'readers are listed once');
+
+/** The ownership fields of bicep/cosmos-containers.json. */
+export const containerOwnershipSchema = z.object({ containers: z.array(ownedSchema) });
+/** The ownership fields of bicep/servicebus-entities.json (topics; a queue would carry them too). */
+export const topicOwnershipSchema = z.object({ topics: z.array(ownedSchema) });
+
+/** One container's or topic's owner and readers. */
+export type Ownership = z.infer<typeof ownedSchema>;
+
 /** Data-plane roles an app may hold (modules/app-access.bicep grants each). */
 export const roleNames = [
   'cosmos-data-contributor',

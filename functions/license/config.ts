@@ -1,11 +1,14 @@
-/** Every setting the licence app reads, validated once at start-up (see shared/platform/config). */
+/** The licence app's name and every setting it reads, validated once at start-up (see shared/platform/config). */
 import { signingKeysSetting } from '@kpi/shared/license/key-ring-source';
-import { connection, defineSettings, lazyConfig, text } from '@kpi/shared/platform/config';
+import { connection, defineSettings, lazyConfig } from '@kpi/shared/platform/config';
+import { cosmosSettings } from '@kpi/shared/platform/cosmos/cosmos-settings';
 import { httpEdgeSettings } from '@kpi/shared/platform/http/edge-config';
 
+/** The app (folder) name: routes are served under `/api/license/`. */
+export const APP = 'license';
+
 export const settingsSpec = defineSettings({
-  cosmos: connection('COSMOS', 'accountEndpoint'),
-  cosmosDatabase: text('COSMOS_DATABASE', { default: 'kpi' }),
+  ...cosmosSettings,
   serviceBus: connection('SERVICEBUS', 'fullyQualifiedNamespace'),
   signingKeys: signingKeysSetting,
   ...httpEdgeSettings,

@@ -1,4 +1,4 @@
-/** The licence app's adapters, created once per process on first use. */
+/** The licence app's ports, with their adapters created once per process on first use. */
 import { randomBytes } from 'node:crypto';
 import { publicJwks } from '@kpi/shared/license/key-ring';
 import { loadKeyRing } from '@kpi/shared/license/key-ring-source';
@@ -9,7 +9,7 @@ import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import { createLogger } from '@kpi/shared/platform/log';
 import { topicName } from '@kpi/shared/platform/servicebus/entity-names';
 import { ServiceBusEventPublisher } from '@kpi/shared/platform/servicebus/service-bus-publisher';
-import { config } from './config';
+import { APP, config } from './config';
 import { CosmosConfigurationSelections } from './licenses/cosmos-configuration-selections';
 import { CosmosLicenseStore } from './licenses/cosmos-license-store';
 import type { LicenseDeps } from './licenses/license-core';
@@ -22,17 +22,17 @@ const containers = {
 };
 const topic = topicName('license-events');
 
-/** The use cases' dependencies plus the published key set. */
-export interface LicenseApp extends LicenseDeps {
+/** What the licence app's triggers get: the use cases' ports plus the published key set. */
+export interface AppDeps extends LicenseDeps {
   /** The public keys, as served by `GET /api/license/jwks`. */
   jwks: () => ReturnType<typeof publicJwks>;
 }
 
-async function create(): Promise<LicenseApp> {
+async function create(): Promise<AppDeps> {
   const c = config();
   const database = cosmosClient(c.cosmos).database(c.cosmosDatabase);
   const ring = await loadKeyRing(c.signingKeys, new Date());
-  const log = createLogger({ app: 'license' });
+  const log = createLogger({ app: APP });
   const clock = () => new Date();
   return {
     store: new CosmosLicenseStore({
@@ -53,10 +53,10 @@ async function create(): Promise<LicenseApp> {
   };
 }
 
-let deps: Promise<LicenseApp> | undefined;
+let deps: Promise<AppDeps> | undefined;
 
 /** The app's dependencies; a failure (bad key ring, bad settings) is retried on the next call. */
-export function dependencies(): Promise<LicenseApp> {
+export function dependencies(): Promise<AppDeps> {
   deps ??= create().catch((err: unknown) => {
     deps = undefined;
     throw err;

@@ -3,37 +3,17 @@
  * tenant isolation, a stranger verifying a key with only the published JWKS, activation and online
  * validation with a deployment credential, renewal, revocation, and the expiry sweep run twice.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createLocalJWKSet, jwtVerify } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededEmails } from '../../local/identity/users';
-import { type Stack, startStack } from '../../local/stack';
+import { appClient, useStack } from '../../local/test/app-stack';
 
-let dataDir: string;
-let stack: Stack;
+const stack = useStack('kpi-license-');
 const DAY = 86_400_000;
 
 const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString().replace(/\.\d{3}Z$/, '.000Z');
 
-async function call(
-  method: string,
-  path: string,
-  options: { as?: string; body?: unknown; headers?: Record<string, string> } = {},
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions
-): Promise<{ status: number; body: any }> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.as) headers.authorization = `Bearer ${await stack.token(options.as)}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${stack.urls.api}/license/${path}`, {
-    method,
-    headers,
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = appClient(stack, 'license');
 
 const issueRequest = (over: Record<string, unknown> = {}) => ({
   tenantId: 'contoso',
@@ -50,16 +30,6 @@ const issueRequest = (over: Record<string, unknown> = {}) => ({
 const ADA = 'ada@vendor.example';
 const OLIVIA = 'olivia@contoso.example';
 const deployment = (credential: string) => ({ authorization: `Deployment ${credential}` });
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'kpi-license-'));
-  stack = await startStack({ dataDir, ports: 'free' });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
 
 describe('licence service through the local host', () => {
   let licenseId: string;

@@ -1,4 +1,4 @@
-/** The metadata app's adapters, created once per process on first use. */
+/** The metadata app's ports, with their adapters created once per process on first use. */
 import { randomBytes } from 'node:crypto';
 import { deploymentCredentialSchema } from '@kpi/shared/contracts/deployment-credential';
 import {
@@ -8,21 +8,25 @@ import {
 } from '@kpi/shared/contracts/metadata-custom-kpi';
 import type { KeyRing } from '@kpi/shared/license/key-ring';
 import { loadKeyRing } from '@kpi/shared/license/key-ring-source';
+import type { CredentialLookup } from '@kpi/shared/platform/auth/deployment-authenticator';
 import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
 import { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
+import type { EventPublisher } from '@kpi/shared/platform/servicebus/ports';
 import { ServiceBusEventPublisher } from '@kpi/shared/platform/servicebus/service-bus-publisher';
 import { catalogItemSchema } from './catalog/catalog-documents';
 import { CatalogStore } from './catalog/catalog-store';
 import { CurrentCatalog } from './catalog/current-catalog';
+import type { EditGlobalKpiDeps } from './catalog/edit-global-kpi';
+import type { PublishCatalogDeps } from './catalog/publish-catalog';
 import { config } from './config';
 import { AuditLog } from './custom-kpis/audit-log';
 import { CustomKpiService } from './custom-kpis/custom-kpi-service';
-import { tenantInfoSchema } from './formulas/tenant-industry';
+import { type TenantDirectory, tenantInfoSchema } from './formulas/tenant-industry';
 import { licenseInfoSchema, type SnapshotDeps } from './snapshots/snapshot-service';
 import { SnapshotSigner } from './snapshots/snapshot-signer';
-import { TreeService } from './tree/tree-service';
+import { type CatalogTreeSource, TreeService } from './tree/tree-service';
 
 // Checked at module load: an undeclared name stops the app at start-up.
 const containers = {
@@ -49,7 +53,27 @@ function keyRingLoader(load: () => Promise<KeyRing>): () => Promise<SnapshotSign
   };
 }
 
-function create() {
+/** What the metadata app's triggers get: ports and use-case services, never an SDK client. */
+export interface AppDeps extends EditGlobalKpiDeps, PublishCatalogDeps {
+  /** The effective catalog version's views, cached; `invalidate()` after a change. */
+  catalog: EditGlobalKpiDeps['catalog'];
+  /** Imports the shipped catalog and saves global KPI overrides. */
+  store: EditGlobalKpiDeps['store'] & PublishCatalogDeps['store'];
+  /** The catalog tree as JSON text with its ETag. */
+  tree: CatalogTreeSource;
+  publisher: EventPublisher;
+  /** Custom KPI changes in tenant partitions, global catalog edits in `_global`. */
+  audit: Pick<AuditLog, 'record' | 'list'>;
+  customKpis: CustomKpiService;
+  snapshots: SnapshotDeps;
+  /** Read only: the tenant's industry (for previews on sample data). */
+  tenants: TenantDirectory;
+  /** Read only: deployment credentials (issued by the licence service) for the deployment authenticator. */
+  credentials: CredentialLookup;
+  clock: () => Date;
+}
+
+function create(): AppDeps {
   const c = config();
   const database = cosmosClient(c.cosmos).database(c.cosmosDatabase);
   const store = new CatalogStore(
@@ -99,35 +123,38 @@ function create() {
     publishedCustom: (scope, ids) => customKpis.publishedVersions(scope, ids),
     signer: keyRingLoader(() => loadKeyRing(c.signingKeys, new Date())),
   };
+  const credentials = new GlobalRepository({
+    container: database.container(containers.credentials),
+    schema: deploymentCredentialSchema,
+    entity: 'DEPLOYMENT_CREDENTIAL',
+  });
   return {
     store,
     tree: new TreeService(catalog),
     catalog,
-    /** Read only: the tenant's industry (for previews on sample data). */
     tenants: new TenantRepository({
       container: database.container(containers.tenants),
       schema: tenantInfoSchema,
       entity: 'TENANT',
     }),
     publisher,
-    /** Custom KPI changes in tenant partitions, global catalog edits in `_global`. */
     audit,
     customKpis,
     snapshots,
-    /** Read only: deployment credentials (issued by the licence service) for the deployment authenticator. */
-    credentials: new GlobalRepository({
-      container: database.container(containers.credentials),
-      schema: deploymentCredentialSchema,
-      entity: 'DEPLOYMENT_CREDENTIAL',
-    }),
+    credentials: (id) => credentials.get(id),
+    clock,
   };
 }
 
-export type Dependencies = ReturnType<typeof create>;
+let deps: Promise<AppDeps> | undefined;
 
-let deps: Dependencies | undefined;
-
-export function dependencies(): Dependencies {
-  deps ??= create();
+/** The app's dependencies; a failure (bad settings) is retried on the next call. */
+export function dependencies(): Promise<AppDeps> {
+  deps ??= Promise.resolve()
+    .then(create)
+    .catch((err: unknown) => {
+      deps = undefined;
+      throw err;
+    });
   return deps;
 }

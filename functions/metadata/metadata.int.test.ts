@@ -3,51 +3,20 @@
  * reads, formula validation and preview, custom KPIs with roles and tenant isolation, versions, diff and
  * audit, and the signed snapshot for client deployments.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import fc from 'fast-check';
 import { compactVerify, createLocalJWKSet } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seededEmails } from '../../local/identity/users';
-import { type Stack, startStack } from '../../local/stack';
+import { appClient, useStack } from '../../local/test/app-stack';
 
-let dataDir: string;
-let stack: Stack;
+const stack = useStack('kpi-metadata-');
 
-/** A JSON call to the metadata app as a seeded user (or with explicit headers). */
-async function call(
-  method: string,
-  path: string,
-  options: { as?: string; body?: unknown; headers?: Record<string, string> } = {},
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions
-): Promise<{ status: number; body: any; headers: Headers }> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.as) headers.authorization = `Bearer ${await stack.token(options.as)}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${stack.urls.api}/metadata/${path}`, {
-    method,
-    headers,
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
-}
+const call = appClient(stack, 'metadata');
 
 const VERA = 'vera@contoso.example';
 const ALEX = 'alex@fabrikam.example';
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'kpi-metadata-'));
-  stack = await startStack({ dataDir, ports: 'free' });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
 
 describe('catalog reads', () => {
   it('serves a KPI with its derived requirements and an ETag', async () => {

@@ -4,6 +4,7 @@
  * views share these schemas; the seed (`local/seed/seed-data.ts`) writes items that parse with them.
  */
 import { z } from 'zod';
+import { tenantIdSchema } from './ids';
 import { relationshipRefSchema } from './metadata-catalog';
 
 /** Limits on collections and texts, enforced at the edge and on write. */
@@ -18,7 +19,9 @@ export const DEMO_CONFIG_LIMITS = {
   previewRows: 10,
 } as const;
 
-export const tenantIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
+/** The one tenant id schema (shared/contracts/ids.ts), re-exported for this contract's users. */
+export { tenantIdSchema };
+
 const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/);
 const nameSchema = z.string().trim().min(1).max(200);
 const isoTime = z.iso.datetime();

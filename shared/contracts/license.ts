@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import { EDITIONS, LICENSE_STATUSES, MILESTONES } from '../domain/license/license';
+import { entityIdSchema } from './ids';
 
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'letters, digits, . _ : - (max 128)');
+const id = entityIdSchema;
 const isoTime = z.iso.datetime({ offset: false });
 
 /** `POST /api/license/licenses`: issue a licence for a tenant's configuration. */

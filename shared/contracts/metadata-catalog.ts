@@ -26,6 +26,19 @@ export const requirementsSchema = z.object({
   kpis: z.array(z.string()),
 });
 
+type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/**
+ * What a formula needs, as the API states it (validate, KPI detail, a published version), read only. The
+ * domain's `Requirements` (shared/domain/formula/requirements.ts, what the browser's checker derives) is
+ * assignable to it, so a UI shows either with one type.
+ */
+export type RequirementsView = DeepReadonly<z.infer<typeof requirementsSchema>>;
+
 export const kpiDefinitionSchema = z.looseObject({
   id: z.string(),
   name: z.string(),

@@ -4,25 +4,14 @@
  * platform staff, from the route's `{tenantId}`), never from a body.
  */
 import { z } from 'zod';
+import { TIME_GRAINS, UNIT_KINDS } from '../domain/catalog/types';
+import { tenantParams } from './ids';
 import { diagnosticSchema, requirementsSchema } from './metadata-catalog';
 
 export const customKpiIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'lower-case letters, digits and dashes, 2 to 80 characters');
 
-const UNITS = [
-  'percent',
-  'percent-change',
-  'currency',
-  'count',
-  'ratio',
-  'days',
-  'hours',
-  'minutes',
-  'score',
-  'quantity',
-] as const;
-const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 const finite = z.number().finite();
 
 /** What an editor writes: the same fields as a catalog KPI (shared/domain/catalog/types.ts). */
@@ -32,13 +21,13 @@ export const customKpiDefinitionSchema = z
     description: z.string().max(2000).default(''),
     /** Longer than the language allows (4,000): drafts may hold work in progress; publishing checks it. */
     formula: z.string().max(20_000),
-    unit: z.enum(UNITS),
+    unit: z.enum(UNIT_KINDS),
     unitLabel: z.string().max(40).default(''),
     format: z.string().max(20).default(',.1f'),
     direction: z.enum(['higher-is-better', 'lower-is-better']),
     target: finite,
     thresholds: z.object({ good: finite, warning: finite, critical: finite }),
-    timeGrain: z.enum(GRAINS).default('month'),
+    timeGrain: z.enum(TIME_GRAINS).default('month'),
     dimensions: z.array(z.string().max(200)).max(20).default([]),
     tags: z.array(z.string().max(40)).max(20).default([]),
   })
@@ -116,7 +105,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const publishBodySchema = z.object({ note: z.string().max(500).optional() }).strict();
 export const deprecateBodySchema = z.object({ reason: z.string().max(500).optional() }).strict();
 
-export const customKpiParamsSchema = z.object({ tenantId: z.string(), kpiId: customKpiIdSchema });
+export const customKpiParamsSchema = tenantParams.extend({ kpiId: customKpiIdSchema });
 export const versionParamsSchema = customKpiParamsSchema.extend({
   version: z.coerce.number().int().positive(),
 });
@@ -131,13 +120,6 @@ export const diffSchema = z.object({
   to: z.union([z.literal('draft'), z.number()]),
   changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
 });
-
-export const pageQuerySchema = z.object({
-  continuationToken: z.string().max(4000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
-
-export const auditQuerySchema = pageQuerySchema.extend({ kpiId: customKpiIdSchema.optional() });
 
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), continuationToken: z.string().optional() });

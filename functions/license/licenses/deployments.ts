@@ -12,9 +12,10 @@ import {
 import type { LicenseClaims } from '@kpi/shared/domain/license/claims';
 import { DAY_MS, daysUntil, nextChangeAt, statusAt } from '@kpi/shared/domain/license/license';
 import type { Caller } from '@kpi/shared/platform/auth/caller';
+import { isPreconditionFailed } from '@kpi/shared/platform/cosmos/conditions';
 import type { Versioned } from '@kpi/shared/platform/cosmos/tenant-repository';
 import { systemScope, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
-import { AppError, conflict, ErrorCodes, isAppError, notFound } from '@kpi/shared/platform/errors';
+import { AppError, conflict, isAppError, notFound } from '@kpi/shared/platform/errors';
 import { historyEntry, type LicenseDeps } from './license-core';
 import type { LicenseDocument } from './license-documents';
 import { findLicense } from './manage-licenses';
@@ -78,8 +79,6 @@ function checkUsable(doc: LicenseDocument, claims: LicenseClaims, now: Date): vo
     throw refused('LICENSE.KEY_SUPERSEDED', 'A newer key replaced this licence key');
 }
 
-const isConflict = (err: unknown) => isAppError(err) && err.code === ErrorCodes.concurrencyConflict;
-
 /** Activates a deployment in one of `maxDeployments` slots; the credential token is returned once. */
 export async function activateDeployment(
   deps: LicenseDeps,
@@ -125,7 +124,7 @@ export async function activateDeployment(
         found.etag,
       );
     } catch (err) {
-      if (isConflict(err) && attempt < 3) continue;
+      if (isPreconditionFailed(err) && attempt < 3) continue;
       throw err;
     }
     await deps.store.createCredential(record);
@@ -169,7 +168,7 @@ export async function deactivateDeployment(
         found.etag,
       );
     } catch (err) {
-      if (isConflict(err) && attempt < 3) continue;
+      if (isPreconditionFailed(err) && attempt < 3) continue;
       throw err;
     }
     await deps.store.addHistory(
@@ -231,7 +230,7 @@ async function recordValidation(
     // `updatedAt` stays: the licence's terms did not change, only the record of a check.
     await deps.store.replace(scope, { ...doc, activeDeployments }, found.etag);
   } catch (err) {
-    if (isConflict(err)) return;
+    if (isPreconditionFailed(err)) return;
     deps.log.warn('validation not recorded', {
       licenseId: doc.id,
       deploymentId: slot.deploymentId,

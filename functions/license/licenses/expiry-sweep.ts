@@ -7,8 +7,8 @@
  * events' message ids are deterministic per effect, so a re-publication is recognisable downstream.
  */
 import { dueMilestone, type LicenseStatus, statusAt } from '@kpi/shared/domain/license/license';
+import { isPreconditionFailed } from '@kpi/shared/platform/cosmos/conditions';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
-import { ErrorCodes, isAppError } from '@kpi/shared/platform/errors';
 import {
   historyEntry,
   type LicenseDeps,
@@ -99,7 +99,7 @@ async function sweepOne(
       written = await deps.store.replace(scope, change.doc, current.etag);
       break;
     } catch (err) {
-      if (!isAppError(err) || err.code !== ErrorCodes.concurrencyConflict) throw err;
+      if (!isPreconditionFailed(err)) throw err;
       // Once more: the other writer may have been a deployment recording a validation (deployments.ts), which
       // makes no change the sweep owes; a second loss leaves the licence to the next sweep.
       if (attempt >= 1) {

@@ -14,8 +14,14 @@ export interface PublishResult {
   imported: boolean;
 }
 
+/** What publishing needs: the catalog store's import and the event publisher. */
+export interface PublishCatalogDeps {
+  store: Pick<CatalogStore, 'import'>;
+  publisher: EventPublisher;
+}
+
 export async function publishCatalog(
-  deps: { store: CatalogStore; publisher: EventPublisher },
+  deps: PublishCatalogDeps,
   catalog: Catalog,
   publishedBy: string,
 ): Promise<PublishResult> {

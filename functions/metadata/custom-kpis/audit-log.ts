@@ -4,6 +4,7 @@
  */
 import type { AuditEntry } from '@kpi/shared/contracts/metadata-custom-kpi';
 import type { Caller } from '@kpi/shared/platform/auth/caller';
+import { isConflict } from '@kpi/shared/platform/cosmos/conditions';
 import type { Page, TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import type { FieldChange } from './definition-diff';
@@ -47,7 +48,8 @@ export class AuditLog {
     try {
       await this.entries.create(scope, entry);
     } catch (err) {
-      if (!details.id || (err as { httpStatus?: number }).httpStatus !== 409) throw err;
+      // A repeat of a once-only entry finds it recorded: nothing more to do.
+      if (!details.id || !isConflict(err)) throw err;
     }
   }
 

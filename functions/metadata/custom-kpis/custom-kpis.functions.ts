@@ -1,4 +1,6 @@
 /** Routes of tenant custom KPIs: `tenants/{tenantId}/custom-kpis/...` (the edge checks the tenant). */
+
+import { tenantParams } from '@kpi/shared/contracts/ids';
 import {
   objectGraphQuerySchema,
   objectGraphSchema,
@@ -7,9 +9,9 @@ import {
 import type { CustomKpi } from '@kpi/shared/contracts/metadata-custom-kpi';
 import {
   auditPageSchema,
-  auditQuerySchema,
   createCustomKpiBodySchema,
   customKpiDefinitionSchema,
+  customKpiIdSchema,
   customKpiPageSchema,
   customKpiParamsSchema,
   customKpiVersionSchema,
@@ -17,7 +19,6 @@ import {
   deprecateBodySchema,
   diffQuerySchema,
   diffSchema,
-  pageQuerySchema,
   publishBodySchema,
   versionPageSchema,
   versionParamsSchema,
@@ -26,18 +27,21 @@ import { atLeast } from '@kpi/shared/platform/auth/roles';
 import type { Versioned } from '@kpi/shared/platform/cosmos/tenant-repository';
 import { scopeFor, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
+import { ifMatchOf, pageQuery } from '@kpi/shared/platform/http/route-kit';
 import { z } from 'zod';
+import { APP } from '../config';
 import { dependencies } from '../dependencies';
 import { validateFormula } from '../formulas/validate-formula';
-import { APP, tenantParamsSchema } from '../route-kit';
 
 const BASE = 'tenants/{tenantId}/custom-kpis';
 const ONE = `${BASE}/{kpiId}`;
 const tags = ['custom-kpis'];
+/** `?kpiId=` narrows the audit trail to one KPI. */
+const auditQuery = pageQuery.extend({ kpiId: customKpiIdSchema.optional() });
 
 /** A custom KPI as answered: with its draft's diagnostics and its etag (send it back as `If-Match`). */
 async function view(scope: TenantScope, found: Versioned<CustomKpi>, status = 200) {
-  const diagnostics = await dependencies().customKpis.diagnostics(scope, found.item);
+  const diagnostics = await (await dependencies()).customKpis.diagnostics(scope, found.item);
   return { status, body: { ...found.item, diagnostics }, headers: { etag: found.etag } };
 }
 
@@ -48,13 +52,13 @@ httpRoute({
   route: BASE,
   roles: atLeast('viewer'),
   tenantParam: 'tenantId',
-  params: tenantParamsSchema,
-  query: pageQuerySchema,
+  params: tenantParams,
+  query: pageQuery,
   responses: { 200: customKpiPageSchema },
   summary: "The tenant's custom KPIs (paged)",
   tags,
   handler: async ({ caller, params, query }) => ({
-    body: await dependencies().customKpis.list(scopeFor(caller, params.tenantId), query),
+    body: await (await dependencies()).customKpis.list(scopeFor(caller, params.tenantId), query),
   }),
 });
 
@@ -65,14 +69,14 @@ httpRoute({
   route: BASE,
   roles: atLeast('editor'),
   tenantParam: 'tenantId',
-  params: tenantParamsSchema,
+  params: tenantParams,
   body: createCustomKpiBodySchema,
   responses: { 201: customKpiViewSchema },
   summary: 'Creates a custom KPI draft (its formula may still be invalid; diagnostics are returned)',
   tags,
   handler: async ({ caller, params, body }) => {
     const scope = scopeFor(caller, params.tenantId);
-    return view(scope, await dependencies().customKpis.create(scope, caller, body), 201);
+    return view(scope, await (await dependencies()).customKpis.create(scope, caller, body), 201);
   },
 });
 
@@ -89,7 +93,7 @@ httpRoute({
   tags,
   handler: async ({ caller, params }) => {
     const scope = scopeFor(caller, params.tenantId);
-    return view(scope, await dependencies().customKpis.get(scope, params.kpiId));
+    return view(scope, await (await dependencies()).customKpis.get(scope, params.kpiId));
   },
 });
 
@@ -107,9 +111,12 @@ httpRoute({
     'Replaces the draft definition (send `If-Match` with the ETag read; 412 when it changed meanwhile)',
   tags,
   handler: async ({ caller, params, body, request }) => {
-    const ifMatch = request.headers.get('if-match') ?? undefined;
+    const ifMatch = ifMatchOf(request);
     const scope = scopeFor(caller, params.tenantId);
-    return view(scope, await dependencies().customKpis.update(scope, caller, params.kpiId, body, ifMatch));
+    return view(
+      scope,
+      await (await dependencies()).customKpis.update(scope, caller, params.kpiId, body, ifMatch),
+    );
   },
 });
 
@@ -126,7 +133,7 @@ httpRoute({
   summary: "Checks the draft's formula: 200 with requirements, or 422 FORMULA.INVALID with diagnostics",
   tags,
   handler: async ({ caller, params }) => {
-    const deps = dependencies();
+    const deps = await dependencies();
     const scope = scopeFor(caller, params.tenantId);
     const { item } = await deps.customKpis.get(scope, params.kpiId);
     return {
@@ -156,7 +163,7 @@ httpRoute({
     'Publishes the draft as the next immutable version (idempotent) and announces kpi.published on catalog-events',
   tags,
   handler: async ({ caller, params, body }) => ({
-    body: await dependencies().customKpis.publish(
+    body: await (await dependencies()).customKpis.publish(
       scopeFor(caller, params.tenantId),
       caller,
       params.kpiId,
@@ -178,7 +185,7 @@ httpRoute({
   summary: 'Deprecates a custom KPI: no more edits or publishes; its versions stay readable',
   tags,
   handler: async ({ caller, params, body }) => ({
-    body: await dependencies().customKpis.deprecate(
+    body: await (await dependencies()).customKpis.deprecate(
       scopeFor(caller, params.tenantId),
       caller,
       params.kpiId,
@@ -195,12 +202,16 @@ httpRoute({
   roles: atLeast('viewer'),
   tenantParam: 'tenantId',
   params: customKpiParamsSchema,
-  query: pageQuerySchema,
+  query: pageQuery,
   responses: { 200: versionPageSchema },
   summary: 'Published versions of a custom KPI, newest first',
   tags,
   handler: async ({ caller, params, query }) => ({
-    body: await dependencies().customKpis.versions(scopeFor(caller, params.tenantId), params.kpiId, query),
+    body: await (await dependencies()).customKpis.versions(
+      scopeFor(caller, params.tenantId),
+      params.kpiId,
+      query,
+    ),
   }),
 });
 
@@ -217,7 +228,7 @@ httpRoute({
   summary: 'One immutable published version',
   tags,
   handler: async ({ caller, params }) => ({
-    body: await dependencies().customKpis.version(
+    body: await (await dependencies()).customKpis.version(
       scopeFor(caller, params.tenantId),
       params.kpiId,
       params.version,
@@ -238,7 +249,7 @@ httpRoute({
   summary: 'Field-by-field difference between two versions (`?from=1&to=2`), or a version and the draft',
   tags,
   handler: async ({ caller, params, query }) => ({
-    body: await dependencies().customKpis.diff(
+    body: await (await dependencies()).customKpis.diff(
       scopeFor(caller, params.tenantId),
       params.kpiId,
       query.from,
@@ -254,14 +265,14 @@ httpRoute({
   route: 'tenants/{tenantId}/objects/graph',
   roles: atLeast('viewer'),
   tenantParam: 'tenantId',
-  params: tenantParamsSchema,
+  params: tenantParams,
   query: objectGraphQuerySchema,
   responses: { 200: objectGraphSchema },
   summary:
     "The UML graph for a selection of catalog KPIs and the tenant's custom KPIs (latest version, or a valid draft)",
   tags,
   handler: async ({ caller, params, query }) => {
-    const deps = dependencies();
+    const deps = await dependencies();
     const scope = scopeFor(caller, params.tenantId);
     const [views, custom] = await Promise.all([
       deps.catalog.views(),
@@ -278,12 +289,12 @@ httpRoute({
   route: 'tenants/{tenantId}/audit',
   roles: [...atLeast('admin'), 'support'],
   tenantParam: 'tenantId',
-  params: tenantParamsSchema,
-  query: auditQuerySchema,
+  params: tenantParams,
+  query: auditQuery,
   responses: { 200: auditPageSchema },
   summary: "Who changed which of the tenant's custom KPIs, when and what (newest first)",
   tags,
   handler: async ({ caller, params, query }) => ({
-    body: await dependencies().audit.list(scopeFor(caller, params.tenantId), query),
+    body: await (await dependencies()).audit.list(scopeFor(caller, params.tenantId), query),
   }),
 });

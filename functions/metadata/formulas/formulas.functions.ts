@@ -1,4 +1,6 @@
 /** Formula routes: validation (diagnostics with positions) and preview on the tenant's sample data. */
+
+import { tenantParams } from '@kpi/shared/contracts/ids';
 import {
   previewFormulaBodySchema,
   previewResultSchema,
@@ -9,8 +11,8 @@ import { ANY_USER, atLeast } from '@kpi/shared/platform/auth/roles';
 import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
+import { APP } from '../config';
 import { dependencies } from '../dependencies';
-import { APP, tenantParamsSchema } from '../route-kit';
 import { previewFormula } from './preview-formula';
 import { tenantIndustry } from './tenant-industry';
 import { validateFormula } from './validate-formula';
@@ -31,7 +33,7 @@ httpRoute({
     'Checks a formula against the object model: 200 with its requirements, or 422 FORMULA.INVALID with positioned diagnostics',
   tags: ['formulas'],
   handler: async ({ body }) => {
-    const views = await dependencies().catalog.views();
+    const views = await (await dependencies()).catalog.views();
     return { body: validateFormula(views.engine, body.formula) };
   },
 });
@@ -43,13 +45,13 @@ httpRoute({
   route: 'tenants/{tenantId}/formulas/preview',
   roles: atLeast('editor'),
   tenantParam: 'tenantId',
-  params: tenantParamsSchema,
+  params: tenantParams,
   body: previewFormulaBodySchema,
   responses: { 200: previewResultSchema, 422: diagnosticsError },
   summary: "Evaluates a formula for one month of the sample data of the tenant's industry",
   tags: ['formulas'],
   handler: async ({ caller, params, body }) => {
-    const deps = dependencies();
+    const deps = await dependencies();
     const scope = scopeFor(caller, params.tenantId);
     // The tenant's engine: a formula may reference its published custom KPIs too.
     const [engine, industryId] = await Promise.all([

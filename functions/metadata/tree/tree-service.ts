@@ -12,7 +12,12 @@ export interface TreeQuery {
   search?: string;
 }
 
-export class TreeService {
+/** The catalog tree as JSON text with its ETag (the port the tree route calls). */
+export interface CatalogTreeSource {
+  tree(query: TreeQuery): Promise<{ json: string; etag: string }>;
+}
+
+export class TreeService implements CatalogTreeSource {
   /** The unfiltered tree of the views it was built from, serialised once. */
   private full: { views: CatalogViews; json: string; etag: string } | undefined;
 

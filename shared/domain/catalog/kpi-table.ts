@@ -1,4 +1,12 @@
-import type { Direction, KpiDefinition, StandardReference, TimeGrain, UnitKind } from './types';
+import {
+  type Direction,
+  type KpiDefinition,
+  type StandardReference,
+  TIME_GRAINS,
+  type TimeGrain,
+  UNIT_KINDS,
+  type UnitKind,
+} from './types';
 
 /**
  * KPI definitions are kept as compact text tables (three lines per KPI) so that several hundred
@@ -26,25 +34,14 @@ const UNITS: Record<string, { unit: UnitKind; unitLabel: string; format: string 
   score: { unit: 'score', unitLabel: 'points', format: '.1f' },
 };
 
-const GRAINS: ReadonlySet<string> = new Set(['day', 'week', 'month', 'quarter', 'year']);
+const GRAINS: ReadonlySet<string> = new Set(TIME_GRAINS);
 
 function unitOf(code: string, where: string) {
   const known = UNITS[code];
   if (known) return known;
   const [kind, label] = code.split(':');
-  const kinds: UnitKind[] = [
-    'percent',
-    'percent-change',
-    'currency',
-    'count',
-    'ratio',
-    'days',
-    'hours',
-    'minutes',
-    'score',
-    'quantity',
-  ];
-  if (!label || !kinds.includes(kind as UnitKind)) throw new Error(`CATALOG.BAD_UNIT: ${code} in ${where}`);
+  if (!label || !(UNIT_KINDS as readonly string[]).includes(kind as string))
+    throw new Error(`CATALOG.BAD_UNIT: ${code} in ${where}`);
   return { unit: kind as UnitKind, unitLabel: label, format: kind === 'quantity' ? ',.1f' : ',.2f' };
 }
 

@@ -63,22 +63,31 @@ export interface DataObject {
   readonly relationships: readonly Relationship[];
 }
 
-/** Unit kinds; each has a plausibility band (see `UNIT_BANDS`). */
-export type UnitKind =
-  | 'percent'
-  | 'percent-change'
-  | 'currency'
-  | 'count'
-  | 'ratio'
-  | 'days'
-  | 'hours'
-  | 'minutes'
-  | 'score'
-  | 'quantity';
+/**
+ * Unit kinds; each has a plausibility band (see `UNIT_BANDS`). The one list: the KPI tables' parser and the
+ * custom KPI contract (shared/contracts/metadata-custom-kpi.ts) take it from here.
+ */
+export const UNIT_KINDS = [
+  'percent',
+  'percent-change',
+  'currency',
+  'count',
+  'ratio',
+  'days',
+  'hours',
+  'minutes',
+  'score',
+  'quantity',
+] as const;
+
+export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export type Direction = 'higher-is-better' | 'lower-is-better';
 
-export type TimeGrain = 'day' | 'week' | 'month' | 'quarter' | 'year';
+/** Time grains a KPI is computed at; the one list, as `UNIT_KINDS`. */
+export const TIME_GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+
+export type TimeGrain = (typeof TIME_GRAINS)[number];
 
 /**
  * Status bands. For higher-is-better: value ≥ good → good; value ≤ critical → critical; otherwise

@@ -26,7 +26,11 @@ export interface MessageMeta {
 
 export type Idempotency<T> =
   /** The effect key (e.g. `mail:${msg.data.alertId}:opened`) and where done effects are recorded. */
-  | { key: (message: T, meta: MessageMeta) => string; store: EffectStore | (() => EffectStore) }
+  | {
+      key: (message: T, meta: MessageMeta) => string;
+      /** The store, or a function that gets it (an app's async `dependencies()`: `async () => (await dependencies()).effects`). */
+      store: EffectStore | (() => EffectStore | Promise<EffectStore>);
+    }
   /** The handler is idempotent by construction (say why, e.g. "upserts state by id"). */
   | { inherent: string };
 
@@ -46,7 +50,7 @@ export function serviceBusHandler<S extends ZodType>(
     const meta = metaOf(context, options.app);
     const message = parseMessage(options.schema, raw, meta.log);
     const idem = 'key' in options.idempotency ? options.idempotency : undefined;
-    const store = idem && (typeof idem.store === 'function' ? idem.store() : idem.store);
+    const store = idem && (typeof idem.store === 'function' ? await idem.store() : idem.store);
     const key = idem?.key(message, meta);
     if (store && key !== undefined) {
       if (await store.has(key)) {

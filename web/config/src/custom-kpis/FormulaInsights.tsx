@@ -1,20 +1,7 @@
+import type { RequirementsView } from '@kpi/shared/contracts/metadata-catalog';
 import { format as d3format } from 'd3';
 import styles from './CustomKpis.module.css';
 import type { PreviewResult, Remote } from './useFormulaChecks';
-
-/** What a formula needs, as the validate endpoint, a published version or the browser's checker states it. */
-export interface Requirements {
-  readonly objects: readonly {
-    readonly name: string;
-    readonly fields: readonly {
-      readonly name: string;
-      readonly type: string;
-      readonly usages: readonly string[];
-    }[];
-  }[];
-  readonly relationships: readonly { readonly from: string; readonly name: string; readonly to: string }[];
-  readonly kpis: readonly string[];
-}
 
 /** Months of the sample data a preview may evaluate (the service accepts 2023-01 to 2024-12). */
 export const PREVIEW_PERIODS: readonly string[] = [2024, 2023].flatMap((y) =>
@@ -101,7 +88,7 @@ export function RequirementsPanel({
   requirements,
   note,
 }: {
-  requirements: Requirements | undefined;
+  requirements: RequirementsView | undefined;
   note?: string;
 }) {
   const fieldCount = requirements?.objects.reduce((n, o) => n + o.fields.length, 0) ?? 0;

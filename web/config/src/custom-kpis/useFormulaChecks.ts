@@ -1,6 +1,7 @@
 import type {
   diagnosticSchema,
   previewResultSchema,
+  RequirementsView,
   validFormulaSchema,
 } from '@kpi/shared/contracts/metadata-catalog';
 import type { CustomKpi } from '@kpi/shared/contracts/metadata-custom-kpi';
@@ -10,7 +11,6 @@ import { ApiError, useApiClient } from '@kpi/web-ui/api';
 import { useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import type { CompletionSources } from './completion';
-import type { Requirements } from './FormulaInsights';
 
 export type FormulaDiagnostic = z.infer<typeof diagnosticSchema>;
 export type ValidFormula = z.infer<typeof validFormulaSchema>;
@@ -179,7 +179,7 @@ export function useFormulaChecks(input: FormulaChecksInput) {
   }
   const checking = !empty && !local && (server.state === 'loading' || server.state === 'idle');
 
-  let requirements: Requirements | undefined;
+  let requirements: RequirementsView | undefined;
   let requirementsNote: string | undefined;
   let formulaPretty: string | undefined;
   if (!empty && diagnostics.length === 0) {

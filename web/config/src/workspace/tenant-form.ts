@@ -1,4 +1,5 @@
 /** The create-tenant form: its values, client-side checks, and the API's refusals mapped onto fields. */
+import { TENANT_ID_PATTERN } from '@kpi/shared/contracts/ids';
 
 export interface ContactInput {
   name: string;
@@ -16,8 +17,6 @@ export interface TenantForm {
 /** Field → message; keys are `name`, `tenantId`, `industryId`, `contacts.<i>.<field>` and `form`. */
 export type FieldErrors = Record<string, string>;
 
-// The service's rule (tenantIdSchema); checked here too so the user sees it before sending.
-const tenantIdPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A tenant id proposed from the name: lower-case ASCII words joined by dashes, at most 63 characters. */
@@ -37,7 +36,8 @@ export function validateTenantForm(form: TenantForm): FieldErrors {
   const errors: FieldErrors = {};
   if (!form.name.trim()) errors.name = 'Enter the client’s name.';
   else if (form.name.trim().length > 200) errors.name = 'At most 200 characters.';
-  if (!tenantIdPattern.test(form.tenantId))
+  // The service's rule (shared/contracts/ids.ts), checked here too so the user sees it before sending.
+  if (!TENANT_ID_PATTERN.test(form.tenantId))
     errors.tenantId = 'Lower-case letters, digits and dashes, starting with a letter or digit (at most 63).';
   if (!form.industryId) errors.industryId = 'Choose the client’s industry.';
   form.contacts.forEach((c, i) => {

@@ -1,8 +1,8 @@
 /** `GET snapshot`: a client deployment's signed catalog snapshot (deployment credential, ETag/304). */
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
+import { APP } from '../config';
 import { dependencies } from '../dependencies';
-import { APP } from '../route-kit';
 import { signedSnapshot } from './snapshot-service';
 
 httpRoute({
@@ -24,7 +24,7 @@ httpRoute({
     "The deployment's selected KPIs (its licence's) with the KPIs they reference and the objects they need, signed by the platform",
   tags: ['snapshots'],
   handler: async ({ caller }) => {
-    const { etag, ...body } = await signedSnapshot(dependencies().snapshots, caller);
+    const { etag, ...body } = await signedSnapshot((await dependencies()).snapshots, caller);
     return { body, headers: { etag, 'cache-control': 'private, no-cache' } };
   },
 });

@@ -1,0 +1,236 @@
+/**
+ * Checks an uploaded XLSX (a ZIP archive) before any parser inflates it, so that a decompression bomb is
+ * refused in milliseconds instead of stalling the worker that serves every tenant. The 2 MiB upload limit
+ * counts compressed bytes only; here the archive's entry count and the sizes its central directory declares
+ * are checked first, then every part the XLSX reader would inflate (`.xml`, `.rels`) is inflated in small
+ * steps, counting the real bytes (declared sizes can lie) and scanning the XML for rows, cells and shared
+ * strings as it goes, with a yield to the event loop every few milliseconds. Nothing inflated is kept.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Inflate } from 'fflate';
+
+/** What an XLSX may unpack to. */
+export interface XlsxLimits {
+  /** Entries in the archive (a workbook written by Excel has a few dozen). */
+  maxEntries: number;
+  /** Bytes of all the XML parts together, once inflated. */
+  maxInflatedBytes: number;
+  /** Shared strings (`<si>` in the shared strings part). */
+  maxSharedStrings: number;
+  /** Highest row number of a sheet (the header counts). */
+  maxRows: number;
+  /** Highest column number of a sheet. */
+  maxColumns: number;
+}
+
+/** Why an archive was refused: `unpacked` (413), `rows`/`columns` (413), or `invalid` (422, not a ZIP). */
+export class XlsxRefused extends Error {
+  override readonly name = 'XlsxRefused';
+  constructor(
+    readonly reason: 'unpacked' | 'rows' | 'columns' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+/** Compressed bytes handed to the inflater at a time: at most ~260 KB come out of one step (deflate tops out near 1032:1). */
+const STEP_BYTES = 256;
+/** Work between two yields to the event loop. */
+const SLICE_MS = 4;
+/** Longest XML tag the scan accepts (real tags are a few dozen characters). */
+const MAX_TAG_CHARS = 64 * 1024;
+
+interface Entry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  declaredSize: number;
+  localOffset: number;
+}
+
+/** Entries the XLSX reader inflates (read-excel-file skips images and the like). */
+const isXmlPart = (name: string) => name.endsWith('.xml') || name.endsWith('.rels');
+
+function centralDirectory(bytes: Uint8Array, limits: XlsxLimits): Entry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new XlsxRefused('invalid', 'no ZIP end of central directory');
+  const count = view.getUint16(eocd + 10, true);
+  const offset = view.getUint32(eocd + 16, true);
+  if (count > limits.maxEntries) {
+    throw new XlsxRefused('unpacked', `the archive has ${count} entries; at most ${limits.maxEntries}`);
+  }
+  const entries: Entry[] = [];
+  let p = offset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL) {
+      throw new XlsxRefused('invalid', 'broken ZIP central directory');
+    }
+    const nameLength = view.getUint16(p + 28, true);
+    const extraLength = view.getUint16(p + 30, true);
+    const commentLength = view.getUint16(p + 32, true);
+    if (p + 46 + nameLength > bytes.length) throw new XlsxRefused('invalid', 'broken ZIP central directory');
+    entries.push({
+      name: Buffer.from(bytes.subarray(p + 46, p + 46 + nameLength)).toString('utf8'),
+      method: view.getUint16(p + 10, true),
+      compressedSize: view.getUint32(p + 20, true),
+      declaredSize: view.getUint32(p + 24, true),
+      localOffset: view.getUint32(p + 42, true),
+    });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** The compressed bytes of one entry, found through its local header. */
+function entryData(bytes: Uint8Array, entry: Entry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const p = entry.localOffset;
+  if (p + 30 > bytes.length || view.getUint32(p, true) !== LOCAL) {
+    throw new XlsxRefused('invalid', `broken ZIP local header of ${entry.name}`);
+  }
+  const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw new XlsxRefused('invalid', `truncated ZIP entry ${entry.name}`);
+  return bytes.subarray(start, end);
+}
+
+const R_ATTR = /(?:^|\s)r\s*=\s*["']([A-Za-z]*)(\d*)["']/;
+const COUNT_ATTR = /(?:^|\s)(?:uniqueCount|count)\s*=\s*["'](\d+)["']/g;
+
+/** True for the characters that may follow a tag name (`<c>`, `<c r=…>`, `<c/>`). */
+const endsName = (code: number) =>
+  code === 62 || code === 47 || code === 32 || code === 9 || code === 10 || code === 13;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** Counts rows, cells and shared strings of one XML part, fed in pieces of any size. */
+class PartScanner {
+  private carry = '';
+  private row = 0;
+  private column = 0;
+  private sharedStrings = 0;
+  constructor(
+    private readonly name: string,
+    private readonly limits: XlsxLimits,
+  ) {}
+
+  feed(piece: string): void {
+    let text = this.carry + piece;
+    const lt = text.lastIndexOf('<');
+    this.carry = '';
+    if (lt >= 0 && text.indexOf('>', lt) < 0) {
+      this.carry = text.slice(lt);
+      text = text.slice(0, lt);
+      if (this.carry.length > MAX_TAG_CHARS)
+        throw new XlsxRefused('invalid', `an oversized tag in ${this.name}`);
+    }
+    // A plain loop over '<' (not a global regex): a 20 MB sheet has about a million tags.
+    for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
+      let start = lt + 1;
+      let end = start;
+      while (end < text.length && !endsName(text.charCodeAt(end))) {
+        // A namespace prefix (`<x:row>`) is not part of the name.
+        if (text.charCodeAt(end) === 58) start = end + 1;
+        end++;
+      }
+      const name = text.slice(start, end);
+      if (name !== 'row' && name !== 'c' && name !== 'si' && name !== 'sst') continue;
+      const gt = text.indexOf('>', end);
+      this.tag(name, text.slice(end, gt < 0 ? text.length : gt));
+    }
+  }
+
+  private tag(name: string, attributes: string): void {
+    const { limits } = this;
+    if (name === 'row') {
+      const r = R_ATTR.exec(attributes);
+      this.row = r?.[2] ? Number(r[2]) : this.row + 1;
+      this.column = 0;
+    } else if (name === 'c') {
+      const r = R_ATTR.exec(attributes);
+      this.column = r?.[1] ? columnNumber(r[1]) : this.column + 1;
+      if (r?.[2]) this.row = Math.max(this.row, Number(r[2]));
+      if (this.column > limits.maxColumns) {
+        throw new XlsxRefused('columns', `${this.name} has a cell past column ${limits.maxColumns}`);
+      }
+    } else if (name === 'si') {
+      this.sharedStrings++;
+    } else {
+      // <sst count="…" uniqueCount="…">: what the part declares, checked before any string is counted.
+      for (const m of attributes.matchAll(COUNT_ATTR)) this.sharedStringsAtMost(Number(m[1]));
+    }
+    if (this.row > limits.maxRows) {
+      throw new XlsxRefused('rows', `${this.name} has a row past row ${limits.maxRows}`);
+    }
+    this.sharedStringsAtMost(this.sharedStrings);
+  }
+
+  private sharedStringsAtMost(n: number): void {
+    if (n > this.limits.maxSharedStrings) {
+      throw new XlsxRefused(
+        'unpacked',
+        `the workbook holds more than ${this.limits.maxSharedStrings} shared strings`,
+      );
+    }
+  }
+}
+
+/**
+ * Refuses an archive that would unpack to more than `limits` allow; resolves when it is safe to hand to the
+ * XLSX reader. Throws `XlsxRefused`.
+ */
+export async function checkXlsxArchive(bytes: Uint8Array, limits: XlsxLimits): Promise<void> {
+  const entries = centralDirectory(bytes, limits).filter((e) => isXmlPart(e.name));
+  const declared = entries.reduce((sum, e) => sum + e.declaredSize, 0);
+  const tooMuch = () =>
+    new XlsxRefused('unpacked', `the workbook unpacks to more than ${limits.maxInflatedBytes} bytes`);
+  if (declared > limits.maxInflatedBytes) throw tooMuch();
+
+  let inflated = 0;
+  let sliceStart = performance.now();
+  for (const entry of entries) {
+    const scanner = new PartScanner(entry.name, limits);
+    const take = (data: Uint8Array) => {
+      inflated += data.length;
+      if (inflated > limits.maxInflatedBytes) throw tooMuch();
+      // latin1 keeps every ASCII tag intact whatever the multi-byte text around it, and cannot split a character.
+      scanner.feed(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1'));
+    };
+    const data = entryData(bytes, entry);
+    if (entry.method !== 0 && entry.method !== 8) {
+      throw new XlsxRefused('invalid', `unsupported ZIP compression method ${entry.method}`);
+    }
+    const inflater = entry.method === 8 ? new Inflate(take) : undefined;
+    for (let at = 0; at < data.length || at === 0; at += STEP_BYTES) {
+      const step = data.subarray(at, at + STEP_BYTES);
+      const last = at + STEP_BYTES >= data.length;
+      try {
+        if (inflater) inflater.push(step, last);
+        else take(step);
+      } catch (err) {
+        if (err instanceof XlsxRefused) throw err;
+        throw new XlsxRefused('invalid', `${entry.name}: ${(err as Error).message}`);
+      }
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
+      if (last) break;
+    }
+  }
+}

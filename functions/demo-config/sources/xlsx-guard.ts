@@ -112,6 +112,19 @@ const COUNT_ATTR = /(?:^|\s)(?:uniqueCount|count)\s*=\s*["'](\d+)["']/g;
 const endsName = (code: number) =>
   code === 62 || code === 47 || code === 32 || code === 9 || code === 10 || code === 13;
 
+/** The tag name at `start` if it is one the scan counts (`row`, `c`, `si`, `sst`), compared by char code. */
+function tagName(text: string, start: number, length: number): 'row' | 'c' | 'si' | 'sst' | undefined {
+  const a = text.charCodeAt(start);
+  if (length === 1) return a === 99 ? 'c' : undefined;
+  const b = text.charCodeAt(start + 1);
+  if (length === 2) return a === 115 && b === 105 ? 'si' : undefined;
+  if (length !== 3) return undefined;
+  const c = text.charCodeAt(start + 2);
+  if (a === 114 && b === 111 && c === 119) return 'row';
+  if (a === 115 && b === 115 && c === 116) return 'sst';
+  return undefined;
+}
+
 function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -139,8 +152,11 @@ class PartScanner {
       if (this.carry.length > MAX_TAG_CHARS)
         throw new XlsxRefused('invalid', `an oversized tag in ${this.name}`);
     }
-    // A plain loop over '<' (not a global regex): a 20 MB sheet has about a million tags.
+    // A plain loop over '<' with char codes (no regex, no string per tag): a 20 MB part has millions of tags.
     for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
+      const first = text.charCodeAt(lt + 1);
+      // Closing tags, declarations, comments, processing instructions.
+      if (first === 47 || first === 33 || first === 63) continue;
       let start = lt + 1;
       let end = start;
       while (end < text.length && !endsName(text.charCodeAt(end))) {
@@ -148,8 +164,8 @@ class PartScanner {
         if (text.charCodeAt(end) === 58) start = end + 1;
         end++;
       }
-      const name = text.slice(start, end);
-      if (name !== 'row' && name !== 'c' && name !== 'si' && name !== 'sst') continue;
+      const name = tagName(text, start, end - start);
+      if (name === undefined) continue;
       const gt = text.indexOf('>', end);
       this.tag(name, text.slice(end, gt < 0 ? text.length : gt));
     }

@@ -3,7 +3,7 @@
  * refused in milliseconds instead of stalling the worker that serves every tenant. The 2 MiB upload limit
  * counts compressed bytes only; here the archive's entry count and the sizes its central directory declares
  * are checked first, then every part the XLSX reader would inflate (`.xml`, `.rels`) is inflated by
- * node:zlib off the main thread in 16 KB pieces, counting the real bytes (declared sizes can lie) and
+ * node:zlib off the main thread in 64 KB pieces, counting the real bytes (declared sizes can lie) and
  * scanning the XML for rows, cells and shared strings as it goes. Nothing inflated is kept.
  */
 import { createInflateRaw } from 'node:zlib';
@@ -37,7 +37,7 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 /** Inflated bytes handed to the scan at a time (one callback each, so other work runs in between). */
-const PIECE_BYTES = 16 * 1024;
+const PIECE_BYTES = 64 * 1024;
 /** Longest XML tag the scan accepts (real tags are a few dozen characters). */
 const MAX_TAG_CHARS = 64 * 1024;
 

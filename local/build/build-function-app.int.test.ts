@@ -4,11 +4,12 @@
  * registers exactly the functions the local host serves from the source.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOW_FONT_DIR, sowFontFiles } from '../../functions/demo-config/sow/pdf-fonts';
 import { discoverApps } from '../host/host';
 import { buildFunctionApp } from './build-function-app';
 
@@ -69,5 +70,15 @@ describe.each(discoverApps(join(repoRoot, 'functions')))('the $name app build', 
       });
       expect(out).not.toBe('undefined');
     }
+  });
+
+  it('carries the SOW PDF fonts beside the bundle exactly when it draws PDFs with them', async () => {
+    const dist = join(outRoot, app.name);
+    const bundle = await readFile(join(dist, 'index.js'), 'utf8');
+    const fonts = await readdir(join(dist, SOW_FONT_DIR)).catch(() => []);
+    const expected = Object.values(sowFontFiles).map((f) => f.file.split('/').pop() as string);
+    // The bundle finds them through this folder name; the packages themselves are not deployed.
+    expect(fonts.sort()).toEqual(bundle.includes(`"${SOW_FONT_DIR}"`) ? expected.sort() : []);
+    if (app.name === 'demo-config') expect(fonts).toHaveLength(expected.length);
   });
 });

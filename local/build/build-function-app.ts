@@ -5,8 +5,10 @@
  * package.json whose `main` names the bundle.
  */
 import { copyFile, cp, mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
 import { build } from 'esbuild';
+import { SOW_FONT_DIR, sowFontFiles } from '../../functions/demo-config/sow/pdf-fonts';
 
 export interface FunctionAppBuild {
   app: string;
@@ -55,6 +57,7 @@ export async function buildFunctionApp(
   });
   await copyFile(hostJson, join(distDir, 'host.json'));
   const imports = await copyRuntimeAssets(Object.keys(result.metafile.inputs), distDir);
+  await copyFontFiles(Object.keys(result.metafile.inputs), app.dir, distDir);
   const manifest = {
     name: `kpi-${app.name}`,
     version: '0.1.0',
@@ -96,4 +99,18 @@ async function copyRuntimeAssets(
     Object.assign(imports, asset.imports);
   }
   return imports;
+}
+
+/**
+ * The SOW PDF's font files (TTF from npm packages), which `sow/pdf-fonts.ts` looks for beside the bundle:
+ * copied when that module is bundled.
+ */
+async function copyFontFiles(inputs: readonly string[], appDir: string, distDir: string): Promise<void> {
+  if (!inputs.some((i) => i.endsWith('sow/pdf-fonts.ts'))) return;
+  const resolve = createRequire(join(appDir, 'index.ts')).resolve;
+  await mkdir(join(distDir, SOW_FONT_DIR), { recursive: true });
+  for (const { package: pkg, file } of Object.values(sowFontFiles)) {
+    const from = resolve(`${pkg}/${file}`);
+    await copyFile(from, join(distDir, SOW_FONT_DIR, basename(file)));
+  }
 }

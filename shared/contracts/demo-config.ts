@@ -16,6 +16,12 @@ export const DEMO_CONFIG_LIMITS = {
   sampleBytes: 2 * 1024 * 1024,
   sampleRows: 50_000,
   sampleColumns: 300,
+  /** XLSX: bytes the workbook's XML parts may unpack to (the upload limit counts compressed bytes only). */
+  sampleUnpackedBytes: 20 * 1024 * 1024,
+  /** XLSX: entries in the archive. */
+  sampleArchiveEntries: 1000,
+  /** XLSX: shared strings of the workbook. */
+  sampleSharedStrings: 500_000,
   previewRows: 10,
 } as const;
 

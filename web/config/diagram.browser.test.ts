@@ -205,4 +205,36 @@ describe.skipIf(skipReason !== undefined)('UML class diagram in Chromium', () =>
     await page.locator('label', { hasText: 'Whole catalog model' }).click();
     await expect.poll(() => classes.count(), wait).toBe(model.objects.length);
   });
+
+  it('fits the diagram above the key-hint caption: the lowest class ends above the caption', {
+    timeout: 240_000,
+  }, async () => {
+    const { stack, page } = session;
+    // Wide and short, so that the height bounds the fit and the lowest class reaches the bottom of the view.
+    await page.setViewportSize({ width: 1600, height: 640 });
+    await signIn(page, stack.ui.config, eddie, '/diagram');
+    const classes = page.getByTestId('uml-class');
+    await expect.poll(() => classes.count(), wait).toBe(model.objects.length);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Fit to view' }).click();
+    const geometry = () =>
+      page.evaluate(() => {
+        const caption = document.getElementById('uml-diagram-keys')!.getBoundingClientRect();
+        const boxes = [...document.querySelectorAll('[data-testid="uml-class"]')].map((g) =>
+          g.getBoundingClientRect(),
+        );
+        const lowest = boxes.reduce((a, b) => (b.bottom > a.bottom ? b : a));
+        const svg = document.querySelector('[data-testid="uml-diagram"]')!.getBoundingClientRect();
+        return { captionTop: caption.top, lowestBottom: lowest.bottom, svgBottom: svg.bottom };
+      });
+    // The fit is applied through a zoom transform: wait until it has settled.
+    await expect
+      .poll(async () => (await geometry()).lowestBottom, wait)
+      .toBeLessThan((await geometry()).svgBottom);
+    const { captionTop, lowestBottom } = await geometry();
+    console.log(
+      `fit to view: lowest class bottom ${lowestBottom.toFixed(1)} px, caption top ${captionTop.toFixed(1)} px`,
+    );
+    expect(lowestBottom).toBeLessThanOrEqual(captionTop);
+  });
 });

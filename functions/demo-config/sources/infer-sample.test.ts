@@ -1,8 +1,10 @@
 import { loadCatalog } from '@kpi/shared/domain/catalog/index';
 import { isAppError } from '@kpi/shared/platform/errors';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, inferSample, typeOfValue, widen } from './infer-sample';
 import { sampleOrdersXlsx } from './sample-xlsx.fixture';
+import { issueBombs, lyingBombs, sharedStringsBomb } from './xlsx-bombs.fixture';
 
 const objects = loadCatalog().objects;
 const limits = { maxBytes: 10_000, maxRows: 5, maxColumns: 10, previewRows: 2 };
@@ -148,5 +150,114 @@ describe('sample CSV inference', () => {
       ['2', '7', '2025-12-10', ''],
     ]);
     expect(r.suggestion?.object).toBe('SalesOrderLine');
+  });
+});
+
+describe('XLSX decompression bombs and unreadable uploads', () => {
+  const xlsx = (bytes: Uint8Array, fileName = 'book.xlsx') => ({
+    fileName,
+    content: Buffer.from(bytes).toString('base64'),
+    encoding: 'base64' as const,
+  });
+  const refusal = async (bytes: Uint8Array) => {
+    try {
+      await inferSample(xlsx(bytes), objects);
+    } catch (err) {
+      if (isAppError(err)) return { status: err.httpStatus, code: err.code, message: err.message };
+      throw err;
+    }
+    return undefined;
+  };
+
+  it.each([...issueBombs(), ...lyingBombs()])(
+    'refuses the $name before parsing it',
+    async ({ name, bytes }) => {
+      // Lying headers let the rows through the declared-size check: the row count stops the 50 and 400 MB sheets.
+      const expected =
+        /lying sizes/.test(name) && /sheet/.test(name)
+          ? 'SOURCE.SAMPLE_TOO_LARGE'
+          : 'SOURCE.SAMPLE_TOO_LARGE_UNPACKED';
+      expect(await refusal(bytes)).toMatchObject({ status: 413, code: expected });
+    },
+  );
+
+  it('counts shared strings, rows and columns of the workbook against the limits', async () => {
+    const small = { maxBytes: 4_000_000, maxRows: 5, maxColumns: 10, previewRows: 2, maxSharedStrings: 100 };
+    const infer = async (bytes: Uint8Array) => {
+      try {
+        await inferSample(xlsx(bytes), objects, small);
+        return 'accepted';
+      } catch (err) {
+        return isAppError(err) ? err.code : String(err);
+      }
+    };
+    expect(await infer(sharedStringsBomb(1))).toBe('SOURCE.SAMPLE_TOO_LARGE_UNPACKED');
+    expect(await infer(sharedStringsBomb(1, { lie: true }))).toBe('SOURCE.SAMPLE_TOO_LARGE_UNPACKED');
+    expect(await infer(sampleOrdersXlsx())).toBe('accepted');
+    // A single cell far out: tiny to send, but the reader would build the whole grid up to it.
+    const far = (ref: string) =>
+      zipSync({
+        ...unzipSync(sampleOrdersXlsx()),
+        'xl/worksheets/sheet1.xml': strToU8(
+          `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row><c r="${ref}"><v>1</v></c></row></sheetData></worksheet>`,
+        ),
+      });
+    expect(await infer(far('A7'))).toBe('SOURCE.SAMPLE_TOO_LARGE');
+    expect(await infer(far('XFD2'))).toBe('SOURCE.SAMPLE_TOO_LARGE');
+    expect(await infer(far('A6'))).toBe('accepted');
+  });
+
+  it('refuses an archive of too many entries', async () => {
+    const many: Record<string, Uint8Array> = { ...unzipSync(sampleOrdersXlsx()) };
+    for (let i = 0; i < 1000; i++) many[`xl/media/${i}.xml`] = strToU8('<x/>');
+    expect(await refusal(zipSync(many))).toMatchObject({
+      status: 413,
+      code: 'SOURCE.SAMPLE_TOO_LARGE_UNPACKED',
+    });
+  });
+
+  it('answers a corrupt XLSX or CSV with a stable code and its own words, never the parser’s', async () => {
+    const warnings: string[] = [];
+    const log = {
+      warn: (msg: string, fields?: Record<string, unknown>) =>
+        warnings.push(`${msg} ${JSON.stringify(fields)}`),
+    };
+    const failure = async (request: Parameters<typeof inferSample>[0]) => {
+      try {
+        await inferSample(request, objects, limits, log);
+      } catch (err) {
+        if (isAppError(err)) return { status: err.httpStatus, code: err.code, message: err.message };
+      }
+      return undefined;
+    };
+    // Cells without a reference: read-excel-file fails with "Cannot read properties of undefined".
+    const noRefs = zipSync({
+      ...unzipSync(sampleOrdersXlsx()),
+      'xl/worksheets/sheet1.xml': strToU8(
+        '<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>',
+      ),
+    });
+    const archive = sampleOrdersXlsx();
+    const truncated = archive.subarray(0, archive.length - 30);
+    const corrupted = Uint8Array.from(archive);
+    corrupted.fill(0x55, 200, 400);
+    for (const bytes of [noRefs, truncated, corrupted]) {
+      expect(await failure(xlsx(bytes))).toEqual({
+        status: 422,
+        code: 'SOURCE.SAMPLE_INVALID',
+        message: 'The file is not a readable XLSX workbook',
+      });
+    }
+    expect(await failure({ fileName: 'x.csv', content: 'a,b\n"1,2\n' })).toEqual({
+      status: 422,
+      code: 'SOURCE.SAMPLE_INVALID',
+      message: 'The file is not valid CSV: a quoted field is not closed (line 2)',
+    });
+    expect(await failure({ fileName: 'x.csv', content: 'a,b\n1,2,3\n' })).toMatchObject({
+      message: 'The file is not valid CSV: a row has a different number of fields than the header (line 2)',
+    });
+    // The parsers' own words are kept for us, in the log.
+    expect(warnings.join('\n')).toMatch(/Cannot read properties of undefined/);
+    expect(warnings.join('\n')).toMatch(/Quote Not Closed/i);
   });
 });

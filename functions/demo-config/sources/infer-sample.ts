@@ -11,13 +11,17 @@ import {
 } from '@kpi/shared/contracts/demo-config';
 import type { DataObject } from '@kpi/shared/domain/catalog/types';
 import { isAppError, payloadTooLarge, unprocessable } from '@kpi/shared/platform/errors';
+import type { Logger } from '@kpi/shared/platform/log';
 import { CsvError, parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/universal';
+import { checkXlsxArchive, XlsxRefused } from './xlsx-guard';
 
 export const SampleErrors = {
   invalid: 'SOURCE.SAMPLE_INVALID',
   empty: 'SOURCE.SAMPLE_EMPTY',
   tooLarge: 'SOURCE.SAMPLE_TOO_LARGE',
+  /** An XLSX that would unpack to more than allowed (a decompression bomb, or simply too big). */
+  tooLargeUnpacked: 'SOURCE.SAMPLE_TOO_LARGE_UNPACKED',
   unsupported: 'SOURCE.SAMPLE_FORMAT_UNSUPPORTED',
   unknownObject: 'SOURCE.UNKNOWN_OBJECT',
 } as const;
@@ -27,6 +31,12 @@ export interface SampleLimits {
   maxRows: number;
   maxColumns: number;
   previewRows: number;
+  /** XLSX: bytes its XML parts may unpack to. */
+  maxUnpackedBytes?: number;
+  /** XLSX: entries in the archive. */
+  maxArchiveEntries?: number;
+  /** XLSX: shared strings. */
+  maxSharedStrings?: number;
 }
 
 const defaultLimits: SampleLimits = {
@@ -34,7 +44,14 @@ const defaultLimits: SampleLimits = {
   maxRows: DEMO_CONFIG_LIMITS.sampleRows,
   maxColumns: DEMO_CONFIG_LIMITS.sampleColumns,
   previewRows: DEMO_CONFIG_LIMITS.previewRows,
+  maxUnpackedBytes: DEMO_CONFIG_LIMITS.sampleUnpackedBytes,
+  maxArchiveEntries: DEMO_CONFIG_LIMITS.sampleArchiveEntries,
+  maxSharedStrings: DEMO_CONFIG_LIMITS.sampleSharedStrings,
 };
+
+/** Where the parsers' own messages go: they are for us, not for the caller. */
+type SampleLog = Pick<Logger, 'warn'>;
+const noLog: SampleLog = { warn: () => {} };
 
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?$/;
@@ -111,7 +128,11 @@ export interface SampleRequest {
 }
 
 /** The rows of a CSV text (header first). */
-function csvRecords(content: string, limits: SampleLimits): { delimiter: string; records: string[][] } {
+function csvRecords(
+  content: string,
+  limits: SampleLimits,
+  log: SampleLog,
+): { delimiter: string; records: string[][] } {
   if (Buffer.byteLength(content, 'utf8') > limits.maxBytes) {
     throw payloadTooLarge(SampleErrors.tooLarge, `A sample may have at most ${limits.maxBytes} bytes`);
   }
@@ -126,14 +147,26 @@ function csvRecords(content: string, limits: SampleLimits): { delimiter: string;
     }) as string[][];
     return { delimiter, records };
   } catch (err) {
-    if (err instanceof CsvError) {
-      throw unprocessable(SampleErrors.invalid, `The file is not valid CSV: ${err.message}`, {
-        code: err.code,
-      });
-    }
-    throw err;
+    log.warn('sample CSV refused', { parser: err instanceof Error ? err.message : String(err) });
+    const line = err instanceof CsvError ? (err as CsvError & { lines?: number }).lines : undefined;
+    const what = (err instanceof CsvError && csvProblems[err.code]) || 'it cannot be read as CSV';
+    throw unprocessable(
+      SampleErrors.invalid,
+      `The file is not valid CSV: ${what}${line ? ` (line ${line})` : ''}`,
+      line ? { line } : undefined,
+    );
   }
 }
+
+/** Our words for csv-parse's failures (its own messages quote internals such as option names). */
+const csvProblems: Readonly<Record<string, string>> = {
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'a row has a different number of fields than the header',
+  CSV_RECORD_INCONSISTENT_COLUMNS: 'a row has a different number of fields than the header',
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed',
+  CSV_INVALID_CLOSING_QUOTE: 'a quote inside a field is not doubled',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows a closing quote',
+  CSV_MAX_RECORD_SIZE: 'a row is too long',
+};
 
 /** A spreadsheet cell as the text a CSV export would hold (dates at midnight UTC as dates). */
 function cellText(v: unknown): string {
@@ -145,13 +178,45 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+/** The answer to an archive the guard refused. */
+function refusal(err: XlsxRefused, limits: SampleLimits) {
+  switch (err.reason) {
+    case 'rows':
+      return payloadTooLarge(SampleErrors.tooLarge, `A sample may have at most ${limits.maxRows} rows`);
+    case 'columns':
+      return payloadTooLarge(SampleErrors.tooLarge, `A sample may have at most ${limits.maxColumns} columns`);
+    case 'unpacked':
+      return payloadTooLarge(
+        SampleErrors.tooLargeUnpacked,
+        `The workbook unpacks to more than a sample may hold (${limits.maxUnpackedBytes} bytes, ${limits.maxArchiveEntries} parts, ${limits.maxSharedStrings} distinct texts): upload the first rows only`,
+      );
+    case 'invalid':
+      return unprocessable(SampleErrors.invalid, 'The file is not a readable XLSX workbook');
+  }
+}
+
 /** The rows of the first sheet of an XLSX file (header first). */
 async function xlsxRecords(
   bytes: Uint8Array,
   limits: SampleLimits,
+  log: SampleLog,
 ): Promise<{ sheet: string; records: string[][] }> {
   if (bytes.byteLength > limits.maxBytes) {
     throw payloadTooLarge(SampleErrors.tooLarge, `A sample may have at most ${limits.maxBytes} bytes`);
+  }
+  try {
+    await checkXlsxArchive(bytes, {
+      maxEntries: limits.maxArchiveEntries ?? DEMO_CONFIG_LIMITS.sampleArchiveEntries,
+      maxInflatedBytes: limits.maxUnpackedBytes ?? DEMO_CONFIG_LIMITS.sampleUnpackedBytes,
+      maxSharedStrings: limits.maxSharedStrings ?? DEMO_CONFIG_LIMITS.sampleSharedStrings,
+      // The header row comes on top of the data rows.
+      maxRows: limits.maxRows + 1,
+      maxColumns: limits.maxColumns,
+    });
+  } catch (err) {
+    if (!(err instanceof XlsxRefused)) throw err;
+    log.warn('sample XLSX refused before parsing', { reason: err.reason, detail: err.message });
+    throw refusal(err, limits);
   }
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   try {
@@ -161,10 +226,9 @@ async function xlsxRecords(
     return { sheet: first.sheet, records: data.map((row) => row.map(cellText)) };
   } catch (err) {
     if (isAppError(err)) throw err;
-    throw unprocessable(
-      SampleErrors.invalid,
-      `The file is not a readable XLSX workbook: ${(err as Error).message}`,
-    );
+    // The reader's own message names its internals ("Cannot read properties of undefined"): log it only.
+    log.warn('sample XLSX unreadable', { parser: err instanceof Error ? err.message : String(err) });
+    throw unprocessable(SampleErrors.invalid, 'The file is not a readable XLSX workbook');
   }
 }
 
@@ -173,12 +237,13 @@ export async function inferSample(
   request: SampleRequest,
   objects: readonly DataObject[],
   limits: SampleLimits = defaultLimits,
+  log: SampleLog = noLog,
 ): Promise<InferSampleResponse> {
   if (/\.xlsx$/i.test(request.fileName)) {
     if (request.encoding !== 'base64') {
       throw unprocessable(SampleErrors.invalid, 'Send an XLSX file base64-encoded (encoding: base64)');
     }
-    const { sheet, records } = await xlsxRecords(Buffer.from(request.content, 'base64'), limits);
+    const { sheet, records } = await xlsxRecords(Buffer.from(request.content, 'base64'), limits, log);
     return inferRecords(request, records, objects, limits, { format: 'xlsx', sheet });
   }
   if (/\.(xlsm|xlsb|xls|ods|numbers)$/i.test(request.fileName)) {
@@ -189,7 +254,7 @@ export async function inferSample(
   }
   const text =
     request.encoding === 'base64' ? Buffer.from(request.content, 'base64').toString('utf8') : request.content;
-  const { delimiter, records } = csvRecords(text, limits);
+  const { delimiter, records } = csvRecords(text, limits, log);
   return inferRecords(request, records, objects, limits, { format: 'csv', delimiter });
 }
 

@@ -151,8 +151,8 @@ httpRoute({
   summary:
     'Infers columns, types, a preview and the matching catalog object from a sample CSV or XLSX (stores nothing)',
   tags,
-  handler: async ({ caller, params, body }) => {
+  handler: async ({ caller, params, body, log }) => {
     const { deps } = await inExistingConfiguration(caller, params);
-    return { body: await inferSample(body, deps.catalog.objects) };
+    return { body: await inferSample(body, deps.catalog.objects, undefined, log) };
   },
 });

@@ -2,9 +2,15 @@ import { DEFAULT_ESTIMATE_PARAMETERS, estimateEffort } from '@kpi/shared/domain/
 import { buildSowDocument } from '@kpi/shared/domain/sow/sow-document';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { renderSowDocx } from './render-docx';
 import { renderSowPdf } from './render-pdf';
+
+const estimate = estimateEffort(
+  { sourceTypes: ['sqlserver'], objectsToMap: 1, missingFields: 0, catalogKpis: 1, customKpis: 0 },
+  DEFAULT_ESTIMATE_PARAMETERS,
+);
 
 const doc = buildSowDocument({
   vendor: 'KPI Platform Ltd',
@@ -18,10 +24,7 @@ const doc = buildSowDocument({
   objects: [{ name: 'WorkOrder', providedFields: 6, requiredFields: 6 }],
   gaps: [],
   dashboards: 1,
-  estimate: estimateEffort(
-    { sourceTypes: ['sqlserver'], objectsToMap: 1, missingFields: 0, catalogKpis: 1, customKpis: 0 },
-    DEFAULT_ESTIMATE_PARAMETERS,
-  ),
+  estimate,
 });
 
 /** Every paragraph's text (joined runs) with its style, from word/document.xml. */
@@ -62,7 +65,8 @@ describe('SOW renderers', () => {
     expect(texts).toContain('Total');
   });
 
-  it('writes a PDF with its pages and title', async () => {
+  // The first PDF of a process parses the fonts (about a second on a busy machine).
+  it('writes a PDF with its pages and title', { timeout: 20_000 }, async () => {
     const bytes = await renderSowPdf(doc, new Date('2026-11-26T10:00:00Z'));
     const text = Buffer.from(bytes).toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
@@ -70,4 +74,45 @@ describe('SOW renderers', () => {
     expect(Number(/\/Type \/Pages[\s\S]*?\/Count (\d+)/.exec(text)?.[1])).toBeGreaterThanOrEqual(2);
     expect(text).toContain('/Title');
   });
+
+  it('prints names in Polish, Greek, Cyrillic and Japanese as typed (embedded Unicode fonts)', {
+    timeout: 20_000,
+  }, async () => {
+    const names = ['Zakład Łódź', 'Αθήνα', 'Москва', '東京'];
+    const unicodeDoc = buildSowDocument({
+      vendor: 'KPI Platform Ltd',
+      client: 'Zakład Łódź',
+      industry: 'Manufacturing',
+      configurationName: 'Αθήνα und Москва',
+      version: 1,
+      date: '2026-11-26',
+      kpis: [
+        { id: 'oee', name: 'OEE 東京', stage: 'Production', unitLabel: '%', target: 85, status: 'ready' },
+      ],
+      sources: [{ name: '東京 MES', type: 'sqlserver', objects: ['WorkOrder'] }],
+      objects: [{ name: 'WorkOrder', providedFields: 6, requiredFields: 6 }],
+      gaps: [],
+      dashboards: 1,
+      estimate,
+    });
+    const bytes = await renderSowPdf(unicodeDoc, new Date('2026-11-26T10:00:00Z'));
+    const text = await pdfText(bytes);
+    for (const name of names) expect(text).toContain(name);
+    expect(text).toContain('Statement of Work — Αθήνα und Москва');
+    expect(text).toContain('For Zakład Łódź');
+  });
 });
+
+/** The text of every page as pdf.js reads it (through the fonts' ToUnicode maps), items joined. */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await getDocument({ data: bytes, disableFontFace: true, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    pages.push(
+      content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
+    );
+  }
+  await pdf.destroy();
+  return pages.join('\n');
+}

@@ -45,6 +45,7 @@ type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
 export function UmlDiagram({ layout, highlight, onSelect, label, ref }: UmlDiagramProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const viewportRef = useRef<SVGGElement>(null);
+  const hintRef = useRef<HTMLParagraphElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown>>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
@@ -65,7 +66,12 @@ export function UmlDiagram({ layout, highlight, onSelect, label, ref }: UmlDiagr
     withZoom((svg, behavior) => {
       const node = svg.node();
       if (!node) return;
-      const { x, y, k } = fitTransform(layout.width, layout.height, node.clientWidth, node.clientHeight);
+      // The key-hint caption lies over the bottom of the canvas: fit the diagram above it.
+      const hint = hintRef.current?.getBoundingClientRect();
+      const bottomInset = hint ? node.getBoundingClientRect().bottom - hint.top : 0;
+      const { x, y, k } = fitTransform(layout.width, layout.height, node.clientWidth, node.clientHeight, {
+        bottomInset,
+      });
       svg.call(behavior.transform, zoomIdentity.translate(x, y).scale(k));
     });
   }, [layout, withZoom]);
@@ -148,7 +154,7 @@ export function UmlDiagram({ layout, highlight, onSelect, label, ref }: UmlDiagr
       >
         <g ref={viewportRef} className={styles.viewport} data-testid="uml-viewport" />
       </svg>
-      <p id="uml-diagram-keys" className={styles.hint}>
+      <p id="uml-diagram-keys" ref={hintRef} className={styles.hint}>
         Drag or arrow keys to pan · wheel or + / − to zoom · 0 to fit · Tab to the classes, Enter for details
       </p>
       <div className={styles.controls} role="toolbar" aria-label="Zoom">

@@ -39,6 +39,14 @@ describe('fitTransform', () => {
     expect(fitTransform(100, 100, 1000, 800).k).toBe(1);
   });
 
+  it('fits above what covers the bottom of the view (the key-hint caption)', () => {
+    // Height-bound: 1000 px of diagram into 800 px less a 40 px caption and a 10 px margin each side.
+    const t = fitTransform(1000, 1000, 2000, 800, { margin: 10, bottomInset: 40 });
+    expect(t.k).toBeCloseTo(0.74);
+    expect(t.y).toBeCloseTo(10);
+    expect(t.y + 1000 * t.k).toBeCloseTo(800 - 40 - 10);
+  });
+
   it('is the identity for an empty view', () => {
     expect(fitTransform(100, 100, 0, 0)).toEqual({ x: 0, y: 0, k: 1 });
   });

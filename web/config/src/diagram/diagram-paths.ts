@@ -32,15 +32,22 @@ export function exportFileName(
   return `${base}-${scope === 'all' ? 'data-model' : 'required-objects'}.${ext}`;
 }
 
-/** The zoom that fits a `width × height` diagram into a `viewWidth × viewHeight` view with a margin. */
+/**
+ * The zoom that fits a `width × height` diagram into a `viewWidth × viewHeight` view with a margin, above
+ * `bottomInset` pixels at the bottom of the view that something covers (the key-hint caption).
+ */
 export function fitTransform(
   width: number,
   height: number,
   viewWidth: number,
   viewHeight: number,
-  { margin = 16, maxScale = 1 } = {},
+  { margin = 16, maxScale = 1, bottomInset = 0 } = {},
 ): { x: number; y: number; k: number } {
-  if (width <= 0 || height <= 0 || viewWidth <= 0 || viewHeight <= 0) return { x: 0, y: 0, k: 1 };
-  const k = Math.min(maxScale, (viewWidth - 2 * margin) / width, (viewHeight - 2 * margin) / height);
-  return { x: (viewWidth - width * k) / 2, y: (viewHeight - height * k) / 2, k };
+  const usableHeight = viewHeight - Math.max(0, bottomInset);
+  if (width <= 0 || height <= 0 || viewWidth <= 0 || usableHeight <= 0) return { x: 0, y: 0, k: 1 };
+  const k = Math.max(
+    1e-3,
+    Math.min(maxScale, (viewWidth - 2 * margin) / width, (usableHeight - 2 * margin) / height),
+  );
+  return { x: (viewWidth - width * k) / 2, y: (usableHeight - height * k) / 2, k };
 }

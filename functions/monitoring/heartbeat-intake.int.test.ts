@@ -46,6 +46,57 @@ describe('heartbeat intake', () => {
     expect(d.lastHeartbeat?.id).toBe(body.id);
   });
 
+  it('200 heartbeats of one deployment at concurrency 16, each sent twice: no 412, each stored once, counted once', async () => {
+    const t0 = Date.now();
+    const bodies = Array.from({ length: 200 }, (_, i) =>
+      heartbeat('contoso-edge', {
+        sentAt: new Date(t0 + i * 1000).toISOString(),
+        requests: { count: 10 + (i % 7), errors: i % 3, p50Ms: 5, p95Ms: 20 },
+      }),
+    );
+    // Every body twice (a sender's retry), in one queue worked by 16 senders at once.
+    const queue = [...bodies, ...bodies];
+    const statuses: number[] = [];
+    const duplicates: boolean[] = [];
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        for (let body = queue.shift(); body; body = queue.shift()) {
+          const res = await send('contoso-edge', body);
+          statuses.push(res.status);
+          if (res.ok) duplicates.push(((await res.json()) as { duplicate: boolean }).duplicate);
+          else await res.body?.cancel();
+        }
+      }),
+    );
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(duplicates.filter(Boolean)).toHaveLength(200);
+
+    const client = cosmosClient({ kind: 'connectionString', value: stack.values.COSMOS as string });
+    const { resources: stored } = await client
+      .database('kpi')
+      .container('heartbeats')
+      .items.query({
+        query: 'SELECT VALUE c.id FROM c WHERE c.deploymentId = @d',
+        parameters: [{ name: '@d', value: 'contoso-edge' }],
+      })
+      .fetchAll();
+    expect(new Set(stored)).toEqual(new Set(bodies.map((b) => b.id)));
+    expect(stored).toHaveLength(200);
+
+    const d = (await (
+      await call('ada@vendor.example', 'GET', 'tenants/contoso/deployments/contoso-edge')
+    ).json()) as {
+      lastHeartbeat: { id: string };
+      recentRequests: { count: number; errors: number; heartbeatId?: string }[];
+    };
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(d.recentRequests).toHaveLength(200);
+    expect(new Set(d.recentRequests.map((s) => s.heartbeatId)).size).toBe(200);
+    expect(sum(d.recentRequests.map((s) => s.count))).toBe(sum(bodies.map((b) => b.requests.count)));
+    expect(sum(d.recentRequests.map((s) => s.errors))).toBe(sum(bodies.map((b) => b.requests.errors)));
+    expect(d.lastHeartbeat.id).toBe(bodies[199]?.id);
+  }, 120_000);
+
   it('refuses a missing or wrong credential (401), another deployment id (403), a bad body (400)', async () => {
     const anon = await fetch(api('heartbeats'), {
       method: 'POST',

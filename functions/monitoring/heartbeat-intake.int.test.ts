@@ -203,6 +203,84 @@ describe('tenant isolation on every endpoint', () => {
   });
 });
 
+describe('writes need a tenant and a deployment that exist', () => {
+  const errorOf = async (res: Response) => {
+    const body = (await res.json()) as { error: { code: string; details?: { path: string }[] } };
+    return { status: res.status, code: body.error.code, details: body.error.details };
+  };
+  const window = () => ({
+    startsAt: new Date(Date.now() - 60_000).toISOString(),
+    endsAt: new Date(Date.now() + 3600_000).toISOString(),
+  });
+
+  it("PUT of an unknown deployment, or of another tenant's deployment id, is 404 and creates nothing", async () => {
+    for (const [who, path] of [
+      ['olivia@contoso.example', 'tenants/contoso/deployments/never-registered'],
+      ['olivia@contoso.example', 'tenants/contoso/deployments/fabrikam-prod'],
+      ['ada@vendor.example', 'tenants/contoso/deployments/fabrikam-prod'],
+    ] as const) {
+      expect(await errorOf(await call(who, 'PUT', path, { periodSeconds: 30 }))).toMatchObject({
+        status: 404,
+        code: 'DEPLOYMENT.NOT_FOUND',
+      });
+      expect((await call('ada@vendor.example', 'GET', path)).status).toBe(404);
+    }
+  });
+
+  it('staff cannot write settings, silences, windows or deployments under a tenant that does not exist', async () => {
+    const t = 'tenants/no-such-tenant';
+    const writes: [string, string, unknown][] = [
+      ['PUT', `${t}/settings`, { thresholds: { errorRate: 0.2 } }],
+      [
+        'POST',
+        `${t}/silences`,
+        { matchers: [{ label: 'rule', op: '=', value: 'memory' }], schedule: window(), comment: 'x' },
+      ],
+      ['POST', `${t}/maintenance-windows`, { schedule: window(), reason: 'x' }],
+      ['PUT', `${t}/deployments/ghost-prod`, { periodSeconds: 30 }],
+    ];
+    for (const [method, path, body] of writes) {
+      expect(await errorOf(await call('ada@vendor.example', method, path, body)), path).toMatchObject({
+        status: 404,
+        code: 'TENANT.NOT_FOUND',
+      });
+    }
+    const silences = (await (await call('ada@vendor.example', 'GET', `${t}/silences`)).json()) as {
+      items: unknown[];
+    };
+    expect(silences.items).toEqual([]);
+  });
+
+  it('a silence pattern RE2 cannot take is 422 SILENCE.PATTERN_INVALID naming the matcher; (x+x+)+y is taken', async () => {
+    const refused = await call('olivia@contoso.example', 'POST', 'tenants/contoso/silences', {
+      matchers: [
+        { label: 'rule', op: '=', value: 'memory' },
+        { label: 'deploymentId', op: '=~', value: '(?=contoso)contoso-.*' },
+      ],
+      schedule: window(),
+      comment: 'look-ahead',
+    });
+    expect(await errorOf(refused)).toMatchObject({
+      status: 422,
+      code: 'SILENCE.PATTERN_INVALID',
+      details: [{ path: 'matchers.1.value' }],
+    });
+    const redos = await call('olivia@contoso.example', 'POST', 'tenants/contoso/silences', {
+      matchers: [{ label: 'deploymentId', op: '=~', value: '(x+x+)+y' }],
+      schedule: window(),
+      comment: 'once a ReDoS',
+    });
+    expect(redos.status).toBe(201);
+    const { id } = (await redos.json()) as { id: string };
+    // Matching it against a 28-character id on the heartbeat path answers as usual.
+    const res = await send('contoso-prod', heartbeat('contoso-prod', { deploymentId: 'contoso-prod' }));
+    expect(res.status).toBe(200);
+    expect((await call('olivia@contoso.example', 'DELETE', `tenants/contoso/silences/${id}`)).status).toBe(
+      204,
+    );
+  });
+});
+
 describe('role matrix: every route against every seeded user', () => {
   const users = seededEmails;
   type Who = keyof typeof users;

@@ -28,6 +28,7 @@ import {
   withView,
 } from '../deployments/deployment-doc';
 import { tenantRules, thresholdsFor } from '../rules/tenant-rules';
+import { oneAtATime } from '../support/one-at-a-time';
 import { retryLostRaces } from '../support/retry-lost-races';
 
 export async function recordHeartbeat(
@@ -79,59 +80,76 @@ async function updateDeployment(
 ): Promise<{ deployment: Deployment; etag: string }> {
   const rules = await tenantRules(deps, caller.tenantId, now.getTime());
   const thresholds = await thresholdsFor(deps, caller.tenantId, now.getTime());
-  return retryLostRaces(async () => {
-    const found = await deps.deployments.getVersioned(scope, caller.deploymentId);
-    const effect = heartbeatEffect(found?.item, hb, replay);
-    if (found && effect === 'none') return { deployment: found.item, etag: found.etag };
-    const current = found?.item ?? newDeployment(caller.tenantId, caller.deploymentId, now);
-    const sample = {
-      at: now.toISOString(),
-      count: hb.requests.count,
-      errors: hb.requests.errors,
-      heartbeatId: hb.id,
-    };
-    if (found && effect === 'sample') {
-      // An older heartbeat: its requests count; status and latest heartbeat stay with the newer one.
-      const counted = { ...current, recentRequests: addSample(current.recentRequests, sample, now) };
-      const saved = await deps.deployments.replace(scope, counted, { ifMatch: found.etag });
-      return { deployment: counted, etag: saved.etag };
-    }
+  const intake: Intake = { deps, scope, caller, hb, replay, now, rules, thresholds };
+  const key = `${caller.tenantId}/${caller.deploymentId}`;
+  return oneAtATime(key, () => retryLostRaces(() => applyOnce(intake)));
+}
 
-    const maintenance = activeMaintenance(rules.windows, current.id, now);
-    const timing = { periodSeconds: current.periodSeconds, graceSeconds: current.graceSeconds };
-    const step = applyHeartbeat(
-      statusView(current),
-      now,
-      timing,
-      maintenance && { until: maintenance.occurrence.end },
-    );
-    const updated: Deployment = {
-      ...withView(current, step.view, now),
-      lastHeartbeat: summarise(hb, now),
-      recentRequests: addSample(current.recentRequests, sample, now),
-    };
-    // During maintenance the deployment is paused: its metrics judge nothing (open alerts stay as they are).
-    const evaluations =
-      updated.status === 'paused'
-        ? []
-        : [
-            ...evaluateHeartbeatRules({
-              heartbeat: updated.lastHeartbeat as NonNullable<Deployment['lastHeartbeat']>,
-              samples: updated.recentRequests,
-              now,
-              thresholds,
-            }),
-            ...evaluateStatus(updated.status, updated.periodSeconds, updated.graceSeconds),
-          ];
-    const planned = transitionAlerts(updated, evaluations, {
-      now,
-      reminderMinutes: thresholds.reminderMinutes,
-      disabled: rules.settings?.disabledRules ?? [],
-    });
-    const { etag, notices } = await commitTransition(deps, scope, planned, found?.etag, now);
-    if (notices.length > 0) await publishNotices(deps.publisher, notices);
-    return { deployment: planned.deployment, etag };
+interface Intake {
+  deps: Dependencies;
+  scope: TenantScope;
+  caller: DeploymentCaller;
+  hb: Heartbeat;
+  replay: boolean;
+  now: Date;
+  rules: Awaited<ReturnType<typeof tenantRules>>;
+  thresholds: Awaited<ReturnType<typeof thresholdsFor>>;
+}
+
+/** One read-modify-write of the deployment; throws on a lost race (the caller retries on a fresh read). */
+async function applyOnce(intake: Intake): Promise<{ deployment: Deployment; etag: string }> {
+  const { deps, scope, caller, hb, replay, now, rules, thresholds } = intake;
+  const found = await deps.deployments.getVersioned(scope, caller.deploymentId);
+  const effect = heartbeatEffect(found?.item, hb, replay);
+  if (found && effect === 'none') return { deployment: found.item, etag: found.etag };
+  const current = found?.item ?? newDeployment(caller.tenantId, caller.deploymentId, now);
+  const sample = {
+    at: now.toISOString(),
+    count: hb.requests.count,
+    errors: hb.requests.errors,
+    heartbeatId: hb.id,
+  };
+  if (found && effect === 'sample') {
+    // An older heartbeat: its requests count; status and latest heartbeat stay with the newer one.
+    const counted = { ...current, recentRequests: addSample(current.recentRequests, sample, now) };
+    const saved = await deps.deployments.replace(scope, counted, { ifMatch: found.etag });
+    return { deployment: counted, etag: saved.etag };
+  }
+
+  const maintenance = activeMaintenance(rules.windows, current.id, now);
+  const timing = { periodSeconds: current.periodSeconds, graceSeconds: current.graceSeconds };
+  const step = applyHeartbeat(
+    statusView(current),
+    now,
+    timing,
+    maintenance && { until: maintenance.occurrence.end },
+  );
+  const updated: Deployment = {
+    ...withView(current, step.view, now),
+    lastHeartbeat: summarise(hb, now),
+    recentRequests: addSample(current.recentRequests, sample, now),
+  };
+  // During maintenance the deployment is paused: its metrics judge nothing (open alerts stay as they are).
+  const evaluations =
+    updated.status === 'paused'
+      ? []
+      : [
+          ...evaluateHeartbeatRules({
+            heartbeat: updated.lastHeartbeat as NonNullable<Deployment['lastHeartbeat']>,
+            samples: updated.recentRequests,
+            now,
+            thresholds,
+          }),
+          ...evaluateStatus(updated.status, updated.periodSeconds, updated.graceSeconds),
+        ];
+  const planned = transitionAlerts(updated, evaluations, {
+    now,
+    reminderMinutes: thresholds.reminderMinutes,
+    disabled: rules.settings?.disabledRules ?? [],
   });
+  const { etag, notices } = await commitTransition(deps, scope, planned, found?.etag, now);
+  if (notices.length > 0) await publishNotices(deps.publisher, notices);
+  return { deployment: planned.deployment, etag };
 }
 
 /**

@@ -24,6 +24,7 @@ import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import { type Dependencies, dependencies } from '../dependencies';
+import { requireTenant } from '../support/known-records';
 import { APP, FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
 import { saveSettings } from './settings';
 import { invalidateTenantRules, VENDOR_TENANT } from './tenant-rules';
@@ -84,6 +85,7 @@ for (const kind of ['silences', 'maintenance-windows'] as const) {
     refuse([scheduleProblem(body.schedule)]);
     const d = dependencies();
     const scope = scopeFor(caller, tenantId);
+    await requireTenant(d, scope);
     const saved = await write(scope, d);
     invalidateTenantRules(scope.tenantId);
     await recordAudit(d, scope, {
@@ -243,6 +245,7 @@ httpRoute({
   handler: async ({ caller, params, body }) => {
     const d = dependencies();
     const scope = scopeFor(caller, params.tenantId);
+    await requireTenant(d, scope);
     const saved = await saveSettings(d, scope, body, caller.email);
     await recordAudit(d, scope, {
       actor: caller.email,

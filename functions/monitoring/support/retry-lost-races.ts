@@ -15,6 +15,9 @@ export interface RetryBudget {
   maxPauseMs: number;
 }
 
+/** A person's edit: a handful of tries, as before. */
+export const FEW: RetryBudget = { attempts: 5, maxPauseMs: 20 };
+
 /** Enough for a few dozen writers of one document at once. */
 export const CONTENDED: RetryBudget = { attempts: 60, maxPauseMs: 40 };
 

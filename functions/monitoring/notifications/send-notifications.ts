@@ -19,8 +19,8 @@ import {
 } from '@kpi/shared/domain/monitoring/notifications';
 import { renderNotification } from '@kpi/shared/domain/monitoring/render-notification';
 import { activeSilence } from '@kpi/shared/domain/monitoring/silences';
+import { isConflict, isLostRace } from '@kpi/shared/platform/cosmos/conditions';
 import { systemScope, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
-import { isAppError } from '@kpi/shared/platform/errors';
 import type { Logger } from '@kpi/shared/platform/log';
 import type { z } from 'zod';
 import type { Dependencies } from '../dependencies';
@@ -137,7 +137,7 @@ export async function recordNotification(
   try {
     await deps.notifications.create(scope, item);
   } catch (err) {
-    if (!(isAppError(err) && err.httpStatus === 409)) throw err;
+    if (!isConflict(err)) throw err;
   }
 }
 
@@ -153,7 +153,7 @@ async function takeRateSlot(deps: Pick<Dependencies, 'mailRate'>, to: string, no
       else await deps.mailRate.create({ id, sent: decision.history });
       return true;
     } catch (err) {
-      if (isAppError(err) && (err.httpStatus === 412 || err.httpStatus === 409)) continue;
+      if (isLostRace(err)) continue;
       throw err;
     }
   }

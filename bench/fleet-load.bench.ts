@@ -20,7 +20,7 @@ import { Fleet } from '../local/simulate/fleet';
 import { fleetDeployments, provisionFleet } from '../local/simulate/provision';
 import { finalReport, summaryLine } from '../local/simulate/report';
 import type { ScenarioName } from '../local/simulate/scenario';
-import { verifyStored } from '../local/simulate/verify';
+import { verifyCounted, verifyStored } from '../local/simulate/verify';
 import { startStack } from '../local/stack';
 
 interface Options {
@@ -151,6 +151,14 @@ async function main(): Promise<void> {
       { endpoint: stack.urls.cosmos, key: cosmosLocalKey, database: 'kpi' },
       fleet.ackedIds(),
     );
+    const counts = await verifyCounted(
+      { endpoint: stack.urls.cosmos, key: cosmosLocalKey, database: 'kpi' },
+      // Without the probe: its baseline heartbeats were not sent by the fleet.
+      new Set([...fleet.ackedIds().keys()].filter((id) => id !== probe.id)),
+    );
+    const ackedByFleet = [...fleet.ackedIds()]
+      .filter(([id]) => id !== probe.id)
+      .reduce((a, [, ids]) => a + ids.size, 0);
     console.log(`\n${finalReport(s, left)}`);
 
     const lost = loss.missing + s.dropped + left;
@@ -163,6 +171,7 @@ async function main(): Promise<void> {
         `heartbeats/s served ${served.toFixed(1)} vs needed ${needed.toFixed(1)} (N / period)`,
         `intake latency under load p50 ${s.intakeP50Ms} ms, p99 ${s.intakeP99Ms} ms vs idle p50 ${idle.p50} ms, p99 ${idle.p99} ms`,
         `stored check: ${loss.checked} acknowledged, ${loss.stored} stored (with the baseline's), ${loss.missing} missing${loss.missingIn.length ? ` (${loss.missingIn.join(', ')})` : ''}`,
+        `counted check: the server counted ${counts.counted} heartbeats (request samples), ${counts.distinct} distinct, for ${ackedByFleet} acknowledged to the senders (probe deployment left out); ${counts.countedTwice} counted twice`,
         `lost ${lost} (missing ${loss.missing} + dropped ${s.dropped} + still buffered ${left}); 5xx ${s.fiveXx}` +
           (o.outageSeconds > 0
             ? ` (503 with Retry-After ${s.unavailableWithRetryAfter}; other 5xx ${unexpected5xx})`
@@ -175,11 +184,11 @@ async function main(): Promise<void> {
           : []),
         `load average at the end ${load()}`,
         '',
-        `fleet-load ${lost === 0 && unexpected5xx === 0 && (!outage || outage.unavailable > 0) ? 'PASS' : 'FAIL'}: ` +
-          `no heartbeat lost, no unexpected 5xx${outage ? ', 503 + Retry-After during the outage' : ''}`,
+        `fleet-load ${lost === 0 && unexpected5xx === 0 && counts.countedTwice === 0 && (!outage || outage.unavailable > 0) ? 'PASS' : 'FAIL'}: ` +
+          `no heartbeat lost, none counted twice, no unexpected 5xx${outage ? ', 503 + Retry-After during the outage' : ''}`,
       ].join('\n'),
     );
-    if (lost > 0 || unexpected5xx > 0) process.exitCode = 1;
+    if (lost > 0 || unexpected5xx > 0 || counts.countedTwice > 0) process.exitCode = 1;
   } finally {
     await stack.stop();
     await rm(dataDir, { recursive: true, force: true });

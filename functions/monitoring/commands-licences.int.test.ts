@@ -61,6 +61,16 @@ describe('remote commands', () => {
         body: JSON.stringify(body),
       });
     expect((await post('fabrikam-prod', { ok: true, message: 'hijack' })).status).toBe(404);
+    // Diagnostics nested 10,000 deep are refused as input (400), and leave the command open.
+    const tooDeep = await fetch(api(`commands/${command.id}/result`), {
+      method: 'POST',
+      headers: { authorization: creds['contoso-prod'] as string, 'content-type': 'application/json' },
+      body: `{"ok":true,"message":"deep","diagnostics":${'{"d":'.repeat(10_000)}{}${'}'.repeat(10_000)}}`,
+    });
+    expect(tooDeep.status).toBe(400);
+    expect(((await tooDeep.json()) as { error: { code: string } }).error.code).toBe(
+      'REQUEST.VALIDATION_FAILED',
+    );
     const answered = await post('contoso-prod', {
       ok: true,
       message: 'bundle collected',

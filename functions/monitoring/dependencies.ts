@@ -1,5 +1,6 @@
 /** The monitoring app's adapters, created once per process on first use. */
 
+import { tenantSchema } from '@kpi/shared/contracts/demo-config';
 import { deploymentCredentialSchema } from '@kpi/shared/contracts/deployment-credential';
 import { alertSchema } from '@kpi/shared/contracts/monitoring-alert';
 import { remoteCommandSchema } from '@kpi/shared/contracts/monitoring-command';
@@ -48,6 +49,8 @@ const containers = {
   credentials: containerName('deployment-credentials'),
   licenses: containerName('license-tracking'),
   effects: containerName('effects'),
+  /** demo-config's; read only, to refuse records under a tenant that does not exist. */
+  tenants: containerName('tenants'),
 };
 
 function create() {
@@ -146,6 +149,12 @@ function create() {
       schema: trackedLicenseSchema,
       entity: 'TRACKED_LICENSE',
       partitionKeyPath: '/tenantId',
+    }),
+    /** Read only (demo-config writes tenants). */
+    tenants: new TenantRepository({
+      container: container('tenants'),
+      schema: tenantSchema,
+      entity: 'TENANT',
     }),
     effects: new CosmosEffectStore(container('effects')),
     publisher: ServiceBusEventPublisher.fromConnection(c.serviceBus),

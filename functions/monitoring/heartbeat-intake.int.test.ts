@@ -46,6 +46,57 @@ describe('heartbeat intake', () => {
     expect(d.lastHeartbeat?.id).toBe(body.id);
   });
 
+  it('200 heartbeats of one deployment at concurrency 16, each sent twice: no 412, each stored once, counted once', async () => {
+    const t0 = Date.now();
+    const bodies = Array.from({ length: 200 }, (_, i) =>
+      heartbeat('contoso-edge', {
+        sentAt: new Date(t0 + i * 1000).toISOString(),
+        requests: { count: 10 + (i % 7), errors: i % 3, p50Ms: 5, p95Ms: 20 },
+      }),
+    );
+    // Every body twice (a sender's retry), in one queue worked by 16 senders at once.
+    const queue = [...bodies, ...bodies];
+    const statuses: number[] = [];
+    const duplicates: boolean[] = [];
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        for (let body = queue.shift(); body; body = queue.shift()) {
+          const res = await send('contoso-edge', body);
+          statuses.push(res.status);
+          if (res.ok) duplicates.push(((await res.json()) as { duplicate: boolean }).duplicate);
+          else await res.body?.cancel();
+        }
+      }),
+    );
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(duplicates.filter(Boolean)).toHaveLength(200);
+
+    const client = cosmosClient({ kind: 'connectionString', value: stack.values.COSMOS as string });
+    const { resources: stored } = await client
+      .database('kpi')
+      .container('heartbeats')
+      .items.query({
+        query: 'SELECT VALUE c.id FROM c WHERE c.deploymentId = @d',
+        parameters: [{ name: '@d', value: 'contoso-edge' }],
+      })
+      .fetchAll();
+    expect(new Set(stored)).toEqual(new Set(bodies.map((b) => b.id)));
+    expect(stored).toHaveLength(200);
+
+    const d = (await (
+      await call('ada@vendor.example', 'GET', 'tenants/contoso/deployments/contoso-edge')
+    ).json()) as {
+      lastHeartbeat: { id: string };
+      recentRequests: { count: number; errors: number; heartbeatId?: string }[];
+    };
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(d.recentRequests).toHaveLength(200);
+    expect(new Set(d.recentRequests.map((s) => s.heartbeatId)).size).toBe(200);
+    expect(sum(d.recentRequests.map((s) => s.count))).toBe(sum(bodies.map((b) => b.requests.count)));
+    expect(sum(d.recentRequests.map((s) => s.errors))).toBe(sum(bodies.map((b) => b.requests.errors)));
+    expect(d.lastHeartbeat.id).toBe(bodies[199]?.id);
+  }, 120_000);
+
   it('refuses a missing or wrong credential (401), another deployment id (403), a bad body (400)', async () => {
     const anon = await fetch(api('heartbeats'), {
       method: 'POST',
@@ -149,6 +200,81 @@ describe('tenant isolation on every endpoint', () => {
       items: { tenantId: string }[];
     };
     expect(new Set(fleet.items.map((d) => d.tenantId))).toEqual(new Set(['contoso', 'fabrikam']));
+  });
+});
+
+describe('writes need a tenant and a deployment that exist', () => {
+  const errorOf = async (res: Response) => {
+    const body = (await res.json()) as { error: { code: string; details?: { path: string }[] } };
+    return { status: res.status, code: body.error.code, details: body.error.details };
+  };
+  const window = () => ({
+    startsAt: new Date(Date.now() - 60_000).toISOString(),
+    endsAt: new Date(Date.now() + 3600_000).toISOString(),
+  });
+
+  it("PUT of an unknown deployment, or of another tenant's deployment id, is 404 and creates nothing", async () => {
+    for (const [who, path] of [
+      ['olivia@contoso.example', 'tenants/contoso/deployments/never-registered'],
+      ['olivia@contoso.example', 'tenants/contoso/deployments/fabrikam-prod'],
+      ['ada@vendor.example', 'tenants/contoso/deployments/fabrikam-prod'],
+    ] as const) {
+      expect(await errorOf(await call(who, 'PUT', path, { periodSeconds: 30 }))).toMatchObject({
+        status: 404,
+        code: 'DEPLOYMENT.NOT_FOUND',
+      });
+      expect((await call('ada@vendor.example', 'GET', path)).status).toBe(404);
+    }
+  });
+
+  it('staff cannot write settings, silences, windows or deployments under a tenant that does not exist', async () => {
+    const t = 'tenants/no-such-tenant';
+    const writes: [string, string, unknown][] = [
+      ['PUT', `${t}/settings`, { thresholds: { errorRate: 0.2 } }],
+      [
+        'POST',
+        `${t}/silences`,
+        { matchers: [{ label: 'rule', op: '=', value: 'memory' }], schedule: window(), comment: 'x' },
+      ],
+      ['POST', `${t}/maintenance-windows`, { schedule: window(), reason: 'x' }],
+      ['PUT', `${t}/deployments/ghost-prod`, { periodSeconds: 30 }],
+    ];
+    for (const [method, path, body] of writes) {
+      expect(await errorOf(await call('ada@vendor.example', method, path, body)), path).toMatchObject({
+        status: 404,
+        code: 'TENANT.NOT_FOUND',
+      });
+    }
+    const silences = (await (await call('ada@vendor.example', 'GET', `${t}/silences`)).json()) as {
+      items: unknown[];
+    };
+    expect(silences.items).toEqual([]);
+  });
+
+  it('a silence pattern RE2 cannot take is 422 SILENCE.PATTERN_INVALID naming the matcher; (x+x+)+y is taken', async () => {
+    const refused = await call('olivia@contoso.example', 'POST', 'tenants/contoso/silences', {
+      matchers: [
+        { label: 'rule', op: '=', value: 'memory' },
+        { label: 'deploymentId', op: '=~', value: '(?=contoso)contoso-.*' },
+      ],
+      schedule: window(),
+      comment: 'look-ahead',
+    });
+    expect(await errorOf(refused)).toMatchObject({
+      status: 422,
+      code: 'SILENCE.PATTERN_INVALID',
+      details: [{ path: 'matchers.1.value' }],
+    });
+    const redos = await call('olivia@contoso.example', 'POST', 'tenants/contoso/silences', {
+      matchers: [{ label: 'deploymentId', op: '=~', value: '(x+x+)+y' }],
+      schedule: window(),
+      comment: 'once a ReDoS',
+    });
+    expect(redos.status).toBe(201);
+    const { id } = (await redos.json()) as { id: string };
+    expect((await call('olivia@contoso.example', 'DELETE', `tenants/contoso/silences/${id}`)).status).toBe(
+      204,
+    );
   });
 });
 

@@ -61,3 +61,48 @@ export async function verifyStored(
     client.dispose();
   }
 }
+
+export interface CountReport {
+  /** Request samples the server holds for the fleet's deployments (one per heartbeat it counted). */
+  counted: number;
+  /** Distinct heartbeats among those samples. */
+  distinct: number;
+  /** Samples beyond the first of the same heartbeat: a replay counted again. */
+  countedTwice: number;
+}
+
+/**
+ * The "counted once" check: every deployment document keeps one request sample per heartbeat it counted
+ * (`recentRequests`, with the heartbeat id); a heartbeat whose id appears twice was counted twice.
+ */
+export async function verifyCounted(
+  cosmos: { endpoint: string; key: string; database: string },
+  deploymentIds: ReadonlySet<string>,
+): Promise<CountReport> {
+  const client = new CosmosClient({
+    endpoint: cosmos.endpoint,
+    key: cosmos.key,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  try {
+    const container = client.database(cosmos.database).container('deployments');
+    const iterator = container.items.query<{ id: string; recentRequests?: { heartbeatId?: string }[] }>(
+      'SELECT c.id, c.recentRequests FROM c',
+      { maxItemCount: 1000 },
+    );
+    let counted = 0;
+    let distinct = 0;
+    while (iterator.hasMoreResults()) {
+      const { resources } = await iterator.fetchNext();
+      for (const d of resources) {
+        if (!deploymentIds.has(d.id)) continue;
+        const samples = d.recentRequests ?? [];
+        counted += samples.length;
+        distinct += new Set(samples.map((s, i) => s.heartbeatId ?? `unnamed-${i}`)).size;
+      }
+    }
+    return { counted, distinct, countedTwice: counted - distinct };
+  } finally {
+    client.dispose();
+  }
+}

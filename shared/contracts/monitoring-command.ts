@@ -69,14 +69,46 @@ export const pendingCommandSchema = z.object({
 export type PendingCommand = z.infer<typeof pendingCommandSchema>;
 
 /** Limits of a command result. */
-export const COMMAND_RESULT_LIMITS = { maxDiagnosticsBytes: 512 * 1024 } as const;
+export const COMMAND_RESULT_LIMITS = {
+  maxDiagnosticsBytes: 512 * 1024,
+  /** Nesting of the diagnostics object: deeper data is refused before anything recursive (stringify, store) sees it. */
+  maxDiagnosticsDepth: 32,
+  /** Values (objects, arrays, scalars) in the diagnostics object. */
+  maxDiagnosticsValues: 20_000,
+} as const;
+
+/**
+ * The first limit the value breaks, or undefined. Walks with an explicit stack, never recursion, so data
+ * nested 10,000 deep is measured without overflowing the call stack, and stops at the first excess.
+ */
+export function diagnosticsProblem(value: unknown): string | undefined {
+  const { maxDiagnosticsDepth: maxDepth, maxDiagnosticsValues: maxValues } = COMMAND_RESULT_LIMITS;
+  const stack: [unknown, number][] = [[value, 1]];
+  let values = 1;
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [v, depth] = next;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > maxDepth) return `diagnostics nest deeper than ${maxDepth} levels`;
+    const children = Array.isArray(v) ? v : Object.values(v);
+    values += children.length;
+    if (values > maxValues) return `diagnostics hold more than ${maxValues} values`;
+    for (const child of children) stack.push([child, depth + 1]);
+  }
+  return undefined;
+}
 
 /** The body of `POST /api/monitoring/commands/{commandId}/result` (deployment credential). */
 export const commandResultSchema = z.object({
   ok: z.boolean(),
   message: z.string().max(2000).default(''),
-  /** collect-diagnostics: a JSON object, stored in Blob. */
-  diagnostics: z.record(z.string(), z.unknown()).optional(),
+  /** collect-diagnostics: a JSON object, stored in Blob; bounded in depth and size (`COMMAND_RESULT_LIMITS`). */
+  diagnostics: z
+    .record(z.string(), z.unknown())
+    .superRefine((d, ctx) => {
+      const problem = diagnosticsProblem(d);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
 });
 export type CommandResult = z.infer<typeof commandResultSchema>;
 

@@ -17,6 +17,8 @@ export const requestSampleSchema = z.object({
   at: z.iso.datetime(),
   count: z.number().int().min(0),
   errors: z.number().int().min(0),
+  /** The heartbeat the sample came from: a heartbeat is counted once, however often it is replayed. */
+  heartbeatId: z.string().optional(),
 });
 export type RequestSample = z.infer<typeof requestSampleSchema>;
 
@@ -24,6 +26,8 @@ export type RequestSample = z.infer<typeof requestSampleSchema>;
 export const heartbeatSummarySchema = z.object({
   id: z.string(),
   receivedAt: z.iso.datetime(),
+  /** The sender's send time: an older heartbeat never replaces a newer one (absent on old documents). */
+  sentAt: z.iso.datetime().optional(),
   appVersion: z.string(),
   catalogVersion: z.string().optional(),
   uptimeSeconds: z.number(),

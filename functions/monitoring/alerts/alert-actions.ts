@@ -6,8 +6,9 @@ import {
   resolveAlert,
 } from '@kpi/shared/domain/monitoring/alert-lifecycle';
 import type { Caller } from '@kpi/shared/platform/auth/caller';
+import { isPreconditionFailed } from '@kpi/shared/platform/cosmos/conditions';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
-import { AppError, conflict, isAppError, notFound } from '@kpi/shared/platform/errors';
+import { AppError, conflict, notFound } from '@kpi/shared/platform/errors';
 import { recordAudit } from '../audit/record-audit';
 import type { Dependencies } from '../dependencies';
 import { publishNotices } from './alert-changes';
@@ -87,7 +88,7 @@ async function releaseRule(deps: Stores, scope: TenantScope, alert: Alert): Prom
       await deps.deployments.replace(scope, { ...found.item, openAlerts }, { ifMatch: found.etag });
       return;
     } catch (err) {
-      if (!(isAppError(err) && err.httpStatus === 412)) throw err;
+      if (!isPreconditionFailed(err)) throw err;
     }
   }
   throw new AppError('ALERT.RELEASE_FAILED', 'The deployment kept changing; try again', 503);

@@ -4,14 +4,15 @@
  * alert opens; the alert documents are written afterwards with deterministic ids, so a retry rewrites the
  * same alert instead of opening a second one.
  */
-import type { Alert } from '@kpi/shared/contracts/monitoring-alert';
+
+import type { Alert, AlertRule } from '@kpi/shared/contracts/monitoring-alert';
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
 import type { LicenseNotice } from '@kpi/shared/contracts/monitoring-notification';
 import { openAlert, planAlerts, resolveAlert } from '@kpi/shared/domain/monitoring/alert-lifecycle';
 import type { RuleEvaluation } from '@kpi/shared/domain/monitoring/alert-rules';
 import { groupNotices, type Notice } from '@kpi/shared/domain/monitoring/notifications';
+import { isConflict } from '@kpi/shared/platform/cosmos/conditions';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
-import { isAppError } from '@kpi/shared/platform/errors';
 import { topicName } from '@kpi/shared/platform/servicebus/entity-names';
 import type { EventPublisher } from '@kpi/shared/platform/servicebus/ports';
 import type { Dependencies } from '../dependencies';
@@ -71,6 +72,40 @@ export function planDeploymentAlerts<T extends AlertHolder = Deployment>(
   };
 }
 
+/**
+ * The one alert transition of a deployment, for heartbeat intake and the sweep alike. A disabled rule opens
+ * no alert; its clearing verdict still resolves an alert opened before it was disabled (the condition is
+ * gone, so the alert is too).
+ */
+export function transitionAlerts(
+  deployment: Deployment,
+  evaluations: readonly RuleEvaluation[],
+  context: { now: Date; reminderMinutes: number; disabled: readonly AlertRule[] },
+): { deployment: Deployment; changes: AlertChanges } {
+  const disabled = new Set(context.disabled);
+  const allowed = evaluations.filter((e) => !(e.firing && disabled.has(e.rule)));
+  return planDeploymentAlerts(deployment, allowed, context.now, context.reminderMinutes);
+}
+
+/**
+ * Writes a transition: the deployment first, with its etag (`ifMatch`; none: a create), which decides the
+ * race; then the alert documents. A lost race throws before any alert is written, for the caller to retry
+ * (intake) or skip (sweep). Returns the new etag and the notices to send.
+ */
+export async function commitTransition(
+  stores: Pick<Dependencies, 'deployments' | 'alerts'>,
+  scope: TenantScope,
+  planned: { deployment: Deployment; changes: AlertChanges },
+  ifMatch: string | undefined,
+  now: Date,
+): Promise<{ etag: string; notices: Notice[] }> {
+  const saved = ifMatch
+    ? await stores.deployments.replace(scope, planned.deployment, { ifMatch })
+    : await stores.deployments.create(scope, planned.deployment);
+  const notices = await commitAlertChanges(stores, scope, planned.changes, now);
+  return { etag: saved.etag, notices };
+}
+
 /** Writes the alert documents; returns the notices to send. */
 export async function commitAlertChanges(
   stores: Pick<Dependencies, 'alerts'>,
@@ -83,7 +118,7 @@ export async function commitAlertChanges(
     try {
       await stores.alerts.create(scope, alert);
     } catch (err) {
-      if (!(isAppError(err) && err.httpStatus === 409)) throw err;
+      if (!isConflict(err)) throw err;
     }
     notices.push({ tenantId: alert.tenantId, alertId: alert.id, kind: 'opened', occurrence: 0 });
   }

@@ -18,6 +18,7 @@ import {
   markDelivered,
 } from '@kpi/shared/domain/monitoring/commands';
 import type { Caller, DeploymentCaller } from '@kpi/shared/platform/auth/caller';
+import { isPreconditionFailed } from '@kpi/shared/platform/cosmos/conditions';
 import { scopeFor, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { AppError, conflict, notFound, payloadTooLarge } from '@kpi/shared/platform/errors';
 import type { z } from 'zod';
@@ -104,7 +105,7 @@ async function flagCommandsPending(
       );
       return;
     } catch (err) {
-      if (!(err instanceof AppError && err.httpStatus === 412)) throw err;
+      if (!isPreconditionFailed(err)) throw err;
     }
   }
   throw new AppError('COMMAND.FLAG_FAILED', 'The deployment kept changing; issue the command again', 503);
@@ -143,7 +144,7 @@ export async function recordCommandResult(
   try {
     await deps.commands.replace(scope, completed, { ifMatch: found.etag });
   } catch (err) {
-    if (err instanceof AppError && err.httpStatus === 412) {
+    if (isPreconditionFailed(err)) {
       throw conflict('COMMAND.CHANGED', `Command ${commandId} changed meanwhile; send the result again`);
     }
     throw err;

@@ -55,6 +55,7 @@ export function summarise(hb: Heartbeat, receivedAt: Date): HeartbeatSummary {
   return {
     id: hb.id,
     receivedAt: receivedAt.toISOString(),
+    sentAt: hb.sentAt,
     appVersion: hb.appVersion,
     ...(hb.catalogVersion !== undefined ? { catalogVersion: hb.catalogVersion } : {}),
     uptimeSeconds: hb.uptimeSeconds,
@@ -79,4 +80,29 @@ export function addSample(
 ): RequestSample[] {
   const since = now.getTime() - SAMPLE_KEEP_MS;
   return [...samples, sample].filter((s) => Date.parse(s.at) > since).slice(-SAMPLE_CAP);
+}
+
+/**
+ * What a heartbeat may change on its deployment. `none`: it was counted already (its id is the latest or in
+ * the samples) or it is a replay older than the latest, whose sample may have aged out of the list: a
+ * replay must never count twice. `sample`: an older heartbeat seen for the first time (a sender's buffer
+ * replayed out of order): its requests count, but it never replaces the newer latest heartbeat. `full`:
+ * the newest heartbeat, also when it is a replay stored before but never applied (its first request failed
+ * after the store).
+ */
+export type HeartbeatEffect = 'none' | 'sample' | 'full';
+
+export function heartbeatEffect(d: Deployment | undefined, hb: Heartbeat, replay: boolean): HeartbeatEffect {
+  if (!d) return 'full';
+  if (d.lastHeartbeat?.id === hb.id || d.recentRequests.some((s) => s.heartbeatId === hb.id)) return 'none';
+  if (isNewer(hb, d.lastHeartbeat)) return 'full';
+  return replay ? 'none' : 'sample';
+}
+
+/** Send time decides (the sender's clock, the same for all its heartbeats); the id breaks ties. */
+function isNewer(hb: Heartbeat, last: HeartbeatSummary | undefined): boolean {
+  if (!last?.sentAt) return true;
+  const a = Date.parse(hb.sentAt);
+  const b = Date.parse(last.sentAt);
+  return a !== b ? a > b : hb.id > last.id;
 }

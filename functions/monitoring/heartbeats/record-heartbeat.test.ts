@@ -55,6 +55,73 @@ describe('recordHeartbeat', () => {
     expect(deployment()).toEqual(before);
   });
 
+  it('a replay after newer heartbeats changes nothing: no sample, no errors counted again, latest kept', async () => {
+    const { deps, stores, deployment } = setup();
+    const early = hb({
+      sentAt: at(0).toISOString(),
+      requests: { count: 100, errors: 7, p50Ms: 1, p95Ms: 1 },
+    });
+    await recordHeartbeat(deps, caller, early, at(0));
+    const late = hb({ sentAt: at(60).toISOString() });
+    await recordHeartbeat(deps, caller, late, at(60));
+    const before = deployment();
+    const again = await recordHeartbeat(deps, caller, early, at(90));
+    expect(again.duplicate).toBe(true);
+    expect(deployment()).toEqual(before);
+    expect(deployment()?.recentRequests).toHaveLength(2);
+    expect(deployment()?.recentRequests.reduce((a, s) => a + s.errors, 0)).toBe(7);
+    expect(deployment()?.lastHeartbeat?.id).toBe(late.id);
+    expect(stores.heartbeats.items.size).toBe(2);
+  });
+
+  it('an older heartbeat arriving after a newer one counts its requests but leaves the latest heartbeat', async () => {
+    const { deps, stores, deployment } = setup();
+    const newer = hb({ sentAt: at(60).toISOString(), appVersion: '1.1.0' });
+    const older = hb({ sentAt: at(0).toISOString(), requests: { count: 50, errors: 5, p50Ms: 1, p95Ms: 1 } });
+    await recordHeartbeat(deps, caller, newer, at(61));
+    const res = await recordHeartbeat(deps, caller, older, at(62));
+    expect(res.duplicate).toBe(false);
+    expect(deployment()?.lastHeartbeat).toMatchObject({ id: newer.id, appVersion: '1.1.0' });
+    expect(deployment()?.lastHeartbeatAt).toBe(at(61).toISOString());
+    expect(deployment()?.recentRequests.map((s) => s.heartbeatId)).toEqual([newer.id, older.id]);
+    expect(stores.heartbeats.items.size).toBe(2);
+    // Its own replay then changes nothing either.
+    const before = deployment();
+    await recordHeartbeat(deps, caller, older, at(63));
+    expect(deployment()).toEqual(before);
+  });
+
+  it('a heartbeat stored before but never applied (the first request failed after the store) is applied on its replay', async () => {
+    const { deps, stores, deployment } = setup();
+    const body = hb();
+    await stores.heartbeats.create({ ...body, tenantId: 'contoso', receivedAt: at(0).toISOString() });
+    const res = await recordHeartbeat(deps, caller, body, at(5));
+    expect(res.duplicate).toBe(true);
+    expect(deployment()).toMatchObject({ status: 'up', lastHeartbeat: { id: body.id } });
+    expect(deployment()?.recentRequests).toHaveLength(1);
+  });
+
+  it('concurrent heartbeats of one deployment are all counted once, none refused (lost races retried here)', async () => {
+    const { deps, stores, deployment } = setup();
+    const bodies = Array.from({ length: 24 }, (_, i) =>
+      hb({ sentAt: at(i).toISOString(), requests: { count: 10, errors: 1, p50Ms: 1, p95Ms: 1 } }),
+    );
+    // Each replace yields once, so the 24 calls interleave and race on the deployment's etag.
+    const replace = stores.deployments.replace.bind(stores.deployments);
+    stores.deployments.replace = async (...args: Parameters<typeof replace>) => {
+      await new Promise((r) => setTimeout(r, 0));
+      return replace(...args);
+    };
+    const results = await Promise.allSettled(
+      [...bodies, ...bodies.slice(0, 8)].map((b) => recordHeartbeat(deps, caller, b, at(30))),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(deployment()?.recentRequests).toHaveLength(24);
+    expect(new Set(deployment()?.recentRequests.map((s) => s.heartbeatId)).size).toBe(24);
+    expect(deployment()?.recentRequests.reduce((a, s) => a + s.errors, 0)).toBe(24);
+    expect(deployment()?.lastHeartbeat?.id).toBe(bodies[23]?.id);
+  });
+
   it('refuses a heartbeat for another deployment', async () => {
     const { deps } = setup();
     await expect(recordHeartbeat(deps, caller, hb({ deploymentId: 'd2' }), at(0))).rejects.toMatchObject({

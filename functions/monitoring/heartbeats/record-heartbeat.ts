@@ -1,26 +1,35 @@
 /**
- * Heartbeat intake: store the heartbeat once (its id is the sender's; a retry hits 409 and changes
- * nothing), update the deployment's status and metrics, open/resolve metric alerts, and hand out pending
- * remote commands. The deployment write is optimistic (etag) and retried on conflict with the sweep.
+ * Heartbeat intake: store the heartbeat once (its id is the sender's; a replay hits a conflict and is
+ * stored no second time), update the deployment's status and metrics, open/resolve metric alerts, and hand
+ * out pending remote commands. A replay changes nothing and an older heartbeat never replaces a newer one
+ * (`heartbeatEffect`). The deployment write is optimistic (etag): a lost race with another heartbeat or the
+ * sweep is this server's to retry on a fresh read, never the sender's (it would only send the same again).
  */
 
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
 import type { Heartbeat, HeartbeatResponse } from '@kpi/shared/contracts/monitoring-heartbeat';
 import { evaluateHeartbeatRules, evaluateStatus } from '@kpi/shared/domain/monitoring/alert-rules';
 import { applyHeartbeat } from '@kpi/shared/domain/monitoring/deployment-status';
-import type { Notice } from '@kpi/shared/domain/monitoring/notifications';
 import { activeMaintenance } from '@kpi/shared/domain/monitoring/silences';
 import type { DeploymentCaller } from '@kpi/shared/platform/auth/caller';
 import { whileAvailable } from '@kpi/shared/platform/availability';
+import { isConflict, isPreconditionFailed } from '@kpi/shared/platform/cosmos/conditions';
 import { scopeFor, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
-import { ErrorCodes, forbidden, isAppError } from '@kpi/shared/platform/errors';
-import { commitAlertChanges, planDeploymentAlerts, publishNotices } from '../alerts/alert-changes';
+import { ErrorCodes, forbidden } from '@kpi/shared/platform/errors';
+import { commitTransition, publishNotices, transitionAlerts } from '../alerts/alert-changes';
 import { takePendingCommands } from '../commands/remote-commands';
 import type { Dependencies } from '../dependencies';
-import { addSample, newDeployment, statusView, summarise, withView } from '../deployments/deployment-doc';
+import {
+  addSample,
+  heartbeatEffect,
+  newDeployment,
+  statusView,
+  summarise,
+  withView,
+} from '../deployments/deployment-doc';
 import { tenantRules, thresholdsFor } from '../rules/tenant-rules';
-
-const MAX_ATTEMPTS = 5;
+import { oneAtATime } from '../support/one-at-a-time';
+import { retryLostRaces } from '../support/retry-lost-races';
 
 export async function recordHeartbeat(
   deps: Dependencies,
@@ -34,7 +43,7 @@ export async function recordHeartbeat(
   const scope = scopeFor(caller);
   return whileAvailable(async () => {
     const duplicate = !(await storeHeartbeat(deps, caller, heartbeat, now));
-    const { deployment, etag } = await updateDeployment(deps, scope, caller, heartbeat, now);
+    const { deployment, etag } = await updateDeployment(deps, scope, caller, heartbeat, duplicate, now);
     const commands = deployment.commandsPending
       ? await takePendingCommands(deps, scope, caller.deploymentId, now)
       : [];
@@ -56,7 +65,7 @@ async function storeHeartbeat(deps: Dependencies, caller: DeploymentCaller, hb: 
     await deps.heartbeats.create({ ...hb, tenantId: caller.tenantId, receivedAt: now.toISOString() });
     return true;
   } catch (err) {
-    if (isAppError(err) && err.httpStatus === 409) return false;
+    if (isConflict(err)) return false;
     throw err;
   }
 }
@@ -66,62 +75,81 @@ async function updateDeployment(
   scope: TenantScope,
   caller: DeploymentCaller,
   hb: Heartbeat,
+  replay: boolean,
   now: Date,
 ): Promise<{ deployment: Deployment; etag: string }> {
   const rules = await tenantRules(deps, caller.tenantId, now.getTime());
   const thresholds = await thresholdsFor(deps, caller.tenantId, now.getTime());
-  for (let attempt = 1; ; attempt++) {
-    const found = await deps.deployments.getVersioned(scope, caller.deploymentId);
-    const current = found?.item ?? newDeployment(caller.tenantId, caller.deploymentId, now);
-    // Already applied (a retry after the heartbeat was stored): answer from the current state.
-    if (found && current.lastHeartbeat?.id === hb.id) return { deployment: current, etag: found.etag };
+  const intake: Intake = { deps, scope, caller, hb, replay, now, rules, thresholds };
+  const key = `${caller.tenantId}/${caller.deploymentId}`;
+  return oneAtATime(key, () => retryLostRaces(() => applyOnce(intake)));
+}
 
-    const maintenance = activeMaintenance(rules.windows, current.id, now);
-    const timing = { periodSeconds: current.periodSeconds, graceSeconds: current.graceSeconds };
-    const step = applyHeartbeat(
-      statusView(current),
-      now,
-      timing,
-      maintenance && { until: maintenance.occurrence.end },
-    );
-    const updated: Deployment = {
-      ...withView(current, step.view, now),
-      lastHeartbeat: summarise(hb, now),
-      recentRequests: addSample(
-        current.recentRequests,
-        { at: now.toISOString(), count: hb.requests.count, errors: hb.requests.errors },
-        now,
-      ),
-    };
-    // During maintenance the deployment is paused: its metrics judge nothing (open alerts stay as they are).
-    const evaluations =
-      updated.status === 'paused'
-        ? []
-        : [
-            ...evaluateHeartbeatRules({
-              heartbeat: updated.lastHeartbeat as NonNullable<Deployment['lastHeartbeat']>,
-              samples: updated.recentRequests,
-              now,
-              thresholds,
-              disabled: rules.settings?.disabledRules ?? [],
-            }),
-            ...evaluateStatus(updated.status, updated.periodSeconds, updated.graceSeconds),
-          ];
-    const planned = planDeploymentAlerts(updated, evaluations, now, thresholds.reminderMinutes);
-    let etag: string;
-    try {
-      etag = found
-        ? (await deps.deployments.replace(scope, planned.deployment, { ifMatch: found.etag })).etag
-        : (await deps.deployments.create(scope, planned.deployment)).etag;
-    } catch (err) {
-      const status = isAppError(err) ? err.httpStatus : undefined;
-      if ((status === 412 || status === 409 || status === 404) && attempt < MAX_ATTEMPTS) continue;
-      throw err;
-    }
-    const notices: Notice[] = await commitAlertChanges(deps, scope, planned.changes, now);
-    if (notices.length > 0) await publishNotices(deps.publisher, notices);
-    return { deployment: planned.deployment, etag };
+interface Intake {
+  deps: Dependencies;
+  scope: TenantScope;
+  caller: DeploymentCaller;
+  hb: Heartbeat;
+  replay: boolean;
+  now: Date;
+  rules: Awaited<ReturnType<typeof tenantRules>>;
+  thresholds: Awaited<ReturnType<typeof thresholdsFor>>;
+}
+
+/** One read-modify-write of the deployment; throws on a lost race (the caller retries on a fresh read). */
+async function applyOnce(intake: Intake): Promise<{ deployment: Deployment; etag: string }> {
+  const { deps, scope, caller, hb, replay, now, rules, thresholds } = intake;
+  const found = await deps.deployments.getVersioned(scope, caller.deploymentId);
+  const effect = heartbeatEffect(found?.item, hb, replay);
+  if (found && effect === 'none') return { deployment: found.item, etag: found.etag };
+  const current = found?.item ?? newDeployment(caller.tenantId, caller.deploymentId, now);
+  const sample = {
+    at: now.toISOString(),
+    count: hb.requests.count,
+    errors: hb.requests.errors,
+    heartbeatId: hb.id,
+  };
+  if (found && effect === 'sample') {
+    // An older heartbeat: its requests count; status and latest heartbeat stay with the newer one.
+    const counted = { ...current, recentRequests: addSample(current.recentRequests, sample, now) };
+    const saved = await deps.deployments.replace(scope, counted, { ifMatch: found.etag });
+    return { deployment: counted, etag: saved.etag };
   }
+
+  const maintenance = activeMaintenance(rules.windows, current.id, now);
+  const timing = { periodSeconds: current.periodSeconds, graceSeconds: current.graceSeconds };
+  const step = applyHeartbeat(
+    statusView(current),
+    now,
+    timing,
+    maintenance && { until: maintenance.occurrence.end },
+  );
+  const updated: Deployment = {
+    ...withView(current, step.view, now),
+    lastHeartbeat: summarise(hb, now),
+    recentRequests: addSample(current.recentRequests, sample, now),
+  };
+  // During maintenance the deployment is paused: its metrics judge nothing (open alerts stay as they are).
+  const evaluations =
+    updated.status === 'paused'
+      ? []
+      : [
+          ...evaluateHeartbeatRules({
+            heartbeat: updated.lastHeartbeat as NonNullable<Deployment['lastHeartbeat']>,
+            samples: updated.recentRequests,
+            now,
+            thresholds,
+          }),
+          ...evaluateStatus(updated.status, updated.periodSeconds, updated.graceSeconds),
+        ];
+  const planned = transitionAlerts(updated, evaluations, {
+    now,
+    reminderMinutes: thresholds.reminderMinutes,
+    disabled: rules.settings?.disabledRules ?? [],
+  });
+  const { etag, notices } = await commitTransition(deps, scope, planned, found?.etag, now);
+  if (notices.length > 0) await publishNotices(deps.publisher, notices);
+  return { deployment: planned.deployment, etag };
 }
 
 /**
@@ -137,6 +165,6 @@ async function clearCommandsPending(
   try {
     await deps.deployments.replace(scope, { ...deployment, commandsPending: false }, { ifMatch: etag });
   } catch (err) {
-    if (!(isAppError(err) && err.httpStatus === 412)) throw err;
+    if (!isPreconditionFailed(err)) throw err;
   }
 }

@@ -10,8 +10,8 @@ import type { Alert } from '@kpi/shared/contracts/monitoring-alert';
 import type { LicenseEventMessage, TrackedLicense } from '@kpi/shared/contracts/monitoring-license';
 import { LICENSE_NOTICE_EVENTS, type LicenseNotice } from '@kpi/shared/contracts/monitoring-notification';
 import { evaluateLicenseEvent } from '@kpi/shared/domain/monitoring/license-rules';
+import { isLostRace } from '@kpi/shared/platform/cosmos/conditions';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
-import { isAppError } from '@kpi/shared/platform/errors';
 import { commitAlertChanges, planDeploymentAlerts, publishLicenseNotice } from '../alerts/alert-changes';
 import type { Dependencies } from '../dependencies';
 import { tenantRules, thresholdsFor } from '../rules/tenant-rules';
@@ -73,8 +73,7 @@ export async function trackLicenseEvent(
       if (found) await deps.licenses.replace(scope, planned.deployment, { ifMatch: found.etag });
       else await deps.licenses.create(scope, planned.deployment);
     } catch (err) {
-      const status = isAppError(err) ? err.httpStatus : undefined;
-      if ((status === 412 || status === 409) && attempt < 5) continue;
+      if (isLostRace(err) && attempt < 5) continue;
       throw err;
     }
     await commitAlertChanges(deps, scope, planned.changes, now);

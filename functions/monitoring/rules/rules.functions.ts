@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   contactsInputSchema,
   type MaintenanceWindow,
+  type Matcher,
   maintenanceWindowInputSchema,
   maintenanceWindowSchema,
   monitoringSettingsInputSchema,
@@ -18,11 +19,12 @@ import type { Caller } from '@kpi/shared/platform/auth/caller';
 import { atLeast } from '@kpi/shared/platform/auth/roles';
 import type { Versioned } from '@kpi/shared/platform/cosmos/partitioned-store';
 import { scopeFor, systemScope, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
-import { badRequest, ErrorCodes, notFound } from '@kpi/shared/platform/errors';
+import { badRequest, ErrorCodes, notFound, unprocessable } from '@kpi/shared/platform/errors';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import { type Dependencies, dependencies } from '../dependencies';
+import { requireTenant } from '../support/known-records';
 import { APP, FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
 import { saveSettings } from './settings';
 import { invalidateTenantRules, VENDOR_TENANT } from './tenant-rules';
@@ -45,6 +47,24 @@ function refuse(problems: (string | undefined)[]): void {
   }
 }
 
+/**
+ * 422 `SILENCE.PATTERN_INVALID` when a `=~`/`!~` pattern is not one the linear-time matcher (RE2) takes:
+ * the body is well-formed, its pattern is not usable. Each detail names the matcher and the reason.
+ */
+function refusePatterns(matchers: readonly Matcher[]): void {
+  const details = matchers.flatMap((m, i) => {
+    const problem = matcherProblem(m);
+    return problem ? [{ in: 'body', path: `matchers.${i}.value`, message: problem }] : [];
+  });
+  if (details.length > 0) {
+    throw unprocessable(
+      'SILENCE.PATTERN_INVALID',
+      `Silence patterns use RE2 syntax (linear-time matching; no look-around or back-references): ${details.map((d) => d.message).join('; ')}`,
+      details,
+    );
+  }
+}
+
 for (const kind of ['silences', 'maintenance-windows'] as const) {
   const isSilence = kind === 'silences';
   const repo = () => (isSilence ? dependencies().silences : dependencies().windows);
@@ -61,9 +81,11 @@ for (const kind of ['silences', 'maintenance-windows'] as const) {
     write: (scope: TenantScope, d: Dependencies) => Promise<Versioned<Silence | MaintenanceWindow>>,
   ): Promise<Versioned<Silence | MaintenanceWindow>> {
     const matchers = 'matchers' in body ? body.matchers : [];
-    refuse([scheduleProblem(body.schedule), ...matchers.map(matcherProblem)]);
+    refusePatterns(matchers);
+    refuse([scheduleProblem(body.schedule)]);
     const d = dependencies();
     const scope = scopeFor(caller, tenantId);
+    await requireTenant(d, scope);
     const saved = await write(scope, d);
     invalidateTenantRules(scope.tenantId);
     await recordAudit(d, scope, {
@@ -223,6 +245,7 @@ httpRoute({
   handler: async ({ caller, params, body }) => {
     const d = dependencies();
     const scope = scopeFor(caller, params.tenantId);
+    await requireTenant(d, scope);
     const saved = await saveSettings(d, scope, body, caller.email);
     await recordAudit(d, scope, {
       actor: caller.email,

@@ -5,9 +5,9 @@ import {
   type vendorSettingsInputSchema,
 } from '@kpi/shared/contracts/monitoring-rules';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
-import { isAppError } from '@kpi/shared/platform/errors';
 import type { z } from 'zod';
 import type { Dependencies } from '../dependencies';
+import { FEW, retryLostRaces } from '../support/retry-lost-races';
 import { invalidateTenantRules } from './tenant-rules';
 
 export async function saveSettings(
@@ -17,7 +17,7 @@ export async function saveSettings(
   by: string,
   now = new Date(),
 ): Promise<MonitoringSettings> {
-  for (let attempt = 1; ; attempt++) {
+  return retryLostRaces(async () => {
     const found = await deps.settings.getVersioned(scope, 'settings');
     const base =
       found?.item ??
@@ -38,15 +38,10 @@ export async function saveSettings(
       updatedAt: now.toISOString(),
       updatedBy: by,
     };
-    try {
-      const saved = found
-        ? await deps.settings.replace(scope, next, { ifMatch: found.etag })
-        : await deps.settings.create(scope, next);
-      invalidateTenantRules(scope.tenantId);
-      return saved.item;
-    } catch (err) {
-      if (isAppError(err) && (err.httpStatus === 412 || err.httpStatus === 409) && attempt < 5) continue;
-      throw err;
-    }
-  }
+    const saved = found
+      ? await deps.settings.replace(scope, next, { ifMatch: found.etag })
+      : await deps.settings.create(scope, next);
+    invalidateTenantRules(scope.tenantId);
+    return saved.item;
+  }, FEW);
 }

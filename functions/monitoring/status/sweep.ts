@@ -11,10 +11,10 @@ import { evaluateStatus } from '@kpi/shared/domain/monitoring/alert-rules';
 import { applySweep } from '@kpi/shared/domain/monitoring/deployment-status';
 import type { Notice } from '@kpi/shared/domain/monitoring/notifications';
 import { activeMaintenance } from '@kpi/shared/domain/monitoring/silences';
+import { isPreconditionFailed } from '@kpi/shared/platform/cosmos/conditions';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
-import { isAppError } from '@kpi/shared/platform/errors';
 import type { Logger } from '@kpi/shared/platform/log';
-import { commitAlertChanges, planDeploymentAlerts, publishNotices } from '../alerts/alert-changes';
+import { commitTransition, publishNotices, transitionAlerts } from '../alerts/alert-changes';
 import type { Dependencies } from '../dependencies';
 import { statusView, withView } from '../deployments/deployment-doc';
 import { tenantRules, thresholdsFor } from '../rules/tenant-rules';
@@ -89,22 +89,23 @@ async function sweepOne(deps: Dependencies, seen: Deployment, now: Date): Promis
     maintenance && { until: maintenance.occurrence.end },
   );
   const updated = withView(current, step.view, now);
-  const disabled = rules.settings?.disabledRules ?? [];
   const evaluations = step.change
-    ? evaluateStatus(updated.status, updated.periodSeconds, updated.graceSeconds).filter(
-        (e) => !disabled.includes(e.rule),
-      )
+    ? evaluateStatus(updated.status, updated.periodSeconds, updated.graceSeconds)
     : [];
   const reminderMinutes = (await thresholdsFor(deps, current.tenantId, now.getTime())).reminderMinutes;
-  const planned = planDeploymentAlerts(updated, evaluations, now, reminderMinutes);
+  const planned = transitionAlerts(updated, evaluations, {
+    now,
+    reminderMinutes,
+    disabled: rules.settings?.disabledRules ?? [],
+  });
+  let notices: Notice[];
   try {
-    await deps.deployments.replace(scope, planned.deployment, { ifMatch: found.etag });
+    ({ notices } = await commitTransition(deps, scope, planned, found.etag, now));
   } catch (err) {
     // A heartbeat won the race: it already set the status; nothing to do.
-    if (isAppError(err) && err.httpStatus === 412) return undefined;
+    if (isPreconditionFailed(err)) return undefined;
     throw err;
   }
-  const notices = await commitAlertChanges(deps, scope, planned.changes, now);
   return step.change ? notices : notices.length > 0 ? notices : undefined;
 }
 
@@ -131,7 +132,7 @@ async function remind(deps: Dependencies, now: Date, notices: Notice[]): Promise
       try {
         await deps.alerts.replace(scope, next, { ifMatch: found.etag });
       } catch (err) {
-        if (isAppError(err) && err.httpStatus === 412) continue;
+        if (isPreconditionFailed(err)) continue;
         throw err;
       }
       notices.push({

@@ -4,6 +4,8 @@
  * queries return every item of the tenant (the use cases filter again where it matters).
  */
 
+import type { Tenant } from '@kpi/shared/contracts/demo-config';
+import type { DeploymentCredential } from '@kpi/shared/contracts/deployment-credential';
 import type { Alert } from '@kpi/shared/contracts/monitoring-alert';
 import type { RemoteCommand } from '@kpi/shared/contracts/monitoring-command';
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
@@ -83,6 +85,9 @@ export class MemoryGlobalRepo<T extends { id: string }> {
   async getVersioned(id: string) {
     return this.items.get(id);
   }
+  async query(_filter?: unknown, _page?: unknown) {
+    return { items: [...this.items.values()].map((e) => structuredClone(e.item)) };
+  }
   async create(item: T) {
     if (this.failWith) throw this.failWith;
     if (this.items.has(item.id)) throw conflict('X.CONFLICT', 'exists');
@@ -132,6 +137,8 @@ export function memoryDependencies() {
     notifications: new MemoryTenantRepo<NotificationRecord>(),
     mailRate: new MemoryGlobalRepo<MailRate>(),
     licenses: new MemoryTenantRepo<TrackedLicense>(),
+    tenants: new MemoryTenantRepo<Tenant>(),
+    credentials: new MemoryGlobalRepo<DeploymentCredential>(),
     effects: new MemoryEffectStore(),
     publisher: new MemoryEventPublisher(),
     mailer: new MemoryMailer(),

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { MaintenanceWindow, Silence } from '../../contracts/monitoring-rules';
-import { type AlertLabels, activeMaintenance, activeSilence, matcherProblem, matches } from './silences';
+import {
+  type AlertLabels,
+  activeMaintenance,
+  activeSilence,
+  matcherProblem,
+  matches,
+  patternProblem,
+} from './silences';
 
 const labels: AlertLabels = { deploymentId: 'contoso-prod', rule: 'error-rate', severity: 'critical' };
 const now = new Date('2026-11-26T10:00:00.000Z');
@@ -33,6 +40,46 @@ describe('matchers', () => {
     const bad = { label: 'rule', op: '=~', value: '(' } as const;
     expect(matcherProblem(bad)).toMatch(/invalid pattern/);
     expect(matches(bad, labels)).toBe(false);
+  });
+});
+
+describe('patterns run in linear time (RE2)', () => {
+  const redos = { label: 'deploymentId', op: '=~', value: '(x+x+)+y' } as const;
+  const id = (n: number) => ({ ...labels, deploymentId: 'x'.repeat(n) });
+
+  it('(x+x+)+y against a 28-character id answers at once (a backtracking engine took 8 s)', () => {
+    expect(matcherProblem(redos)).toBeUndefined();
+    expect(matches(redos, id(28))).toBe(false);
+    expect(matches(redos, { ...labels, deploymentId: 'xxxy' })).toBe(true);
+  });
+
+  it('ten times the input costs about ten times the time, not 2^n (compared, not timed against a limit)', () => {
+    const cost = (n: number) => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 5; i++) {
+        const began = performance.now();
+        matches(redos, id(n));
+        best = Math.min(best, performance.now() - began);
+      }
+      return Math.max(best, 0.05);
+    };
+    cost(2000); // warm-up
+    expect(cost(20_000) / cost(2000)).toBeLessThan(100);
+  });
+
+  it.each([
+    ['(?=x)x', /unsupported Perl syntax/],
+    ['(a)\\1', /invalid escape/],
+    ['a{1001}', /invalid repeat count/],
+  ])('refuses %s, which RE2 cannot run in linear time, with the reason', (value, reason) => {
+    const problem = matcherProblem({ label: 'deploymentId', op: '!~', value });
+    expect(problem).toMatch(/^invalid pattern .* for deploymentId !~: /);
+    expect(problem).toMatch(reason);
+    expect(patternProblem(value)).toMatch(reason);
+  });
+
+  it('= and != take any value literally', () => {
+    expect(matcherProblem({ label: 'deploymentId', op: '=', value: '(' })).toBeUndefined();
   });
 });
 

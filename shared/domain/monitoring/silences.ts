@@ -2,6 +2,7 @@
  * Silences (Alertmanager-style): label matchers and a schedule. A silenced alert is still recorded and
  * shown; only its notifications are held back. Maintenance windows pause a deployment's status instead.
  */
+import { RE2JS } from 're2js';
 import type { AlertRule, Severity } from '../../contracts/monitoring-alert';
 import type { MaintenanceWindow, Matcher, Silence } from '../../contracts/monitoring-rules';
 import { type Occurrence, occurrenceAt } from './schedule';
@@ -13,19 +14,52 @@ export interface AlertLabels {
   severity: Severity;
 }
 
-/** Compiles a `=~`/`!~` value as a full-match pattern; undefined when it is not a valid pattern. */
-function pattern(value: string): RegExp | undefined {
+/*
+ * Patterns (`=~`, `!~`) run on RE2JS, the JavaScript port of RE2: matching takes time linear in the input
+ * whatever the pattern, so a tenant's silence can never stall the mailer or the heartbeat path for every
+ * tenant, as `new RegExp('(x+x+)+y')` did (seconds on a 28-character id). Like Alertmanager's matchers, it
+ * speaks RE2 syntax: what RE2 cannot run in linear time (look-around, back-references) it refuses to
+ * compile, and a create or edit is refused with that reason. It is pure JavaScript, so the Monitor UI's
+ * preview uses this very module and agrees with the server. A global `RegExp` fallback would reopen the
+ * hole; there is none.
+ */
+
+/** Compiled patterns by source (a silence's matchers are tested for every alert of every delivery). */
+const compiled = new Map<string, { re: RE2JS } | { problem: string }>();
+const COMPILED_KEEP = 500;
+
+function compile(value: string): { re: RE2JS } | { problem: string } {
+  const hit = compiled.get(value);
+  if (hit) return hit;
+  let out: { re: RE2JS } | { problem: string };
   try {
-    return new RegExp(`^(?:${value})$`);
-  } catch {
-    return undefined;
+    out = { re: RE2JS.compile(value) };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.replace(/^error parsing regexp: /, '') : String(err);
+    out = { problem: reason };
   }
+  if (compiled.size >= COMPILED_KEEP) compiled.clear();
+  compiled.set(value, out);
+  return out;
 }
 
-/** A problem with a matcher (an invalid pattern), or undefined. */
+/** Why the pattern cannot be used (RE2 syntax, linear-time features only), or undefined when it can. */
+export function patternProblem(value: string): string | undefined {
+  const c = compile(value);
+  return 'problem' in c ? c.problem : undefined;
+}
+
+/** True when the whole of `text` matches the pattern; an unusable pattern matches nothing. */
+export function patternMatches(value: string, text: string): boolean {
+  const c = compile(value);
+  return 're' in c && c.re.matches(text);
+}
+
+/** A problem with a matcher (a pattern RE2 cannot take, with the reason), or undefined. */
 export function matcherProblem(m: Matcher): string | undefined {
-  if ((m.op === '=~' || m.op === '!~') && !pattern(m.value)) return `invalid pattern ${m.value}`;
-  return undefined;
+  if (m.op !== '=~' && m.op !== '!~') return undefined;
+  const problem = patternProblem(m.value);
+  return problem && `invalid pattern ${m.value} for ${m.label} ${m.op}: ${problem}`;
 }
 
 /** True when the alert's label satisfies the matcher. */
@@ -37,9 +71,9 @@ export function matches(m: Matcher, labels: AlertLabels): boolean {
     case '!=':
       return actual !== m.value;
     case '=~':
-      return pattern(m.value)?.test(actual) ?? false;
+      return patternMatches(m.value, actual);
     case '!~':
-      return !(pattern(m.value)?.test(actual) ?? false);
+      return !patternMatches(m.value, actual);
   }
 }
 

@@ -3,6 +3,7 @@
  * turned back into API bodies, with the checks the API would make, so mistakes show beside the field.
  */
 import type { MaintenanceWindow, Matcher, Schedule, Silence } from '@kpi/shared/contracts/monitoring-rules';
+import { patternProblem } from '@kpi/shared/domain/monitoring/silences';
 import { describeCron, fromLocalInput, toLocalInput } from './schedule-text';
 
 export type RuleKind = 'silence' | 'window';
@@ -107,12 +108,9 @@ export function bodyFromDraft(d: RuleDraft): { body: object } | { problems: stri
     if (d.matchers.length === 0) problems.push('A silence needs at least one matcher.');
     for (const m of d.matchers) {
       if (!m.value.trim()) problems.push(`The ${m.label} matcher needs a value.`);
-      else if (m.op === '=~' || m.op === '!~') {
-        try {
-          new RegExp(m.value);
-        } catch {
-          problems.push(`${m.value} is not a valid pattern.`);
-        }
+      else if ((m.op === '=~' || m.op === '!~') && patternProblem(m.value)) {
+        // The server's own matcher (RE2): what the API would refuse is refused here first.
+        problems.push(`${m.value} is not a valid pattern.`);
       }
     }
   }

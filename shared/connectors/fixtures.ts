@@ -10,7 +10,7 @@ export class MemorySecretStore implements SecretStore {
   async get(name: string) {
     return this.values.get(name);
   }
-  async set(name: string, value: string) {
+  async set(name: string, value: string, _contentType?: string) {
     this.values.set(name, value);
   }
 }

@@ -212,7 +212,19 @@ describe('RestSource against a local HTTP server', () => {
   });
 
   it('never lets the API key or token into logs or results', async () => {
-    const results = JSON.stringify([await source.test(crm()), await source.discover(crm())]);
+    const failing = def([{ name: 'x', path: '/v1/forbidden' }]);
+    const results = JSON.stringify([
+      await source.test(crm()),
+      await source.discover(crm()),
+      await collect(source.read(crm(), { stream: 'link' })),
+      await source.test(failing),
+      await collect(source.read(def([{ name: 'x', path: '/flaky' }]), { stream: 'x' })),
+      await collect(source.read(failing, { stream: 'x' })).catch((e: Error) => [
+        e.message,
+        JSON.stringify(e),
+      ]),
+    ]);
+    expect(lines.length).toBeGreaterThan(0);
     expect(results + lines.join('\n')).not.toContain(API_KEY);
     expect(results + lines.join('\n')).not.toContain(TOKEN);
   });

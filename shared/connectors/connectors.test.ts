@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { connectorTypeFor } from '../contracts/connector';
 import { SOURCE_TYPES, type SourceType } from '../contracts/demo-config';
+import { KeyVaultSecrets } from '../platform/keyvault/key-vault-secrets';
 import { parseDefinition } from './connectors';
+import type { SecretStore } from './ports';
 import { classifyPgError } from './postgres/pg-errors';
 import { maskSecret, redact, toSourceError } from './source-error';
 
@@ -72,5 +74,14 @@ describe('secrets in errors', () => {
     expect(redact(`a ${secret} b ${secret}`, [secret])).toBe('a *** b ***');
     expect(maskSecret(secret)).toBe('••••••••23');
     expect(maskSecret('short')).toBe('••••••••');
+  });
+});
+
+describe('SecretStore', () => {
+  it('is the shape of the Key Vault adapter, so the app passes KeyVaultSecrets as it is', () => {
+    const store: SecretStore = new KeyVaultSecrets('https://kv.vault.azure.net/', {
+      getToken: async () => null,
+    });
+    expect(typeof store.get).toBe('function');
   });
 });

@@ -78,11 +78,16 @@ async function readCapped(res: Response, max: number): Promise<string> {
   if (!res.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > max)
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
       throw new SourceError(SourceErrorCodes.tooLarge, `A response may have at most ${max} bytes`);
-    chunks.push(chunk);
+    }
+    chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -18,7 +18,8 @@ const TO_ONE = new Set(['1..1', '0..1']);
 export function resolveDimension(path: string, objects: ReadonlyMap<string, DataObject>): ResolvedDimension {
   const parts = path.split('.');
   const object = objects.get(parts[0] ?? '');
-  if (!object || parts.length < 2) throw new DimensionError(`'${path}' must be Object.field or Object.relationship.field`);
+  if (!object || parts.length < 2)
+    throw new DimensionError(`'${path}' must be Object.field or Object.relationship.field`);
   let current = object;
   const hops: Relationship[] = [];
   for (const [i, name] of parts.slice(1).entries()) {
@@ -30,7 +31,8 @@ export function resolveDimension(path: string, objects: ReadonlyMap<string, Data
     }
     const rel = current.relationships.find((r) => r.name === name);
     if (!rel) throw new DimensionError(`${current.name} has no relationship '${name}' (in '${path}')`);
-    if (!TO_ONE.has(rel.cardinality)) throw new DimensionError(`${current.name}.${name} is not to-one (in '${path}')`);
+    if (!TO_ONE.has(rel.cardinality))
+      throw new DimensionError(`${current.name}.${name} is not to-one (in '${path}')`);
     const next = objects.get(rel.target);
     if (!next) throw new DimensionError(`relationship target ${rel.target} is missing (in '${path}')`);
     hops.push(rel);

@@ -80,7 +80,11 @@ export class KpiCalculator {
   }
 
   /** Builds the plan for targets over periods (pure: no I/O). */
-  plan(targets: readonly Target[], periods: readonly (Period | PeriodMs)[], split: Split | null = null): QueryPlan {
+  plan(
+    targets: readonly Target[],
+    periods: readonly (Period | PeriodMs)[],
+    split: Split | null = null,
+  ): QueryPlan {
     const plan = new QueryPlan(this.d, this.objects, periods.map(toPeriodMs), (id) => this.kpi(id), split);
     for (const t of targets) {
       const { name, formula } = this.target(t);
@@ -127,7 +131,11 @@ export class KpiCalculator {
     const top = await this.topGroups(dim, periods.map(toPeriodMs), maxGroups);
     const d = this.d;
     const literal = (v: string | number | boolean) =>
-      typeof v === 'string' ? d.stringLiteral(v) : typeof v === 'number' ? d.doubleLiteral(v) : d.booleanLiteral(v);
+      typeof v === 'string'
+        ? d.stringLiteral(v)
+        : typeof v === 'number'
+          ? d.doubleLiteral(v)
+          : d.booleanLiteral(v);
     const other = top.values.length;
     const split: Split = {
       object: dim.object.name,
@@ -136,7 +144,9 @@ export class KpiCalculator {
       groups: top.values.length + (top.hasOther ? 1 : 0),
       groupSql: (value) => {
         const cases = top.values.map((g, i) =>
-          g.value === null ? `WHEN ${value.text} IS NULL THEN ${i}` : `WHEN ${value.text} = ${literal(g.value)} THEN ${i}`,
+          g.value === null
+            ? `WHEN ${value.text} IS NULL THEN ${i}`
+            : `WHEN ${value.text} = ${literal(g.value)} THEN ${i}`,
         );
         return `(CASE ${cases.join(' ')} ELSE ${other} END)`;
       },
@@ -179,7 +189,10 @@ export class KpiCalculator {
     const time = dim.object.timeField;
     const inPeriods = time
       ? periods
-          .map((p) => `(o.${q(time)} >= ${d.timestampOfMs(d.doubleLiteral(p.start))} AND o.${q(time)} < ${d.timestampOfMs(d.doubleLiteral(p.end))})`)
+          .map(
+            (p) =>
+              `(o.${q(time)} >= ${d.timestampOfMs(d.doubleLiteral(p.start))} AND o.${q(time)} < ${d.timestampOfMs(d.doubleLiteral(p.end))})`,
+          )
           .join(' OR ')
       : 'TRUE';
     const sql = [

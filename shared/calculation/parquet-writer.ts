@@ -45,7 +45,8 @@ export async function writeRecordsToParquet(
 ): Promise<void> {
   const rows = normalizeRecords(object, records);
   rows.forEach((row, i) => {
-    for (const f of object.fields) if (!fits(f, row[f.name])) throw new RecordTypeError(object.name, f.name, i, row[f.name]);
+    for (const f of object.fields)
+      if (!fits(f, row[f.name])) throw new RecordTypeError(object.name, f.name, i, row[f.name]);
   });
   const q = duckDbDialect.quoteIdent;
   const tableName = `kpi_write_${++tableSeq}`;

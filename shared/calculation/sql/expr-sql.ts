@@ -144,12 +144,27 @@ export class ExprSql {
     if (name === 'date') {
       const ms = parseIsoDate((e.args[0] as { value: string }).value);
       if (ms === undefined) throw new Error('CALC.INTERNAL: unchecked date literal');
-      return { text: d.doubleLiteral(ms), type: 'temporal', nullable: false, ts: d.timestampOfMs(d.doubleLiteral(ms)) };
+      return {
+        text: d.doubleLiteral(ms),
+        type: 'temporal',
+        nullable: false,
+        ts: d.timestampOfMs(d.doubleLiteral(ms)),
+      };
     }
     if (name === 'period_start')
-      return { text: ctx.periodStartMs, type: 'temporal', nullable: false, ts: d.timestampOfMs(ctx.periodStartMs) };
+      return {
+        text: ctx.periodStartMs,
+        type: 'temporal',
+        nullable: false,
+        ts: d.timestampOfMs(ctx.periodStartMs),
+      };
     if (name === 'period_end')
-      return { text: ctx.periodEndMs, type: 'temporal', nullable: false, ts: d.timestampOfMs(ctx.periodEndMs) };
+      return {
+        text: ctx.periodEndMs,
+        type: 'temporal',
+        nullable: false,
+        ts: d.timestampOfMs(ctx.periodEndMs),
+      };
     if (name === 'period_days')
       return {
         text: `((${ctx.periodEndMs} - ${ctx.periodStartMs}) / ${d.doubleLiteral(DAY_MS)})`,
@@ -172,13 +187,21 @@ export class ExprSql {
       }
       case 'coalesce': {
         const type = a.find((x) => x.type !== 'null')?.type ?? 'null';
-        return { text: `COALESCE(${a.map((x) => x.text).join(', ')})`, type, nullable: a.every((x) => x.nullable) };
+        return {
+          text: `COALESCE(${a.map((x) => x.text).join(', ')})`,
+          type,
+          nullable: a.every((x) => x.nullable),
+        };
       }
       case 'least':
       case 'greatest': {
         // Both skip NULL arguments, as the evaluator does.
         const type = a.find((x) => x.type !== 'null')?.type ?? 'null';
-        return { text: `${name}(${a.map((x) => x.text).join(', ')})`, type, nullable: a.every((x) => x.nullable) };
+        return {
+          text: `${name}(${a.map((x) => x.text).join(', ')})`,
+          type,
+          nullable: a.every((x) => x.nullable),
+        };
       }
       case 'abs':
       case 'floor':

@@ -89,20 +89,28 @@ function fits(f: Field, v: unknown): boolean {
 type Appender = Awaited<ReturnType<DuckDbSession['raw']['createAppender']>>;
 
 function append(a: Appender, f: Field, v: unknown): void {
-  if (v === null || v === undefined) return a.appendNull();
+  if (v === null || v === undefined) {
+    a.appendNull();
+    return;
+  }
   switch (f.type) {
     case 'string':
     case 'enum':
-      return a.appendVarchar(v as string);
+      a.appendVarchar(v as string);
+      return;
     case 'integer':
-      return a.appendBigInt(BigInt(v as number));
+      a.appendBigInt(BigInt(v as number));
+      return;
     case 'decimal':
     case 'money':
-      return a.appendDouble(v as number);
+      a.appendDouble(v as number);
+      return;
     case 'boolean':
-      return a.appendBoolean(v as boolean);
+      a.appendBoolean(v as boolean);
+      return;
     case 'date':
     case 'datetime':
-      return a.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.round((v as number) * 1000))));
+      a.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.round((v as number) * 1000))));
+      return;
   }
 }

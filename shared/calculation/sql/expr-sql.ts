@@ -121,8 +121,9 @@ export class ExprSql {
       // Division or modulo by zero has no value: NULL, never the engine's Infinity or NaN.
       case '/':
         return { text: `(${l.text} / NULLIF(${r.text}, 0))`, type: 'number', nullable: true };
+      // `%` keeps the dividend's sign as JavaScript's does; DuckDB's fmod() does not (fmod(-7, 3) = 2).
       case '%':
-        return { text: `fmod(${l.text}, NULLIF(${r.text}, 0))`, type: 'number', nullable: true };
+        return { text: `(${l.text} % NULLIF(${r.text}, 0))`, type: 'number', nullable: true };
       default:
         return this.comparison(e.op, l, r);
     }

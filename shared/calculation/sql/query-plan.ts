@@ -217,16 +217,24 @@ export class QueryPlan {
     return { text: ref, type, nullable: true };
   }
 
-  /** Window rows of a chain: one per evaluated period, shifted by the chain's transforms. */
+  /**
+   * Window rows of a chain: one per evaluated period, shifted by the chain's transforms. A shift
+   * of `to_date`'s open start (previous_period(to_date(x))) leaves JavaScript's date range: the
+   * evaluator then gets NaN (no records; period functions have no value), here NULL.
+   */
   private windows(chain: Chain): string {
     const d = this.d;
     const rows = this.periods.map((p, pid) => {
       let w = p;
       for (const t of chain.transforms) w = TRANSFORMS[t](w);
-      return [String(pid), d.doubleLiteral(w.start), d.doubleLiteral(w.end)];
+      const ms = (v: number) => (Number.isNaN(v) ? 'CAST(NULL AS DOUBLE)' : d.doubleLiteral(v));
+      // Timestamps stop at ±8.64e15 ms; every record lies inside, so clamping changes no result.
+      const ts = (v: number) =>
+        Number.isNaN(v) ? 'CAST(NULL AS DOUBLE)' : d.doubleLiteral(Math.max(-8.64e15, Math.min(8.64e15, v)));
+      return [String(pid), ms(w.start), ms(w.end), ts(w.start), ts(w.end)];
     });
-    const v = d.values(rows, ['pid', 'sm', 'em']);
-    return `SELECT pid, sm, em, ${d.timestampOfMs('sm')} AS s, ${d.timestampOfMs('em')} AS e FROM ${v} AS v`;
+    const v = d.values(rows, ['pid', 'sm', 'em', 'sc', 'ec']);
+    return `SELECT pid, sm, em, ${d.timestampOfMs('sc')} AS s, ${d.timestampOfMs('ec')} AS e FROM ${v} AS v`;
   }
 
   private groupQuery(g: Group, relation: (object: string) => string): string {

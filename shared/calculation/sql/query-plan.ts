@@ -142,6 +142,8 @@ export class QueryPlan {
       };
       this.groups.set(key, g);
       this.objects.add(object.name);
+      // The split's joins are known now, so `objects` is complete before rendering.
+      if (g.split) this.joinAlias(g, this.split!.hops);
     }
     return g;
   }

@@ -82,8 +82,8 @@ describe('random well-typed formulas', () => {
     );
   }, 120_000);
 
-  it('give the reference value, 400 formulas in one query', async () => {
-    const sources = fc.sample(formulas, { numRuns: 400 });
+  it('give the reference value, 200 formulas in one query', async () => {
+    const sources = fc.sample(formulas, { numRuns: 200 });
     const got = await calc.compute(
       sources.map((formula, i) => ({ name: `f${i}`, formula })),
       PERIODS,

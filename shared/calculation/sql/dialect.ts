@@ -28,6 +28,8 @@ export interface SqlDialect {
   readParquet(files: readonly string[], columns: readonly (readonly [string, string])[]): string;
   /** The records of a relation with a non-null key, one per key: a to-one join never fans out. */
   onePerKey(relation: string, key: string): string;
+  /** The start of the UTC month or day a timestamp falls in (a timestamp). */
+  bucket(grain: 'month' | 'day', timestampSql: string): string;
   /** A literal table: rows of already-rendered literals with the given column names. */
   values(rows: readonly (readonly string[])[], columns: readonly string[]): string;
 }
@@ -70,6 +72,7 @@ export const duckDbDialect: SqlDialect = {
     }
     return `(SELECT ${cols} FROM read_parquet([${files.map(stringLiteral).join(', ')}], union_by_name = true))`;
   },
+  bucket: (grain, ts) => `date_trunc('${grain}', ${ts})`,
   onePerKey(relation, key) {
     const k = quoteIdent(key);
     return `(SELECT * FROM ${relation} AS r WHERE r.${k} IS NOT NULL QUALIFY row_number() OVER (PARTITION BY r.${k}) = 1)`;

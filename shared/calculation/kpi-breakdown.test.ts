@@ -57,7 +57,7 @@ function cases(): { id: string; dimension: string }[] {
   return out.filter((_, i) => i % 9 === 0);
 }
 
-function valueOf(row: Row, dimension: string): unknown {
+function dimensionValue(row: Row, dimension: string): unknown {
   const d = resolveDimension(dimension, objects);
   let cur: Row | undefined = row;
   for (const rel of d.hops) {
@@ -84,7 +84,7 @@ describe('breakdowns', () => {
       for (const g of groups) {
         if (g.other) others++;
         const rows = (data[base] ?? []).filter((r) => {
-          const v = valueOf(r, dimension);
+          const v = dimensionValue(r, dimension);
           return g.other ? !tops.includes(v as never) : v === g.value;
         });
         const subset: Dataset = { ...data, [base]: rows };

@@ -14,6 +14,8 @@ export interface Sql {
   readonly nullable: boolean;
   /** For temporal values read straight from a TIMESTAMP column or literal: that timestamp (fast comparisons, date parts). */
   readonly ts?: string;
+  /** For conditions: the same test where NULL may stand for false (a WHERE, FILTER or CASE WHEN). */
+  readonly raw?: string;
 }
 
 /** Where the expression is evaluated and how names resolve there. */
@@ -41,6 +43,11 @@ export class ExprSql {
   /** A condition as a two-valued SQL boolean (NULL counts as false, as in the evaluator). */
   cond(s: Sql): string {
     return s.nullable ? `COALESCE(${s.text}, FALSE)` : s.text;
+  }
+
+  /** A condition where NULL and FALSE act alike (FILTER, WHERE, CASE WHEN): no COALESCE needed. */
+  filter(s: Sql): string {
+    return s.raw ?? this.cond(s);
   }
 
   compile(e: Expr, ctx: ExprContext): Sql {
@@ -95,7 +102,7 @@ export class ExprSql {
       case 'enum':
         return { text: col.text, type: 'string', nullable: true };
       case 'boolean':
-        return { text: col.text, type: 'boolean', nullable: true };
+        return { text: col.text, type: 'boolean', nullable: true, raw: col.text };
       case 'date':
       case 'datetime':
         return { text: this.d.epochMs(col.text), type: 'temporal', nullable: true, ts: col.text };
@@ -109,10 +116,12 @@ export class ExprSql {
     switch (e.op) {
       case 'and':
       case 'or':
+        // Where NULL acts as false, `NULL AND x` and `NULL OR x` act as `false AND x`, `false OR x`.
         return {
           text: `(${this.cond(l)} ${e.op.toUpperCase()} ${this.cond(r)})`,
           type: 'boolean',
           nullable: false,
+          raw: `(${this.filter(l)} ${e.op.toUpperCase()} ${this.filter(r)})`,
         };
       case '+':
       case '-':
@@ -135,7 +144,7 @@ export class ExprSql {
     const [a, b] = l.ts !== undefined && r.ts !== undefined ? [l.ts, r.ts] : [l.text, r.text];
     const text = `(${a} ${sqlOp} ${b})`;
     return l.nullable || r.nullable
-      ? { text: `COALESCE(${text}, FALSE)`, type: 'boolean', nullable: false }
+      ? { text: `COALESCE(${text}, FALSE)`, type: 'boolean', nullable: false, raw: text }
       : { text, type: 'boolean', nullable: false };
   }
 
@@ -183,7 +192,7 @@ export class ExprSql {
       case 'if': {
         const [c, t, f] = a as [Sql, Sql, Sql];
         const type = t.type === 'null' ? f.type : t.type;
-        const text = `(CASE WHEN ${this.cond(c)} THEN ${t.text} ELSE ${f.text} END)`;
+        const text = `(CASE WHEN ${this.filter(c)} THEN ${t.text} ELSE ${f.text} END)`;
         return { text, type, nullable: t.nullable || f.nullable };
       }
       case 'coalesce': {
@@ -239,8 +248,8 @@ export class ExprSql {
       case 'hour':
         return num(d.datePart('hour', tsOf(a0)), true);
       case 'in_period': {
-        const text = `COALESCE(${a0.text} >= ${ctx.periodStartMs} AND ${a0.text} < ${ctx.periodEndMs}, FALSE)`;
-        return { text, type: 'boolean', nullable: false };
+        const test = `(${a0.text} >= ${ctx.periodStartMs} AND ${a0.text} < ${ctx.periodEndMs})`;
+        return { text: `COALESCE(${test}, FALSE)`, type: 'boolean', nullable: false, raw: test };
       }
       default:
         throw new Error(`CALC.INTERNAL: no SQL for ${name}(...)`);

@@ -215,7 +215,7 @@ export class QueryPlan {
     const usesWindow = { value: false };
     const ctx = this.rowContext(g, usesWindow);
     const d = this.d;
-    const where = e.where ? compiler.cond(compiler.compile(e.where, ctx)) : null;
+    const where = e.where ? compiler.filter(compiler.compile(e.where, ctx)) : null;
     const bare = e.arg.kind === 'ref' && e.arg.segments.length === 1 && !analysis.refs.has(e.arg);
     const value = bare ? null : compiler.compile(e.arg, ctx);
     let sql: string;

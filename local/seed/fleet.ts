@@ -28,7 +28,7 @@ export const seedFleetDeployments: readonly SimDeployment[] = [
 /** The deployment that is down (with an open alert) after seeding. */
 export const SEED_DOWN_DEPLOYMENT = 'contoso-plant-austin';
 
-const HISTORY_MINUTES = 60;
+export const HISTORY_MINUTES = 60;
 const SILENT_MINUTES = 10;
 
 export interface SeedFleetOptions {
@@ -43,8 +43,11 @@ export interface SeedFleetOptions {
   log: (line: string) => void;
 }
 
+/** When a seeded deployment started: a day before its history begins (its first history beat says 1 day up). */
+export const seededStart = (now: Date) => new Date(now.getTime() - (86_400 + HISTORY_MINUTES * 60) * 1000);
+
 /** A plausible heartbeat of deployment `index` at minute `minute` of its history. */
-function historyHeartbeat(d: SimDeployment, index: number, at: Date, minute: number): Heartbeat {
+export function historyHeartbeat(d: SimDeployment, index: number, at: Date, minute: number): Heartbeat {
   const wave = Math.sin((minute + index * 7) / 9);
   // fabrikam-staging had an error spike half an hour ago; it recovered.
   const spike = d.id === 'fabrikam-staging' && minute >= 25 && minute < 30;
@@ -172,6 +175,9 @@ export function startSeedFleet(fleet: readonly ProvisionedDeployment[], api: str
     scenario: 'healthy',
     concurrency: 4,
     validateLicences: true,
+    // The seeded history says these deployments have been up for a day and an hour (`historyHeartbeat`); the
+    // live beats carry on from there instead of claiming a restart at every `npm start`.
+    startedAt: seededStart(new Date()),
   });
   live.start();
   return { stop: async () => void (await live.stop(2_000)) };

@@ -35,6 +35,8 @@ export interface FleetOptions {
    * benchmarks measure heartbeats alone.
    */
   validateLicences?: boolean;
+  /** When the deployments' processes started (default: when the fleet was made), for their uptime. */
+  startedAt?: Date;
 }
 
 export interface FleetStats {
@@ -189,6 +191,7 @@ export class Fleet {
         return m.lastId;
       },
       bufferSize: 60,
+      ...(this.o.startedAt ? { startedAt: this.o.startedAt } : {}),
       ...(this.o.backoff ? { backoff: this.o.backoff } : {}),
       random: this.random,
     });

@@ -31,6 +31,11 @@ export interface HeartbeatSenderOptions {
   commands?: Partial<Record<CommandKind, CommandHandler>>;
   fetch?: typeof fetch;
   now?: () => Date;
+  /**
+   * When the deployment's process started, for `uptimeSeconds` (default: when the sender was made). A sender
+   * made after start-up work, or standing in for a long-running deployment (the seeded fleet), says so here.
+   */
+  startedAt?: Date;
   newId?: () => string;
   /** Unsent heartbeats kept at most (oldest dropped first). Default 60 (an hour at 60 s). */
   bufferSize?: number;
@@ -69,7 +74,7 @@ export class HeartbeatSender {
   dropped = 0;
 
   constructor(private readonly o: HeartbeatSenderOptions) {
-    this.started = this.now().getTime();
+    this.started = (o.startedAt ?? this.now()).getTime();
   }
 
   private now(): Date {

@@ -130,6 +130,17 @@ describe('HeartbeatSender', () => {
     expect(heartbeatSchema.parse(server.calls[1]?.body).requests.count).toBe(0);
   });
 
+  it('counts uptime from the process start it is given, not from its own creation', async () => {
+    const server = fakeServer([]);
+    const { s, advance } = sender(server.fetchFn, { startedAt: new Date('2026-11-25T09:00:00Z') });
+    advance(60_000);
+    await s.tick();
+    advance(60_000);
+    await s.tick();
+    const uptimes = server.calls.map((c) => heartbeatSchema.parse(c.body).uptimeSeconds);
+    expect(uptimes).toEqual([90_060, 90_120]);
+  });
+
   it('buffers while monitoring is down, honours Retry-After, then replays every heartbeat in order', async () => {
     const down = () => new Response('{}', { status: 503, headers: { 'retry-after': '30' } });
     const server = fakeServer([down, () => new TypeError('fetch failed')]);

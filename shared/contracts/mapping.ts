@@ -288,8 +288,17 @@ export type MappingDiff = z.infer<typeof mappingDiffSchema>;
 /** One ranked candidate for an object field. */
 export const fieldSuggestionSchema = z.object({
   column: z.string(),
-  /** 0..1. */
+  /** 0..1; at or above `SUGGESTION_CONFIDENT` a UI may pre-fill it. */
   score: z.number(),
   reasons: z.array(z.string()),
+  /** The field source to drop in: the column, or a date transform with the format its samples follow. */
+  source: fieldSourceSchema,
 });
 export type FieldSuggestion = z.infer<typeof fieldSuggestionSchema>;
+
+/** Ranked candidates for one object field. */
+export const fieldSuggestionsSchema = z.object({ field: z.string(), candidates: z.array(fieldSuggestionSchema) });
+export type FieldSuggestions = z.infer<typeof fieldSuggestionsSchema>;
+
+/** The score from which a suggestion is taken without asking (also the sample-upload matching's cut-off). */
+export const SUGGESTION_CONFIDENT = 0.75;

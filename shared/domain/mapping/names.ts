@@ -72,7 +72,7 @@ const SYNONYMS: Readonly<Record<string, string>> = {
 };
 
 /** Words that say nothing about which field a column feeds. */
-const STOP = new Set(['is', 'has', 'the', 'of', 'flag', 'ind', 'fld', 'col', 'c', 'f']);
+const STOP = new Set(['the', 'of', 'flag', 'ind', 'fld', 'col', 'c', 'f']);
 
 /** Light stemming so that `shipped`/`ship`, `units`/`unit`, `delivered`/`deliver` meet. */
 function stem(w: string): string {
@@ -116,6 +116,23 @@ export function bigrams(norm: string): Set<number> {
   return out;
 }
 
+/** Tokens nearly every name has (`customerId`, `shippedAt`): sharing only them says little. */
+const WEAK = new Set(['id', 'at', 'amount']);
+const weight = (t: string) => (WEAK.has(t) ? 0.25 : 1);
+
+/** Dice coefficient of two token sets, weak tokens weighted down (0..1). */
+export function tokenDice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let common = 0;
+  let total = 0;
+  for (const x of a) {
+    const w = weight(x);
+    total += w;
+    if (b.has(x)) common += w;
+  }
+  for (const x of b) total += weight(x);
+  return total === 0 ? 0 : (2 * common) / total;
+}
+
 /** Dice coefficient of two sets (0..1). */
 export function dice<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   if (a.size === 0 || b.size === 0) return 0;
@@ -139,20 +156,11 @@ export function profileName(name: string): NameProfile {
   return { name, norm, tokens: new Set(tokens), joined: tokens.join(' '), bigrams: bigrams(norm) };
 }
 
-/** A column name without its object prefix (`Shipment ID` for Shipment → `ID`), or undefined. */
-export function withoutPrefix(column: string, objectName: string): string | undefined {
-  const ws = words(column);
-  const prefix = words(objectName);
-  if (ws.length <= prefix.length) return undefined;
-  for (let i = 0; i < prefix.length; i++) if (ws[i] !== prefix[i]) return undefined;
-  return ws.slice(prefix.length).join(' ');
-}
-
 /** Name similarity 0..1 with its reason. */
 export function nameSimilarity(column: NameProfile, field: NameProfile): { score: number; reason: string } {
   if (column.norm === field.norm) return { score: 1, reason: 'same name' };
   if (column.joined === field.joined) return { score: 0.92, reason: 'same name after synonyms' };
-  const byTokens = 0.85 * dice(column.tokens, field.tokens);
+  const byTokens = 0.85 * tokenDice(column.tokens, field.tokens);
   const byChars = 0.75 * dice(column.bigrams, field.bigrams);
   return byTokens >= byChars
     ? { score: byTokens, reason: 'shared name parts' }

@@ -12,7 +12,7 @@ import {
   type SourceColumnType,
 } from '@kpi/shared/contracts/mapping';
 import type { DataObject, Field, FieldType } from '../catalog/types';
-import { type NameProfile, nameSimilarity, profileName, words, withoutPrefix } from './names';
+import { type NameProfile, nameSimilarity, profileName, words } from './names';
 import { profileSamples, type SampleProfile } from './samples';
 import { columnFeeds } from './validate';
 
@@ -51,13 +51,13 @@ const NATURAL: Readonly<Record<SourceColumnType, readonly FieldType[]>> = {
   datetime: ['datetime'],
 };
 
-const fieldProfiles = new WeakMap<DataObject, { words: readonly string[]; fields: FieldProfile[] }>();
+const fieldProfiles = new WeakMap<DataObject, { words: ReadonlySet<string>; fields: FieldProfile[] }>();
 
 function profileObject(object: DataObject) {
   let p = fieldProfiles.get(object);
   if (!p) {
     p = {
-      words: words(object.name),
+      words: new Set(words(object.name)),
       fields: object.fields.map((field) => ({
         field,
         name: profileName(field.name),
@@ -84,12 +84,16 @@ export function profileColumns(columns: readonly SuggestColumn[]): ColumnProfile
   });
 }
 
-function strippedName(c: ColumnProfile, object: DataObject, objectWords: readonly string[]): NameProfile | null {
+/**
+ * The column's name without leading words of the object's name (`Shipment ID` → `ID`, `ORDER_LINE_NO` for
+ * SalesOrderLine → `NO`), or null when it does not start with one.
+ */
+function strippedName(c: ColumnProfile, object: DataObject, objectWords: ReadonlySet<string>): NameProfile | null {
   let p = c.stripped.get(object.name);
   if (p === undefined) {
-    const startsWith = c.words.length > objectWords.length && objectWords.every((w, i) => c.words[i] === w);
-    const rest = startsWith ? withoutPrefix(c.column, object.name) : undefined;
-    p = rest ? profileName(rest) : null;
+    let i = 0;
+    while (i < c.words.length - 1 && objectWords.has(c.words[i] as string)) i++;
+    p = i > 0 ? profileName(c.words.slice(i).join(' ')) : null;
     c.stripped.set(object.name, p);
   }
   return p;
@@ -100,7 +104,8 @@ function scorePair(c: ColumnProfile, f: FieldProfile, stripped: NameProfile | nu
   let name = nameSimilarity(c.name, f.name);
   if (stripped) {
     const s = nameSimilarity(stripped, f.name);
-    if (s.score > name.score) name = { score: s.score, reason: `${s.reason} (without the object name)` };
+    // A little below the full name, so that ORDER_NO prefers orderId to SalesOrderLine.id.
+    if (s.score * 0.97 > name.score) name = { score: s.score * 0.97, reason: `${s.reason} (without the object name)` };
   }
   const reasons = [name.reason];
   let typeScore = 0.5;

@@ -85,7 +85,10 @@ export const enumTransformSchema = z
 
 /** The same value on every row (converted to the field's type). */
 export const constantTransformSchema = z
-  .object({ kind: z.literal('constant'), value: z.union([z.string().max(MAPPING_LIMITS.textLength), z.number(), z.boolean(), z.null()]) })
+  .object({
+    kind: z.literal('constant'),
+    value: z.union([z.string().max(MAPPING_LIMITS.textLength), z.number(), z.boolean(), z.null()]),
+  })
   .strict();
 
 /** Columns and literal texts joined; null when every column part is empty. */
@@ -113,7 +116,12 @@ export const coalesceTransformSchema = z
  * (e.g. a customer's e-mail) and the field receives that customer's key. The caller supplies the index.
  */
 export const lookupTransformSchema = z
-  .object({ kind: z.literal('lookup'), column: columnNameSchema, object: objectNameSchema, by: fieldNameSchema })
+  .object({
+    kind: z.literal('lookup'),
+    column: columnNameSchema,
+    object: objectNameSchema,
+    by: fieldNameSchema,
+  })
   .strict();
 
 export const transformSchema = z.discriminatedUnion('kind', [
@@ -254,7 +262,9 @@ export type PreviewCell = z.infer<typeof previewCellSchema>;
 export const previewResultSchema = z.object({
   /** Mapped fields, in the object's field order (the preview's columns). */
   fields: z.array(z.string()),
-  rows: z.array(z.object({ row: z.number().int(), ok: z.boolean(), cells: z.record(z.string(), previewCellSchema) })),
+  rows: z.array(
+    z.object({ row: z.number().int(), ok: z.boolean(), cells: z.record(z.string(), previewCellSchema) }),
+  ),
   summary: z.object({ rows: z.number().int(), ok: z.number().int(), failed: z.number().int() }),
   /** Errors per field and code across the previewed rows (`field` → `code` → count). */
   errorCounts: z.record(z.string(), z.record(z.string(), z.number().int())),
@@ -297,7 +307,10 @@ export const fieldSuggestionSchema = z.object({
 export type FieldSuggestion = z.infer<typeof fieldSuggestionSchema>;
 
 /** Ranked candidates for one object field. */
-export const fieldSuggestionsSchema = z.object({ field: z.string(), candidates: z.array(fieldSuggestionSchema) });
+export const fieldSuggestionsSchema = z.object({
+  field: z.string(),
+  candidates: z.array(fieldSuggestionSchema),
+});
 export type FieldSuggestions = z.infer<typeof fieldSuggestionsSchema>;
 
 /** The score from which a suggestion is taken without asking (also the sample-upload matching's cut-off). */

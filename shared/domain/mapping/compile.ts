@@ -6,21 +6,29 @@
  */
 import {
   MAPPING_LIMITS,
+  type MappedValue,
   type Mapping,
   MappingCodes,
-  type MappedValue,
   type PreviewCell,
   type QuarantineEntry,
   ValueCodes,
 } from '@kpi/shared/contracts/mapping';
 import type { DataObject, Field } from '../catalog/types';
-import { compileFieldSource, type FieldIssue, type FieldReader, type LookupKey, type SourceRow } from './transforms';
+import {
+  compileFieldSource,
+  type FieldIssue,
+  type FieldReader,
+  type LookupKey,
+  type SourceRow,
+} from './transforms';
 import { describeValue, type ErrorSlot, FAIL, newErrorSlot } from './values';
 
 /** A mapped record: object field → value (numbers, text, booleans, epoch ms for dates; null = no value). */
 export type MappedRecord = Record<string, MappedValue>;
 
-export type MappedRow = { readonly record: MappedRecord } | { readonly quarantine: readonly QuarantineEntry[] };
+export type MappedRow =
+  | { readonly record: MappedRecord }
+  | { readonly quarantine: readonly QuarantineEntry[] };
 
 export interface CompileOptions {
   /** Resolves `lookup` transforms (see `LookupKey`); without it those fields fail with `VALUE.LOOKUP_UNAVAILABLE`. */
@@ -73,7 +81,11 @@ export function compileFields(
   const byName = new Map<string, Field>(object.fields.map((f) => [f.name, f]));
   for (const name of Object.keys(mapping.fields)) {
     if (!byName.has(name)) {
-      issues.push({ field: name, code: MappingCodes.fieldUnknown, message: `${object.name} has no field ${name}` });
+      issues.push({
+        field: name,
+        code: MappingCodes.fieldUnknown,
+        message: `${object.name} has no field ${name}`,
+      });
     }
   }
   const fields: CompiledField[] = [];
@@ -130,7 +142,8 @@ export function fromCompiledFields(objectName: string, fields: readonly Compiled
         const v = (reads[i] as FieldReader)(row, slot);
         if (v === FAIL || (v === null && required[i])) {
           if (v === null) requiredMissing(slot, names[i] as string);
-          (quarantine ??= []).push(entry(rowNumber, names[i] as string));
+          if (quarantine === undefined) quarantine = [];
+          quarantine.push(entry(rowNumber, names[i] as string));
           continue;
         }
         if (quarantine === undefined) record[names[i] as string] = v;

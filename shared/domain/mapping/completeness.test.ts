@@ -19,7 +19,11 @@ describe('KPI completeness of the drafted mappings', () => {
     expect(none.kpis[0]?.missingObjects).toEqual(['Shipment']);
     expect(none.kpis[2]?.problem).toBe('unknown-kpi');
 
-    const shipments = { sourceId: 'tms', object: 'Shipment', fields: { id: {}, shippedAt: {}, promisedAt: {}, deliveredAt: {} } };
+    const shipments = {
+      sourceId: 'tms',
+      object: 'Shipment',
+      fields: { id: {}, shippedAt: {}, promisedAt: {}, deliveredAt: {} },
+    };
     const partial = mappingCompleteness(entitled, requirementsOf, [shipments]);
     expect(partial.kpis[0]).toEqual({
       kpiId: 'otif-rate',
@@ -29,10 +33,15 @@ describe('KPI completeness of the drafted mappings', () => {
     });
 
     // The drop of in_full onto isInFull (from a second source, even) is what makes OTIF ready.
-    const ready = mappingCompleteness(entitled, requirementsOf, [shipments, { sourceId: 'wms', object: 'Shipment', fields: ['isInFull'] }]);
+    const ready = mappingCompleteness(entitled, requirementsOf, [
+      shipments,
+      { sourceId: 'wms', object: 'Shipment', fields: ['isInFull'] },
+    ]);
     expect(ready.kpis[0]?.status).toBe('ready');
     expect(ready.summary).toEqual({ ready: 1, partial: 0, blocked: 2 });
-    expect(completenessChange(partial, ready)).toEqual([{ kpiId: 'otif-rate', from: 'partial', to: 'ready' }]);
+    expect(completenessChange(partial, ready)).toEqual([
+      { kpiId: 'otif-rate', from: 'partial', to: 'ready' },
+    ]);
     expect(completenessChange(ready, ready)).toEqual([]);
   });
 });

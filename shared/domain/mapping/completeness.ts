@@ -8,7 +8,9 @@ import { analyseRequiredObjects, type ProvidingSource } from '../analysis/requir
 import type { Requirements } from '../formula/requirements';
 
 /** What one mapping provides: its source, object and mapped fields (drafts or published, the caller's choice). */
-export type MappedObject = Pick<Mapping, 'sourceId' | 'object'> & { readonly fields: Readonly<Record<string, unknown>> | readonly string[] };
+export type MappedObject = Pick<Mapping, 'sourceId' | 'object'> & {
+  readonly fields: Readonly<Record<string, unknown>> | readonly string[];
+};
 
 /** Mappings grouped into the analysis's providing sources (one per source id). */
 export function providingSources(mappings: readonly MappedObject[]): ProvidingSource[] {
@@ -57,7 +59,10 @@ export interface CompletenessChange {
 }
 
 /** KPIs whose status differs between two results (what a drop or a mapping buys, or costs). */
-export function completenessChange(before: CompletenessResult, after: CompletenessResult): CompletenessChange[] {
+export function completenessChange(
+  before: CompletenessResult,
+  after: CompletenessResult,
+): CompletenessChange[] {
   const was = new Map(before.kpis.map((k) => [k.kpiId, k.status]));
   return after.kpis
     .filter((k) => was.has(k.kpiId) && was.get(k.kpiId) !== k.status)

@@ -29,7 +29,16 @@ function daysInMonth(y: number, m: number): number {
 
 function validParts(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
   return (
-    mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59
+    mo >= 1 &&
+    mo <= 12 &&
+    d >= 1 &&
+    d <= daysInMonth(y, mo) &&
+    h >= 0 &&
+    h <= 23 &&
+    mi >= 0 &&
+    mi <= 59 &&
+    s >= 0 &&
+    s <= 59
   );
 }
 
@@ -62,13 +71,23 @@ export function zoneOffset(timeZone: string): ZoneOffset {
       second: 'numeric',
     });
   } catch {
-    throw new DateFormatError('MAPPING.TIME_ZONE_INVALID', `Unknown time zone "${timeZone}" (use an IANA name such as Europe/Berlin)`);
+    throw new DateFormatError(
+      'MAPPING.TIME_ZONE_INVALID',
+      `Unknown time zone "${timeZone}" (use an IANA name such as Europe/Berlin)`,
+    );
   }
   const byQuarter = new Map<number, number>();
   const compute = (t: number): number => {
     const p: Record<string, number> = {};
     for (const part of dtf.formatToParts(t)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-    const wall = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+    const wall = Date.UTC(
+      p.year ?? 1970,
+      (p.month ?? 1) - 1,
+      p.day ?? 1,
+      p.hour ?? 0,
+      p.minute ?? 0,
+      p.second ?? 0,
+    );
     return wall - t; // t is on a quarter hour: no milliseconds to drop
   };
   const offset: ZoneOffset = (t) => {
@@ -154,7 +173,8 @@ function parseIso(s: string, offset: ZoneOffset, target: DateTarget): number {
     }
     if (i < n) {
       const c = s.charCodeAt(i);
-      if ((c === 90 || c === 122) && i === n - 1) explicitOffset = 0; // Z
+      if ((c === 90 || c === 122) && i === n - 1)
+        explicitOffset = 0; // Z
       else if (c === 43 || c === 45) {
         const oh = digits(s, i + 1, 2);
         let j = i + 3;
@@ -173,7 +193,7 @@ function parseIso(s: string, offset: ZoneOffset, target: DateTarget): number {
 
 // ---------------------------------------------------------------- patterns
 
-const enum Part {
+enum Part {
   Year4 = 0,
   Year2 = 1,
   Month = 2,
@@ -216,7 +236,8 @@ function compilePattern(format: string): Token[] {
     const ch = format[i] as string;
     if (ch === "'") {
       const end = format.indexOf("'", i + 1);
-      if (end < 0) throw new DateFormatError('MAPPING.DATE_FORMAT_INVALID', `Unclosed quote in date format "${format}"`);
+      if (end < 0)
+        throw new DateFormatError('MAPPING.DATE_FORMAT_INVALID', `Unclosed quote in date format "${format}"`);
       for (let k = i + 1; k < end; k++) tokens.push({ part: -1, min: 0, max: 0, code: format.charCodeAt(k) });
       i = end + 1;
       continue;
@@ -230,7 +251,8 @@ function compilePattern(format: string): Token[] {
         );
       }
       const [t, part, min, max] = match;
-      if (seen.has(part)) throw new DateFormatError('MAPPING.DATE_FORMAT_INVALID', `"${t}" appears twice in "${format}"`);
+      if (seen.has(part))
+        throw new DateFormatError('MAPPING.DATE_FORMAT_INVALID', `"${t}" appears twice in "${format}"`);
       seen.add(part);
       tokens.push({ part, min, max, code: 0 });
       i += t.length;
@@ -240,7 +262,10 @@ function compilePattern(format: string): Token[] {
     i++;
   }
   if (!(seen.has(Part.Year4) || seen.has(Part.Year2)) || !seen.has(Part.Month) || !seen.has(Part.Day)) {
-    throw new DateFormatError('MAPPING.DATE_FORMAT_INVALID', `The date format "${format}" needs a year, a month and a day`);
+    throw new DateFormatError(
+      'MAPPING.DATE_FORMAT_INVALID',
+      `The date format "${format}" needs a year, a month and a day`,
+    );
   }
   return tokens;
 }
@@ -293,7 +318,11 @@ export function instantToDate(t: number, offset: ZoneOffset): number {
  * Compiles a date format (`iso`, `epoch-s`, `epoch-ms` or a pattern) for a `date` or `datetime` field.
  * Throws `DateFormatError` with a stable code for a bad pattern or time zone.
  */
-export function compileDateParser(format: string, timeZone: string | undefined, target: DateTarget): DateParser {
+export function compileDateParser(
+  format: string,
+  timeZone: string | undefined,
+  target: DateTarget,
+): DateParser {
   const offset = zoneOffset(timeZone ?? 'UTC');
   if (format === 'iso') return (s) => parseIso(s, offset, target);
   if (format === 'epoch-s' || format === 'epoch-ms') {

@@ -1,6 +1,19 @@
 /** The mapping module's public API (see shared/domain/README.md, "Mapping"). */
-export { type CompiledMapping, type CompileOptions, compileMapping, type MappedRecord, type MappedRow, MappingInvalidError } from './compile';
-export { type CompletenessChange, completenessChange, type MappedObject, mappingCompleteness, providingSources } from './completeness';
+export {
+  type CompiledMapping,
+  type CompileOptions,
+  compileMapping,
+  type MappedRecord,
+  type MappedRow,
+  MappingInvalidError,
+} from './compile';
+export {
+  type CompletenessChange,
+  completenessChange,
+  type MappedObject,
+  mappingCompleteness,
+  providingSources,
+} from './completeness';
 export { compileDateParser, DateFormatError, dateFormatProblem } from './dates';
 export { type PreviewOptions, previewMapping } from './preview';
 export { DATE_FORMAT_CANDIDATES, profileSamples } from './samples';

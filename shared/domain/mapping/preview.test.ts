@@ -6,7 +6,9 @@ describe('preview on sample rows', () => {
   it('shows every cell value or error, and counts errors per field and code', () => {
     const m = MappingMother.draft({
       id: { column: 'no' },
-      readAt: { transform: { kind: 'date', column: 'ts', format: 'dd.MM.yyyy HH:mm', timeZone: 'Europe/Berlin' } },
+      readAt: {
+        transform: { kind: 'date', column: 'ts', format: 'dd.MM.yyyy HH:mm', timeZone: 'Europe/Berlin' },
+      },
       units: { column: 'u' },
     });
     const p = previewMapping(m, READING, [
@@ -20,11 +22,9 @@ describe('preview on sample rows', () => {
       cells: { id: { value: 'A' }, readAt: { value: Date.UTC(2026, 2, 1, 9) }, units: { value: 3 } },
     });
     expect(p.rows[1]?.ok).toBe(false);
-    expect(Object.values(p.rows[1]?.cells ?? {}).map((c) => ('error' in c ? c.error.code : 'value'))).toEqual([
-      'VALUE.REQUIRED_MISSING',
-      'VALUE.BAD_DATE',
-      'VALUE.NOT_A_NUMBER',
-    ]);
+    expect(Object.values(p.rows[1]?.cells ?? {}).map((c) => ('error' in c ? c.error.code : 'value'))).toEqual(
+      ['VALUE.REQUIRED_MISSING', 'VALUE.BAD_DATE', 'VALUE.NOT_A_NUMBER'],
+    );
     expect(p.summary).toEqual({ rows: 2, ok: 1, failed: 1 });
     expect(p.errorCounts).toEqual({
       id: { 'VALUE.REQUIRED_MISSING': 1 },
@@ -44,7 +44,10 @@ describe('preview on sample rows', () => {
     expect(p.rows[0]?.row).toBe(41);
     expect(p.rows[0]?.cells.id).toEqual({ value: 'A' });
     expect(p.rows[0]?.cells.readAt).toEqual({
-      error: { code: 'VALUE.MAPPING_INVALID', message: expect.stringMatching(/^MAPPING.DATE_FORMAT_INVALID: /) },
+      error: {
+        code: 'VALUE.MAPPING_INVALID',
+        message: expect.stringMatching(/^MAPPING.DATE_FORMAT_INVALID: /),
+      },
     });
   });
 });

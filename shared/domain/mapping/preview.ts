@@ -3,7 +3,13 @@
  * value or error shown. Fields whose source cannot compile show their mapping issue in every cell, so the
  * admin sees the whole grid while fixing one field.
  */
-import { MAPPING_LIMITS, type Mapping, type PreviewCell, type PreviewResult, ValueCodes } from '@kpi/shared/contracts/mapping';
+import {
+  MAPPING_LIMITS,
+  type Mapping,
+  type PreviewCell,
+  type PreviewResult,
+  ValueCodes,
+} from '@kpi/shared/contracts/mapping';
 import type { DataObject } from '../catalog/types';
 import { type CompileOptions, compileFields, fromCompiledFields } from './compile';
 import type { SourceRow } from './transforms';
@@ -41,12 +47,18 @@ export function previewMapping(
       const cell = cells[field] as PreviewCell;
       if ('error' in cell) {
         rowOk = false;
-        const byCode = (errorCounts[field] ??= {});
+        const byCode = errorCounts[field] ?? {};
+        errorCounts[field] = byCode;
         byCode[cell.error.code] = (byCode[cell.error.code] ?? 0) + 1;
       }
     }
     if (rowOk) ok++;
     out.push({ row: first + r, ok: rowOk, cells });
   }
-  return { fields: order, rows: out, summary: { rows: out.length, ok, failed: out.length - ok }, errorCounts };
+  return {
+    fields: order,
+    rows: out,
+    summary: { rows: out.length, ok, failed: out.length - ok },
+    errorCounts,
+  };
 }

@@ -19,7 +19,10 @@ export const DATE_FORMAT_CANDIDATES = [
   'dd-MM-yyyy',
 ] as const;
 
-const parsers = DATE_FORMAT_CANDIDATES.map((f) => ({ format: f, parse: compileDateParser(f, undefined, 'datetime') }));
+const parsers = DATE_FORMAT_CANDIDATES.map((f) => ({
+  format: f,
+  parse: compileDateParser(f, undefined, 'datetime'),
+}));
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?$/;
 const BOOLEAN = /^(?:true|false|yes|no|y|n)$/i;
@@ -40,7 +43,10 @@ const EMPTY: SampleProfile = { type: undefined, dateFormat: undefined, emails: f
 
 /** Profiles up to the first 200 non-empty samples. */
 export function profileSamples(samples: readonly string[] | undefined): SampleProfile {
-  const values = (samples ?? []).map((s) => s.trim()).filter((s) => s !== '').slice(0, 200);
+  const values = (samples ?? [])
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .slice(0, 200);
   if (!values.length) return EMPTY;
   const distinct = new Set<string>();
   for (const v of values) {
@@ -57,5 +63,10 @@ export function profileSamples(samples: readonly string[] | undefined): SamplePr
     dateFormat = parsers.find((p) => values.every((v) => !Number.isNaN(p.parse(v))))?.format;
     if (dateFormat) type = values.some((v) => HAS_TIME.test(v)) ? 'datetime' : 'date';
   }
-  return { type, dateFormat, emails: type === 'string' && all(EMAIL), distinct: distinct.size > 50 ? new Set() : distinct };
+  return {
+    type,
+    dateFormat,
+    emails: type === 'string' && all(EMAIL),
+    distinct: distinct.size > 50 ? new Set() : distinct,
+  };
 }

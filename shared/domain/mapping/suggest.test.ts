@@ -39,7 +39,8 @@ describe('suggestions', () => {
       reasons: expect.arrayContaining(['samples are dates (dd.MM.yyyy HH:mm)']),
     });
     for (const candidates of s.values()) {
-      for (let i = 1; i < candidates.length; i++) expect(candidates[i - 1]!.score).toBeGreaterThanOrEqual(candidates[i]!.score);
+      for (let i = 1; i < candidates.length; i++)
+        expect(candidates[i - 1]!.score).toBeGreaterThanOrEqual(candidates[i]!.score);
     }
   });
 
@@ -49,12 +50,17 @@ describe('suggestions', () => {
       { name: 'REMARK', samples: ['fragile', 'call first'] },
     ];
     const [mode] = suggestFields(object('Shipment'), cols).filter((f) => f.field === 'mode');
-    expect(mode?.candidates[0]).toMatchObject({ column: 'TRANSPORT', reasons: expect.arrayContaining(['sample values are its enum values']) });
+    expect(mode?.candidates[0]).toMatchObject({
+      column: 'TRANSPORT',
+      reasons: expect.arrayContaining(['sample values are its enum values']),
+    });
     expect(mode?.candidates.map((c) => c.column)).not.toContain('REMARK');
   });
 
   it('a type that does not fit lowers a name match, and says so', () => {
-    const [a] = suggestFields(object('Shipment'), [{ name: 'shippedAt', type: 'boolean' }]).filter((f) => f.field === 'shippedAt');
+    const [a] = suggestFields(object('Shipment'), [{ name: 'shippedAt', type: 'boolean' }]).filter(
+      (f) => f.field === 'shippedAt',
+    );
     expect(a?.candidates[0]?.score).toBeLessThan(0.85);
     expect(a?.candidates[0]?.reasons).toContain('boolean does not fit datetime');
   });

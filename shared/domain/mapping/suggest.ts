@@ -7,9 +7,9 @@ import {
   type FieldSource,
   type FieldSuggestion,
   type FieldSuggestions,
-  SUGGESTION_CONFIDENT,
   type SourceColumn,
   type SourceColumnType,
+  SUGGESTION_CONFIDENT,
 } from '@kpi/shared/contracts/mapping';
 import type { DataObject, Field, FieldType } from '../catalog/types';
 import { type NameProfile, nameSimilarity, profileName, words } from './names';
@@ -88,7 +88,11 @@ export function profileColumns(columns: readonly SuggestColumn[]): ColumnProfile
  * The column's name without leading words of the object's name (`Shipment ID` → `ID`, `ORDER_LINE_NO` for
  * SalesOrderLine → `NO`), or null when it does not start with one.
  */
-function strippedName(c: ColumnProfile, object: DataObject, objectWords: ReadonlySet<string>): NameProfile | null {
+function strippedName(
+  c: ColumnProfile,
+  object: DataObject,
+  objectWords: ReadonlySet<string>,
+): NameProfile | null {
   let p = c.stripped.get(object.name);
   if (p === undefined) {
     let i = 0;
@@ -105,7 +109,8 @@ function scorePair(c: ColumnProfile, f: FieldProfile, stripped: NameProfile | nu
   if (stripped) {
     const s = nameSimilarity(stripped, f.name);
     // A little below the full name, so that ORDER_NO prefers orderId to SalesOrderLine.id.
-    if (s.score * 0.97 > name.score) name = { score: s.score * 0.97, reason: `${s.reason} (without the object name)` };
+    if (s.score * 0.97 > name.score)
+      name = { score: s.score * 0.97, reason: `${s.reason} (without the object name)` };
   }
   const reasons = [name.reason];
   let typeScore = 0.5;
@@ -134,7 +139,8 @@ function scorePair(c: ColumnProfile, f: FieldProfile, stripped: NameProfile | nu
   if ((f.field.type === 'date' || f.field.type === 'datetime') && samples.dateFormat) {
     bonus += 0.05;
     reasons.push(`samples are dates (${samples.dateFormat})`);
-    if (samples.dateFormat !== 'iso') source = { transform: { kind: 'date', column: c.column, format: samples.dateFormat } };
+    if (samples.dateFormat !== 'iso')
+      source = { transform: { kind: 'date', column: c.column, format: samples.dateFormat } };
   }
   if (samples.emails && f.field.type !== 'string') bonus -= 0.2;
   const score = Math.max(0, Math.min(1, 0.8 * name.score + 0.2 * typeScore + bonus));
@@ -163,7 +169,9 @@ export function suggestFields(
   });
 }
 
-function isProfiled(columns: readonly SuggestColumn[] | readonly ColumnProfile[]): columns is readonly ColumnProfile[] {
+function isProfiled(
+  columns: readonly SuggestColumn[] | readonly ColumnProfile[],
+): columns is readonly ColumnProfile[] {
   return columns.length > 0 && 'stripped' in (columns[0] as object);
 }
 
@@ -214,7 +222,11 @@ export function matchColumns(
   }
   return chosen
     .sort((a, b) => a.c - b.c)
-    .map((p) => ({ column: (profiles[p.c] as ColumnProfile).column, field: (fields[p.f] as FieldProfile).field.name, score: p.score }));
+    .map((p) => ({
+      column: (profiles[p.c] as ColumnProfile).column,
+      field: (fields[p.f] as FieldProfile).field.name,
+      score: p.score,
+    }));
 }
 
 /** The object the columns match best (most matches, then highest total score, then catalog order), if any. */
@@ -229,7 +241,11 @@ export function bestMatchingObject(
     const matches = matchColumns(object, profiles, minScore);
     if (!matches.length) continue;
     const total = matches.reduce((n, m) => n + m.score, 0);
-    if (!best || matches.length > best.matches.length || (matches.length === best.matches.length && total > best.total + 1e-9)) {
+    if (
+      !best ||
+      matches.length > best.matches.length ||
+      (matches.length === best.matches.length && total > best.total + 1e-9)
+    ) {
       best = { object, matches, total };
     }
   }

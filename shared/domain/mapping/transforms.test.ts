@@ -1,6 +1,6 @@
 import type { FieldSource, Transform } from '@kpi/shared/contracts/mapping';
 import { describe, expect, it } from 'vitest';
-import { compileMapping, MappingInvalidError, type MappedRow } from './compile';
+import { compileMapping, type MappedRow, MappingInvalidError } from './compile';
 import { MappingMother, READING } from './mapping-mother';
 import type { LookupKey, SourceRow } from './transforms';
 
@@ -21,14 +21,23 @@ describe('plain columns and casts', () => {
   it('casts text and typed values to each field type, empty text to null', () => {
     const rows = [{ x: '12' }, { x: 7 }, { x: '  ' }, { x: null }, {}];
     expect(values(run('units', { column: 'x' }, rows), 'units')).toEqual([12, 7, null, null, null]);
-    expect(values(run('weightKg', { column: 'x' }, [{ x: '1e3' }, { x: '-0.5' }]), 'weightKg')).toEqual([1000, -0.5]);
-    expect(values(run('isValid', { column: 'x' }, [{ x: 'Yes' }, { x: 0 }, { x: true }]), 'isValid')).toEqual([true, false, true]);
-    expect(values(run('status', { column: 'x' }, [{ x: 'OPEN' }, { x: 'closed' }]), 'status')).toEqual(['open', 'closed']);
-    expect(values(run('label', { column: 'x' }, [{ x: 42 }, { x: 'a b' }]), 'label')).toEqual(['42', 'a b']);
-    expect(values(run('day', { column: 'x' }, [{ x: '2026-02-28' }, { x: new Date('2026-02-28T15:00:00Z') }]), 'day')).toEqual([
-      Date.UTC(2026, 1, 28),
-      Date.UTC(2026, 1, 28),
+    expect(values(run('weightKg', { column: 'x' }, [{ x: '1e3' }, { x: '-0.5' }]), 'weightKg')).toEqual([
+      1000, -0.5,
     ]);
+    expect(values(run('isValid', { column: 'x' }, [{ x: 'Yes' }, { x: 0 }, { x: true }]), 'isValid')).toEqual(
+      [true, false, true],
+    );
+    expect(values(run('status', { column: 'x' }, [{ x: 'OPEN' }, { x: 'closed' }]), 'status')).toEqual([
+      'open',
+      'closed',
+    ]);
+    expect(values(run('label', { column: 'x' }, [{ x: 42 }, { x: 'a b' }]), 'label')).toEqual(['42', 'a b']);
+    expect(
+      values(
+        run('day', { column: 'x' }, [{ x: '2026-02-28' }, { x: new Date('2026-02-28T15:00:00Z') }]),
+        'day',
+      ),
+    ).toEqual([Date.UTC(2026, 1, 28), Date.UTC(2026, 1, 28)]);
   });
 
   it('sends bad values to the quarantine with field, value and reason; nothing throws', () => {
@@ -50,9 +59,10 @@ describe('plain columns and casts', () => {
       ['readAt', '01/03/2026', 'VALUE.BAD_DATE'],
     ];
     for (const [field, value, code] of bad) {
-      const [r] = field === 'readAt'
-        ? compileMappingRows({ id: { column: 'id' }, readAt: { column: 'x' } }, [{ id: 'a', x: value }])
-        : run(field, { column: 'x' }, [{ x: value }]);
+      const [r] =
+        field === 'readAt'
+          ? compileMappingRows({ id: { column: 'id' }, readAt: { column: 'x' } }, [{ id: 'a', x: value }])
+          : run(field, { column: 'x' }, [{ x: value }]);
       expect(r, `${field} ← ${String(value)}`).toEqual({
         quarantine: [expect.objectContaining({ row: 1, field, code, message: expect.any(String) })],
       });
@@ -66,7 +76,13 @@ describe('plain columns and casts', () => {
     );
     expect(r).toEqual({
       quarantine: [
-        { row: 1, field: 'id', value: null, code: 'VALUE.REQUIRED_MISSING', message: 'id is required but the row has no value for it' },
+        {
+          row: 1,
+          field: 'id',
+          value: null,
+          code: 'VALUE.REQUIRED_MISSING',
+          message: 'id is required but the row has no value for it',
+        },
         expect.objectContaining({ field: 'units', value: 'x', code: 'VALUE.NOT_A_NUMBER' }),
         expect.objectContaining({ field: 'isValid', value: 'maybe', code: 'VALUE.NOT_A_BOOLEAN' }),
       ],
@@ -81,8 +97,14 @@ describe('plain columns and casts', () => {
   });
 
   it('reads numbers with a decimal comma and thousands separators', () => {
-    const cast = t({ kind: 'cast', column: 'x', numberFormat: { decimalSeparator: ',', thousandsSeparator: '.' } });
-    expect(values(run('price', cast, [{ x: '1.234,50' }, { x: '7' }, { x: '1,2,3' }, { x: '1.5.0,1' }]), 'price')).toEqual([
+    const cast = t({
+      kind: 'cast',
+      column: 'x',
+      numberFormat: { decimalSeparator: ',', thousandsSeparator: '.' },
+    });
+    expect(
+      values(run('price', cast, [{ x: '1.234,50' }, { x: '7' }, { x: '1,2,3' }, { x: '1.5.0,1' }]), 'price'),
+    ).toEqual([
       1234.5,
       7,
       'VALUE.NOT_A_NUMBER',
@@ -106,20 +128,30 @@ describe('date transform', () => {
   const read = (rows: MappedRow[], field = 'readAt') => values(rows, field);
 
   it('parses explicit patterns in a time zone, across daylight saving time', () => {
-    const rows = date('dd.MM.yyyy HH:mm', 'Europe/Berlin')([
+    const rows = date(
+      'dd.MM.yyyy HH:mm',
+      'Europe/Berlin',
+    )([
       { id: 'a', d: '01.03.2026 10:30' },
       { id: 'b', d: '01.07.2026 10:30' },
       { id: 'c', d: '29.03.2026 02:30' }, // skipped by DST in Berlin: read with the earlier offset
     ]);
-    expect(read(rows)).toEqual([Date.UTC(2026, 2, 1, 9, 30), Date.UTC(2026, 6, 1, 8, 30), Date.UTC(2026, 2, 29, 1, 30)]);
-    expect(read(date('yyyy-MM-dd')([{ id: 'a', d: '2026-03-01' }]))).toEqual([Date.UTC(2026, 2, 1)]);
-    expect(read(date("d/M/yy 'at' H:mm:ss.SSS", 'America/New_York')([{ id: 'a', d: '5/1/26 at 7:05:09.250' }]))).toEqual([
-      Date.UTC(2026, 0, 5, 12, 5, 9, 250),
+    expect(read(rows)).toEqual([
+      Date.UTC(2026, 2, 1, 9, 30),
+      Date.UTC(2026, 6, 1, 8, 30),
+      Date.UTC(2026, 2, 29, 1, 30),
     ]);
+    expect(read(date('yyyy-MM-dd')([{ id: 'a', d: '2026-03-01' }]))).toEqual([Date.UTC(2026, 2, 1)]);
+    expect(
+      read(date("d/M/yy 'at' H:mm:ss.SSS", 'America/New_York')([{ id: 'a', d: '5/1/26 at 7:05:09.250' }])),
+    ).toEqual([Date.UTC(2026, 0, 5, 12, 5, 9, 250)]);
   });
 
   it('parses ISO with and without offsets, and epoch seconds/milliseconds', () => {
-    const iso = date('iso', 'Asia/Tokyo')([
+    const iso = date(
+      'iso',
+      'Asia/Tokyo',
+    )([
       { id: 'a', d: '2026-03-01T10:00:00Z' },
       { id: 'b', d: '2026-03-01T10:00:00+02:00' },
       { id: 'c', d: '2026-03-01 10:00' },
@@ -131,26 +163,62 @@ describe('date transform', () => {
       Date.UTC(2026, 2, 1, 1),
       Date.UTC(2026, 2, 1, 1, 0, 0, 123),
     ]);
-    expect(read(date('epoch-s')([{ id: 'a', d: '1772359200' }, { id: 'b', d: 1772359200 }]))).toEqual([
-      1772359200000, 1772359200000,
-    ]);
+    expect(
+      read(
+        date('epoch-s')([
+          { id: 'a', d: '1772359200' },
+          { id: 'b', d: 1772359200 },
+        ]),
+      ),
+    ).toEqual([1772359200000, 1772359200000]);
     expect(read(date('epoch-ms')([{ id: 'a', d: '1772359200123' }]))).toEqual([1772359200123]);
     // A date field takes the calendar day in the zone.
-    expect(read(date('epoch-s', 'Asia/Tokyo', 'day')([{ id: 'a', at: '2026-03-01', d: String(Date.UTC(2026, 2, 1, 20) / 1000) }]), 'day')).toEqual([
-      Date.UTC(2026, 2, 2),
-    ]);
+    expect(
+      read(
+        date(
+          'epoch-s',
+          'Asia/Tokyo',
+          'day',
+        )([{ id: 'a', at: '2026-03-01', d: String(Date.UTC(2026, 2, 1, 20) / 1000) }]),
+        'day',
+      ),
+    ).toEqual([Date.UTC(2026, 2, 2)]);
   });
 
   it('quarantines every kind of bad date', () => {
-    const bad = ['32.01.2026 10:00', '29.02.2026 10:00', '01.13.2026 10:00', '01.03.2026 25:00', '01.03.2026', '1.3.2026 10:00x', 'soon', '01.03.2026 10:60'];
-    expect(read(date('dd.MM.yyyy HH:mm')(bad.map((d) => ({ id: 'a', d }))))).toEqual(bad.map(() => 'VALUE.BAD_DATE'));
-    const badIso = ['2026-3-1', '2026-03-01T10', '2026-03-01T10:00+25:00', '2026-03-01Tx', '2026-03-01T10:00:00.', '20260301'];
-    expect(read(date('iso')(badIso.map((d) => ({ id: 'a', d }))))).toEqual(badIso.map(() => 'VALUE.BAD_DATE'));
-    expect(read(date('epoch-s')([{ id: 'a', d: '1e30' }, { id: 'b', d: 'abc' }, { id: 'c', d: '99999999999999999' }]))).toEqual([
-      'VALUE.BAD_DATE',
-      'VALUE.BAD_DATE',
-      'VALUE.BAD_DATE',
-    ]);
+    const bad = [
+      '32.01.2026 10:00',
+      '29.02.2026 10:00',
+      '01.13.2026 10:00',
+      '01.03.2026 25:00',
+      '01.03.2026',
+      '1.3.2026 10:00x',
+      'soon',
+      '01.03.2026 10:60',
+    ];
+    expect(read(date('dd.MM.yyyy HH:mm')(bad.map((d) => ({ id: 'a', d }))))).toEqual(
+      bad.map(() => 'VALUE.BAD_DATE'),
+    );
+    const badIso = [
+      '2026-3-1',
+      '2026-03-01T10',
+      '2026-03-01T10:00+25:00',
+      '2026-03-01Tx',
+      '2026-03-01T10:00:00.',
+      '20260301',
+    ];
+    expect(read(date('iso')(badIso.map((d) => ({ id: 'a', d }))))).toEqual(
+      badIso.map(() => 'VALUE.BAD_DATE'),
+    );
+    expect(
+      read(
+        date('epoch-s')([
+          { id: 'a', d: '1e30' },
+          { id: 'b', d: 'abc' },
+          { id: 'c', d: '99999999999999999' },
+        ]),
+      ),
+    ).toEqual(['VALUE.BAD_DATE', 'VALUE.BAD_DATE', 'VALUE.BAD_DATE']);
   });
 
   it('refuses a bad pattern or time zone at compile time with a stable code', () => {
@@ -158,7 +226,9 @@ describe('date transform', () => {
       try {
         date(format, timeZone)([]);
       } catch (err) {
-        return err instanceof MappingInvalidError ? err.issues.map((i) => `${i.field}:${i.code}`) : String(err);
+        return err instanceof MappingInvalidError
+          ? err.issues.map((i) => `${i.field}:${i.code}`)
+          : String(err);
       }
       return [];
     };
@@ -173,29 +243,33 @@ describe('date transform', () => {
 describe('unit, enum, constant, concat, coalesce and lookup transforms', () => {
   it('unit: scales numbers, rounds float noise for integers, quarantines non-numbers', () => {
     const kg = t({ kind: 'unit', column: 'g', factor: 0.001 });
-    expect(values(run('weightKg', kg, [{ g: '1500' }, { g: 250 }, { g: 'heavy' }, { g: '' }]), 'weightKg')).toEqual([
-      1.5,
-      0.25,
-      'VALUE.NOT_A_NUMBER',
-      null,
-    ]);
+    expect(
+      values(run('weightKg', kg, [{ g: '1500' }, { g: 250 }, { g: 'heavy' }, { g: '' }]), 'weightKg'),
+    ).toEqual([1.5, 0.25, 'VALUE.NOT_A_NUMBER', null]);
     const dozens = t({ kind: 'unit', column: 'u', factor: 0.1 * 3, offset: 0 });
-    expect(values(run('units', dozens, [{ u: '10' }, { u: '1' }]), 'units')).toEqual([3, 'VALUE.NOT_AN_INTEGER']);
+    expect(values(run('units', dozens, [{ u: '10' }, { u: '1' }]), 'units')).toEqual([
+      3,
+      'VALUE.NOT_AN_INTEGER',
+    ]);
     const celsius = t({ kind: 'unit', column: 'f', factor: 5 / 9, offset: (-32 * 5) / 9 });
     expect(values(run('weightKg', celsius, [{ f: '212' }]), 'weightKg')).toEqual([100]);
   });
 
   it('enum: maps source values, optionally case-insensitive and with a default', () => {
     const map = t({ kind: 'enum', column: 's', values: { O: 'open', C: 'closed', '1': 'void' } });
-    expect(values(run('status', map, [{ s: 'O' }, { s: ' C ' }, { s: 1 }, { s: 'c' }, { s: 'X' }, { s: null }]), 'status')).toEqual([
-      'open',
-      'closed',
-      'void',
-      'VALUE.ENUM_UNMAPPED',
-      'VALUE.ENUM_UNMAPPED',
-      null,
-    ]);
-    const loose = t({ kind: 'enum', column: 's', values: { Open: 'open' }, caseInsensitive: true, default: 'void' });
+    expect(
+      values(
+        run('status', map, [{ s: 'O' }, { s: ' C ' }, { s: 1 }, { s: 'c' }, { s: 'X' }, { s: null }]),
+        'status',
+      ),
+    ).toEqual(['open', 'closed', 'void', 'VALUE.ENUM_UNMAPPED', 'VALUE.ENUM_UNMAPPED', null]);
+    const loose = t({
+      kind: 'enum',
+      column: 's',
+      values: { Open: 'open' },
+      caseInsensitive: true,
+      default: 'void',
+    });
     expect(values(run('status', loose, [{ s: 'OPEN' }, { s: 'other' }, { s: { x: 1 } }]), 'status')).toEqual([
       'open',
       'void',
@@ -210,49 +284,66 @@ describe('unit, enum, constant, concat, coalesce and lookup transforms', () => {
   });
 
   it('constant: converted once to the field type; one that does not fit does not compile', () => {
-    expect(values(run('price', t({ kind: 'constant', value: '9.5' }), [{}, {}]), 'price')).toEqual([9.5, 9.5]);
-    expect(values(run('status', t({ kind: 'constant', value: 'Closed' }), [{}]), 'status')).toEqual(['closed']);
-    expect(() => run('units', t({ kind: 'constant', value: 'many' }), [])).toThrowError(/units: MAPPING.TYPE_INCOMPATIBLE/);
-    expect(() => run('readAt', t({ kind: 'constant', value: null }), [])).toThrowError(/readAt: MAPPING.TYPE_INCOMPATIBLE/);
+    expect(values(run('price', t({ kind: 'constant', value: '9.5' }), [{}, {}]), 'price')).toEqual([
+      9.5, 9.5,
+    ]);
+    expect(values(run('status', t({ kind: 'constant', value: 'Closed' }), [{}]), 'status')).toEqual([
+      'closed',
+    ]);
+    expect(() => run('units', t({ kind: 'constant', value: 'many' }), [])).toThrowError(
+      /units: MAPPING.TYPE_INCOMPATIBLE/,
+    );
+    expect(() => run('readAt', t({ kind: 'constant', value: null }), [])).toThrowError(
+      /readAt: MAPPING.TYPE_INCOMPATIBLE/,
+    );
   });
 
   it('concat: joins columns and texts, skipping empty columns; all empty is null', () => {
     const c = t({ kind: 'concat', parts: [{ column: 'a' }, { text: '/' }, { column: 'b' }], separator: '' });
-    expect(values(run('label', c, [{ a: 'X', b: 1 }, { a: 'X' }, {}, { a: { k: 1 }, b: new Date(0) }]), 'label')).toEqual([
-      'X/1',
-      'X/',
-      null,
-      '{"k":1}/1970-01-01T00:00:00.000Z',
-    ]);
+    expect(
+      values(run('label', c, [{ a: 'X', b: 1 }, { a: 'X' }, {}, { a: { k: 1 }, b: new Date(0) }]), 'label'),
+    ).toEqual(['X/1', 'X/', null, '{"k":1}/1970-01-01T00:00:00.000Z']);
     expect(() => run('units', c, [])).toThrowError(/units: MAPPING.TYPE_INCOMPATIBLE/);
   });
 
   it('coalesce: the first non-empty column, then cast (a bad first value is not skipped)', () => {
     const c = t({ kind: 'coalesce', columns: ['a', 'b'] });
-    expect(values(run('units', c, [{ a: '', b: '4' }, { a: '3', b: '4' }, {}, { a: 'x', b: '4' }]), 'units')).toEqual([
-      4,
-      3,
-      null,
-      'VALUE.NOT_A_NUMBER',
-    ]);
+    expect(
+      values(run('units', c, [{ a: '', b: '4' }, { a: '3', b: '4' }, {}, { a: 'x', b: '4' }]), 'units'),
+    ).toEqual([4, 3, null, 'VALUE.NOT_A_NUMBER']);
   });
 
   it('lookup: the key through the caller-supplied index; a miss or no index goes to the quarantine', () => {
     const index = new Map([['ada@x.example', 'C1']]);
-    const lookupKey: LookupKey = (object, by, value) => (object === 'Customer' && by === 'email' ? index.get(value) : undefined);
+    const lookupKey: LookupKey = (object, by, value) =>
+      object === 'Customer' && by === 'email' ? index.get(value) : undefined;
     const l = t({ kind: 'lookup', column: 'mail', object: 'Customer', by: 'email' });
-    expect(values(run('customerId', l, [{ mail: ' ada@x.example ' }, { mail: 'bob@x.example' }, { mail: '' }], lookupKey), 'customerId')).toEqual([
-      'C1',
-      'VALUE.LOOKUP_MISSING',
-      null,
+    expect(
+      values(
+        run(
+          'customerId',
+          l,
+          [{ mail: ' ada@x.example ' }, { mail: 'bob@x.example' }, { mail: '' }],
+          lookupKey,
+        ),
+        'customerId',
+      ),
+    ).toEqual(['C1', 'VALUE.LOOKUP_MISSING', null]);
+    expect(values(run('customerId', l, [{ mail: 'ada@x.example' }]), 'customerId')).toEqual([
+      'VALUE.LOOKUP_UNAVAILABLE',
     ]);
-    expect(values(run('customerId', l, [{ mail: 'ada@x.example' }]), 'customerId')).toEqual(['VALUE.LOOKUP_UNAVAILABLE']);
     expect(() => run('units', l, [])).toThrowError(/units: MAPPING.TYPE_INCOMPATIBLE/);
   });
 
   it('a transform that does not fit the field type does not compile', () => {
-    expect(() => run('label', t({ kind: 'date', column: 'd', format: 'iso' }), [])).toThrowError(/label: MAPPING.TYPE_INCOMPATIBLE/);
-    expect(() => run('label', t({ kind: 'unit', column: 'd', factor: 2 }), [])).toThrowError(/label: MAPPING.TYPE_INCOMPATIBLE/);
-    expect(() => run('weightKg', t({ kind: 'unit', column: 'd', factor: 0 }), [])).toThrowError(/MAPPING.UNIT_FACTOR_INVALID/);
+    expect(() => run('label', t({ kind: 'date', column: 'd', format: 'iso' }), [])).toThrowError(
+      /label: MAPPING.TYPE_INCOMPATIBLE/,
+    );
+    expect(() => run('label', t({ kind: 'unit', column: 'd', factor: 2 }), [])).toThrowError(
+      /label: MAPPING.TYPE_INCOMPATIBLE/,
+    );
+    expect(() => run('weightKg', t({ kind: 'unit', column: 'd', factor: 0 }), [])).toThrowError(
+      /MAPPING.UNIT_FACTOR_INVALID/,
+    );
   });
 });

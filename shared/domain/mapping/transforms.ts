@@ -5,17 +5,17 @@
  */
 import {
   type FieldSource,
-  MappingCodes,
   type MappedValue,
+  MappingCodes,
   type Transform,
   ValueCodes,
 } from '@kpi/shared/contracts/mapping';
 import type { Field, FieldType } from '../catalog/types';
 import { DateFormatError } from './dates';
 import {
-  castConverter,
   type Converted,
   type Converter,
+  castConverter,
   dateFieldConverter,
   type ErrorSlot,
   FAIL,
@@ -105,7 +105,12 @@ export function compileFieldSource(
       return { reader: columnReader(t.column, castConverter(field, t.numberFormat)) };
     case 'date':
       try {
-        return { reader: columnReader(t.column, dateFieldConverter(field.type as 'date' | 'datetime', t.format, t.timeZone)) };
+        return {
+          reader: columnReader(
+            t.column,
+            dateFieldConverter(field.type as 'date' | 'datetime', t.format, t.timeZone),
+          ),
+        };
       } catch (err) {
         if (err instanceof DateFormatError) return issue(field, err.code, err.message);
         throw err;
@@ -138,7 +143,11 @@ export function compileFieldSource(
 
 function unitReader(field: Field, t: Extract<Transform, { kind: 'unit' }>) {
   if (!Number.isFinite(t.factor) || t.factor === 0) {
-    return issue(field, MappingCodes.unitFactorInvalid, `The unit factor of ${field.name} must be a finite non-zero number`);
+    return issue(
+      field,
+      MappingCodes.unitFactorInvalid,
+      `The unit factor of ${field.name} must be a finite non-zero number`,
+    );
   }
   const parse = numberParser(t.numberFormat);
   const toField = numberToField(field.type);
@@ -171,14 +180,27 @@ function enumReader(field: Field, t: Extract<Transform, { kind: 'enum' }>) {
     ? new Map(Object.entries(t.values).map(([k, v]) => [k.trim().toLowerCase(), v]))
     : undefined;
   const fallback = t.default;
-  const sources = Object.keys(t.values).slice(0, 10).map((k) => `"${k}"`).join(', ');
+  const sources = Object.keys(t.values)
+    .slice(0, 10)
+    .map((k) => `"${k}"`)
+    .join(', ');
   const convert: Converter = (raw, slot) => {
-    const s = typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : undefined;
+    const s =
+      typeof raw === 'string'
+        ? raw
+        : typeof raw === 'number' || typeof raw === 'boolean'
+          ? String(raw)
+          : undefined;
     if (s !== undefined) {
       const v = exact.get(s) ?? exact.get(s.trim()) ?? loose?.get(s.trim().toLowerCase()) ?? fallback;
       if (v !== undefined) return v;
     }
-    return fail(slot, raw, ValueCodes.enumUnmapped, `${JSON.stringify(s ?? String(raw))} is not in the value map of ${field.name} (${sources})`);
+    return fail(
+      slot,
+      raw,
+      ValueCodes.enumUnmapped,
+      `${JSON.stringify(s ?? String(raw))} is not in the value map of ${field.name} (${sources})`,
+    );
   };
   return { reader: columnReader(t.column, convert) };
 }
@@ -191,12 +213,15 @@ function constantReader(field: Field, value: MappedValue) {
   }
   const slot: ErrorSlot = { code: '', message: '', raw: null };
   const converted = castConverter(field)(value, slot);
-  if (converted === FAIL) return issue(field, MappingCodes.typeIncompatible, `The constant of ${field.name}: ${slot.message}`);
+  if (converted === FAIL)
+    return issue(field, MappingCodes.typeIncompatible, `The constant of ${field.name}: ${slot.message}`);
   return { reader: () => converted };
 }
 
 function concatReader(t: Extract<Transform, { kind: 'concat' }>): FieldReader {
-  const parts = t.parts.map((p) => ('column' in p ? { column: p.column, text: '' } : { column: undefined, text: p.text }));
+  const parts = t.parts.map((p) =>
+    'column' in p ? { column: p.column, text: '' } : { column: undefined, text: p.text },
+  );
   const separator = t.separator ?? '';
   return (row) => {
     let out = '';
@@ -210,7 +235,12 @@ function concatReader(t: Extract<Transform, { kind: 'concat' }>): FieldReader {
         const raw = row[p.column];
         if (isEmpty(raw)) continue;
         any = true;
-        piece = raw instanceof Date ? raw.toISOString() : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+        piece =
+          raw instanceof Date
+            ? raw.toISOString()
+            : typeof raw === 'object'
+              ? JSON.stringify(raw)
+              : String(raw);
       }
       out = first ? piece : out + separator + piece;
       first = false;
@@ -226,13 +256,28 @@ function lookupReader(
   knownObjects: ReadonlyMap<string, { readonly fields: readonly { readonly name: string }[] }> | undefined,
 ) {
   const target = knownObjects?.get(t.object);
-  if (knownObjects && !target) return issue(field, MappingCodes.lookupUnknownObject, `The catalog has no object ${t.object} to look ${field.name} up in`);
+  if (knownObjects && !target)
+    return issue(
+      field,
+      MappingCodes.lookupUnknownObject,
+      `The catalog has no object ${t.object} to look ${field.name} up in`,
+    );
   if (target && !target.fields.some((f) => f.name === t.by)) {
-    return issue(field, MappingCodes.lookupUnknownField, `${t.object} has no field ${t.by} to look ${field.name} up by`);
+    return issue(
+      field,
+      MappingCodes.lookupUnknownField,
+      `${t.object} has no field ${t.by} to look ${field.name} up by`,
+    );
   }
   const { object, by } = t;
   const convert: Converter = (raw, slot) => {
-    if (!lookupKey) return fail(slot, raw, ValueCodes.lookupUnavailable, `No ${object} index was supplied to look ${field.name} up`);
+    if (!lookupKey)
+      return fail(
+        slot,
+        raw,
+        ValueCodes.lookupUnavailable,
+        `No ${object} index was supplied to look ${field.name} up`,
+      );
     const value = typeof raw === 'string' ? raw.trim() : String(raw);
     const key = lookupKey(object, by, value);
     return key === undefined

@@ -12,7 +12,8 @@ const columns: SourceColumn[] = [
   { name: 'STAT', type: 'string', samples: ['open', 'Closed', 'pending', 'O'] },
   { name: 'EPOCH', type: 'integer' },
 ];
-const codes = (issues: { field: string; code: string; severity: string }[]) => issues.map((i) => `${i.severity} ${i.field} ${i.code}`);
+const codes = (issues: { field: string; code: string; severity: string }[]) =>
+  issues.map((i) => `${i.severity} ${i.field} ${i.code}`);
 
 describe('mapping validation', () => {
   it('a complete, type-correct mapping has no errors and can be published', () => {
@@ -21,7 +22,13 @@ describe('mapping validation', () => {
       readAt: { column: 'READ_TS' },
       isValid: { column: 'FLAG' },
       weightKg: { column: 'QTY' },
-      status: { transform: { kind: 'enum', column: 'STAT', values: { open: 'open', Closed: 'closed', pending: 'open', O: 'open' } } },
+      status: {
+        transform: {
+          kind: 'enum',
+          column: 'STAT',
+          values: { open: 'open', Closed: 'closed', pending: 'open', O: 'open' },
+        },
+      },
     });
     const issues = validateMapping(m, READING, { columns });
     expect(issues).toEqual([]);
@@ -63,9 +70,18 @@ describe('mapping validation', () => {
     const partial = MappingMother.draft({
       id: { column: 'READING_NO' },
       readAt: { column: 'READ_TS' },
-      status: { transform: { kind: 'enum', column: 'STAT', values: { open: 'open', closed: 'closed' }, caseInsensitive: true } },
+      status: {
+        transform: {
+          kind: 'enum',
+          column: 'STAT',
+          values: { open: 'open', closed: 'closed' },
+          caseInsensitive: true,
+        },
+      },
     });
-    expect(codes(validateMapping(partial, READING, { columns }))).toEqual(['error status MAPPING.ENUM_UNCOVERED']);
+    expect(codes(validateMapping(partial, READING, { columns }))).toEqual([
+      'error status MAPPING.ENUM_UNCOVERED',
+    ]);
     const withDefault = MappingMother.draft({
       ...partial.fields,
       status: { transform: { kind: 'enum', column: 'STAT', values: { open: 'open' }, default: 'void' } },
@@ -75,7 +91,9 @@ describe('mapping validation', () => {
       ...partial.fields,
       status: { transform: { kind: 'enum', column: 'STAT', values: { open: 'opened' }, default: 'void' } },
     });
-    expect(codes(validateMapping(wrongTarget, READING, { columns }))).toEqual(['error status MAPPING.ENUM_VALUE_UNKNOWN']);
+    expect(codes(validateMapping(wrongTarget, READING, { columns }))).toEqual([
+      'error status MAPPING.ENUM_VALUE_UNKNOWN',
+    ]);
   });
 
   it('checks lookup targets against the catalog and warns about unmapped required fields', () => {

@@ -51,16 +51,23 @@ export function validateMapping(
   object: DataObject,
   context: ValidationContext = {},
 ): ValidationIssue[] {
-  const issues: ValidationIssue[] = compileFields(mapping, object, context.objects ? { objects: context.objects } : {}).issues.map(
-    (i) => error(i.field, i.code, i.message),
-  );
+  const issues: ValidationIssue[] = compileFields(
+    mapping,
+    object,
+    context.objects ? { objects: context.objects } : {},
+  ).issues.map((i) => error(i.field, i.code, i.message));
   const mapped = (name: string) => Object.hasOwn(mapping.fields, name);
   for (const key of object.primaryKey) {
-    if (!mapped(key)) issues.push(error(key, MappingCodes.keyUnmapped, `The key field ${object.name}.${key} must be mapped`));
+    if (!mapped(key))
+      issues.push(error(key, MappingCodes.keyUnmapped, `The key field ${object.name}.${key} must be mapped`));
   }
   if (object.timeField && !mapped(object.timeField)) {
     issues.push(
-      error(object.timeField, MappingCodes.timeUnmapped, `The time field ${object.name}.${object.timeField} must be mapped: it places each record in a period`),
+      error(
+        object.timeField,
+        MappingCodes.timeUnmapped,
+        `The time field ${object.name}.${object.timeField} must be mapped: it places each record in a period`,
+      ),
     );
   }
   const columns = context.columns ? new Map(context.columns.map((c) => [c.name, c])) : undefined;
@@ -69,7 +76,10 @@ export function validateMapping(
     if (source && columns) issues.push(...columnIssues(field, source, columns));
   }
   const warnings = object.fields
-    .filter((f) => f.required && !mapped(f.name) && !object.primaryKey.includes(f.name) && f.name !== object.timeField)
+    .filter(
+      (f) =>
+        f.required && !mapped(f.name) && !object.primaryKey.includes(f.name) && f.name !== object.timeField,
+    )
     .map(
       (f): ValidationIssue => ({
         field: f.name,
@@ -86,14 +96,20 @@ export function isPublishable(issues: readonly ValidationIssue[]): boolean {
   return issues.every((i) => i.severity !== 'error');
 }
 
-function columnIssues(field: Field, source: FieldSource, columns: ReadonlyMap<string, SourceColumn>): ValidationIssue[] {
+function columnIssues(
+  field: Field,
+  source: FieldSource,
+  columns: ReadonlyMap<string, SourceColumn>,
+): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   for (const name of columnsOf(source)) {
-    if (!columns.has(name)) out.push(error(field.name, MappingCodes.columnUnknown, `The source has no column "${name}"`));
+    if (!columns.has(name))
+      out.push(error(field.name, MappingCodes.columnUnknown, `The source has no column "${name}"`));
   }
   if (out.length) return out;
   const kind = 'column' in source ? 'column' : source.transform.kind;
-  const direct = 'column' in source ? [source.column] : kind === 'cast' || kind === 'coalesce' ? columnsOf(source) : [];
+  const direct =
+    'column' in source ? [source.column] : kind === 'cast' || kind === 'coalesce' ? columnsOf(source) : [];
   for (const name of direct) {
     const type = columns.get(name)?.type;
     if (type && !columnFeeds(type, field.type)) {
@@ -109,7 +125,13 @@ function columnIssues(field: Field, source: FieldSource, columns: ReadonlyMap<st
   if ('transform' in source && source.transform.kind === 'unit') {
     const type = columns.get(source.transform.column)?.type;
     if (type && type !== 'integer' && type !== 'decimal' && type !== 'string') {
-      out.push(error(field.name, MappingCodes.typeIncompatible, `Column "${source.transform.column}" holds ${type} values, not numbers`));
+      out.push(
+        error(
+          field.name,
+          MappingCodes.typeIncompatible,
+          `Column "${source.transform.column}" holds ${type} values, not numbers`,
+        ),
+      );
     }
   }
   if (field.type === 'enum') out.push(...enumCoverage(field, source, columns));
@@ -117,13 +139,18 @@ function columnIssues(field: Field, source: FieldSource, columns: ReadonlyMap<st
 }
 
 function hint(from: SourceColumnType, to: FieldType): string {
-  if ((from === 'integer' || from === 'decimal') && (to === 'date' || to === 'datetime')) return ' (use a date transform with epoch-s or epoch-ms)';
+  if ((from === 'integer' || from === 'decimal') && (to === 'date' || to === 'datetime'))
+    return ' (use a date transform with epoch-s or epoch-ms)';
   if (from === 'decimal' && to === 'integer') return ' (use a unit transform or map an integer column)';
   return '';
 }
 
 /** Sample values of the column that the field's enum (or the enum map) does not cover. */
-function enumCoverage(field: Field, source: FieldSource, columns: ReadonlyMap<string, SourceColumn>): ValidationIssue[] {
+function enumCoverage(
+  field: Field,
+  source: FieldSource,
+  columns: ReadonlyMap<string, SourceColumn>,
+): ValidationIssue[] {
   let column: string;
   let covered: (v: string) => boolean;
   if ('column' in source || source.transform.kind === 'cast') {
@@ -136,12 +163,16 @@ function enumCoverage(field: Field, source: FieldSource, columns: ReadonlyMap<st
     column = t.column;
     const keys = new Set(Object.keys(t.values));
     const loose = new Set(Object.keys(t.values).map((k) => k.trim().toLowerCase()));
-    covered = (v) => keys.has(v) || keys.has(v.trim()) || (t.caseInsensitive === true && loose.has(v.trim().toLowerCase()));
+    covered = (v) =>
+      keys.has(v) || keys.has(v.trim()) || (t.caseInsensitive === true && loose.has(v.trim().toLowerCase()));
   } else return [];
   const samples = columns.get(column)?.samples ?? [];
   const uncovered = [...new Set(samples.filter((v) => v.trim() !== '' && !covered(v)))];
   if (!uncovered.length) return [];
-  const shown = uncovered.slice(0, 10).map((v) => `"${v}"`).join(', ');
+  const shown = uncovered
+    .slice(0, 10)
+    .map((v) => `"${v}"`)
+    .join(', ');
   return [
     error(
       field.name,

@@ -115,7 +115,8 @@ export function numberToField(type: FieldType): (n: number, raw: unknown, slot: 
   if (type === 'integer') {
     return (n, raw, slot) => {
       if (Number.isNaN(n)) return fail(slot, raw, 'VALUE.NOT_A_NUMBER', `${quote(raw)} is not a number`);
-      if (!Number.isSafeInteger(n)) return fail(slot, raw, 'VALUE.NOT_AN_INTEGER', `${quote(raw)} is not a whole number`);
+      if (!Number.isSafeInteger(n))
+        return fail(slot, raw, 'VALUE.NOT_AN_INTEGER', `${quote(raw)} is not a whole number`);
       return n;
     };
   }
@@ -133,7 +134,8 @@ function dateConverter(target: 'date' | 'datetime', parse: DateParser, what: str
     } else if (typeof raw === 'string') t = parse(raw.trim());
     else if (typeof raw === 'number') t = parse(String(raw));
     else t = Number.NaN;
-    if (Number.isNaN(t)) return fail(slot, raw, 'VALUE.BAD_DATE', `${quote(raw)} is not a ${target} in the format ${what}`);
+    if (Number.isNaN(t))
+      return fail(slot, raw, 'VALUE.BAD_DATE', `${quote(raw)} is not a ${target} in the format ${what}`);
     return t;
   };
 }
@@ -154,7 +156,12 @@ function enumConverter(field: Field): Converter {
       const v = loose.get(raw.trim().toLowerCase());
       if (v !== undefined) return v;
     }
-    return fail(slot, raw, 'VALUE.ENUM_UNMAPPED', `${quote(raw)} is not one of ${list} (map it with an enum transform)`);
+    return fail(
+      slot,
+      raw,
+      'VALUE.ENUM_UNMAPPED',
+      `${quote(raw)} is not one of ${list} (map it with an enum transform)`,
+    );
   };
 }
 

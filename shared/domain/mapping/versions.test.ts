@@ -20,7 +20,9 @@ describe('mapping versions', () => {
       fields: {
         id: { column: 'no' },
         readAt: { transform: { kind: 'date' as const, column: 'ts', format: 'epoch-s' } },
-        status: { transform: { kind: 'enum' as const, caseInsensitive: true, values: { O: 'open' }, column: 's' } },
+        status: {
+          transform: { kind: 'enum' as const, caseInsensitive: true, values: { O: 'open' }, column: 's' },
+        },
         label: { column: 'l' },
       },
     };
@@ -29,16 +31,36 @@ describe('mapping versions', () => {
       toVersion: 2,
       added: [{ field: 'label', to: { column: 'l' } }],
       removed: [{ field: 'units', from: { column: 'u' } }],
-      changed: [{ field: 'readAt', from: { column: 'ts' }, to: { transform: { kind: 'date', column: 'ts', format: 'epoch-s' } } }],
+      changed: [
+        {
+          field: 'readAt',
+          from: { column: 'ts' },
+          to: { transform: { kind: 'date', column: 'ts', format: 'epoch-s' } },
+        },
+      ],
     });
   });
 
   it('publishes a valid draft as the next version with its diff, and refuses one with errors', () => {
     const draft = MappingMother.draft({ ...v1.fields, label: { column: 'l' } });
     const r = publishMapping(draft, v1, READING, {}, 'ada@client.example', '2026-12-07T22:00:00.000Z');
-    expect(r.ok && r.published).toMatchObject({ version: 2, status: 'published', publishedBy: 'ada@client.example' });
+    expect(r.ok && r.published).toMatchObject({
+      version: 2,
+      status: 'published',
+      publishedBy: 'ada@client.example',
+    });
     expect(r.ok && r.diff?.added).toEqual([{ field: 'label', to: { column: 'l' } }]);
-    const bad = publishMapping(MappingMother.draft({ units: { column: 'u' } }), v1, READING, {}, 'ada', '2026-12-07T22:00:00.000Z');
-    expect(bad.ok ? [] : bad.issues.map((i) => i.code)).toEqual(['MAPPING.KEY_UNMAPPED', 'MAPPING.TIME_UNMAPPED']);
+    const bad = publishMapping(
+      MappingMother.draft({ units: { column: 'u' } }),
+      v1,
+      READING,
+      {},
+      'ada',
+      '2026-12-07T22:00:00.000Z',
+    );
+    expect(bad.ok ? [] : bad.issues.map((i) => i.code)).toEqual([
+      'MAPPING.KEY_UNMAPPED',
+      'MAPPING.TIME_UNMAPPED',
+    ]);
   });
 });

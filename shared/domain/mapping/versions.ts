@@ -2,12 +2,7 @@
  * Versions: a mapping is edited as a draft and published as a new version (ingestion uses the published
  * one). `diffMappings` is the publish summary; `publishMapping` refuses a mapping with errors.
  */
-import {
-  type FieldSource,
-  type Mapping,
-  type MappingDiff,
-  type ValidationIssue,
-} from '@kpi/shared/contracts/mapping';
+import type { FieldSource, Mapping, MappingDiff, ValidationIssue } from '@kpi/shared/contracts/mapping';
 import type { DataObject } from '../catalog/types';
 import { isPublishable, type ValidationContext, validateMapping } from './validate';
 
@@ -22,9 +17,18 @@ function canonical(v: unknown): string {
 }
 
 /** Fields added, removed and changed from `from` to `to` (each list in field-name order). */
-export function diffMappings(from: Pick<Mapping, 'version' | 'fields'>, to: Pick<Mapping, 'version' | 'fields'>): MappingDiff {
+export function diffMappings(
+  from: Pick<Mapping, 'version' | 'fields'>,
+  to: Pick<Mapping, 'version' | 'fields'>,
+): MappingDiff {
   const names = [...new Set([...Object.keys(from.fields), ...Object.keys(to.fields)])].sort();
-  const diff: MappingDiff = { fromVersion: from.version, toVersion: to.version, added: [], removed: [], changed: [] };
+  const diff: MappingDiff = {
+    fromVersion: from.version,
+    toVersion: to.version,
+    added: [],
+    removed: [],
+    changed: [],
+  };
   for (const field of names) {
     const a = Object.hasOwn(from.fields, field) ? (from.fields[field] as FieldSource) : undefined;
     const b = Object.hasOwn(to.fields, field) ? (to.fields[field] as FieldSource) : undefined;
@@ -36,7 +40,12 @@ export function diffMappings(from: Pick<Mapping, 'version' | 'fields'>, to: Pick
 }
 
 export type PublishResult =
-  | { readonly ok: true; readonly published: Mapping; readonly diff: MappingDiff | null; readonly warnings: ValidationIssue[] }
+  | {
+      readonly ok: true;
+      readonly published: Mapping;
+      readonly diff: MappingDiff | null;
+      readonly warnings: ValidationIssue[];
+    }
   | { readonly ok: false; readonly issues: ValidationIssue[] };
 
 /**

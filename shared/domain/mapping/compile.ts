@@ -55,6 +55,9 @@ export class MappingInvalidError extends Error {
   }
 }
 
+/** Local copy: a module-level binding reads faster in the row loop than an imported one (CJS interop getters). */
+const FAILED = FAIL;
+
 interface CompiledField {
   readonly name: string;
   readonly required: boolean;
@@ -123,6 +126,8 @@ export function fromCompiledFields(objectName: string, fields: readonly Compiled
   const names = fields.map((f) => f.name);
   const reads = fields.map((f) => f.read);
   const required = fields.map((f) => f.required);
+  const template: MappedRecord = {};
+  for (const name of names) template[name] = null;
 
   const entry = (rowNumber: number, field: string): QuarantineEntry => ({
     row: rowNumber,
@@ -136,11 +141,13 @@ export function fromCompiledFields(objectName: string, fields: readonly Compiled
     object: objectName,
     fields: names,
     apply(row, rowNumber) {
-      const record: MappedRecord = {};
+      // A clone of the template has every field already, in order: the stores below then update existing
+      // properties of one shape instead of growing a new object field by field (twice as fast in V8).
+      const record: MappedRecord = { ...template };
       let quarantine: QuarantineEntry[] | undefined;
       for (let i = 0; i < n; i++) {
         const v = (reads[i] as FieldReader)(row, slot);
-        if (v === FAIL || (v === null && required[i])) {
+        if (v === FAILED || (v === null && required[i])) {
           if (v === null) requiredMissing(slot, names[i] as string);
           if (quarantine === undefined) quarantine = [];
           quarantine.push(entry(rowNumber, names[i] as string));
@@ -155,7 +162,7 @@ export function fromCompiledFields(objectName: string, fields: readonly Compiled
       for (let i = 0; i < n; i++) {
         const name = names[i] as string;
         const v = (reads[i] as FieldReader)(row, slot);
-        if (v === FAIL || (v === null && required[i])) {
+        if (v === FAILED || (v === null && required[i])) {
           if (v === null) requiredMissing(slot, name);
           cells[name] = { error: { code: slot.code, message: slot.message } };
         } else cells[name] = { value: v };

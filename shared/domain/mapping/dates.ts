@@ -77,6 +77,8 @@ export function zoneOffset(timeZone: string): ZoneOffset {
     );
   }
   const byQuarter = new Map<number, number>();
+  let lastQuarter = Number.NaN;
+  let lastOffset = 0;
   const compute = (t: number): number => {
     const p: Record<string, number> = {};
     for (const part of dtf.formatToParts(t)) if (part.type !== 'literal') p[part.type] = Number(part.value);
@@ -91,13 +93,17 @@ export function zoneOffset(timeZone: string): ZoneOffset {
     return wall - t; // t is on a quarter hour: no milliseconds to drop
   };
   const offset: ZoneOffset = (t) => {
-    const q = Math.floor(t / QUARTER_HOUR);
+    // `| 0` keeps the key a small integer (a float key hashes slowly); fine for years up to ±60,000.
+    const q = Math.floor(t / QUARTER_HOUR) | 0;
+    if (q === lastQuarter) return lastOffset;
     let o = byQuarter.get(q);
     if (o === undefined) {
       if (byQuarter.size > 50_000) byQuarter.clear();
       o = compute(q * QUARTER_HOUR);
       byQuarter.set(q, o);
     }
+    lastQuarter = q;
+    lastOffset = o;
     return o;
   };
   zoneCache.set(timeZone, offset);
@@ -271,40 +277,71 @@ function compilePattern(format: string): Token[] {
 }
 
 function patternParser(tokens: readonly Token[], offset: ZoneOffset, target: DateTarget): DateParser {
-  const parts = new Array<number>(8).fill(0);
+  const parts = tokens.map((t) => t.part);
+  const mins = tokens.map((t) => t.min);
+  const maxs = tokens.map((t) => t.max);
+  const codes = tokens.map((t) => t.code);
+  const count = tokens.length;
   return (s) => {
-    parts.fill(0);
-    parts[Part.Month] = 1;
-    parts[Part.Day] = 1;
+    let y4 = 0;
+    let y2 = -1;
+    let mo = 1;
+    let d = 1;
+    let h = 0;
+    let mi = 0;
+    let sec = 0;
+    let ms = 0;
     let i = 0;
     const n = s.length;
-    for (let k = 0; k < tokens.length; k++) {
-      const t = tokens[k] as Token;
-      if (t.part < 0) {
-        if (s.charCodeAt(i) !== t.code) return Number.NaN;
+    for (let k = 0; k < count; k++) {
+      const part = parts[k] as number;
+      if (part < 0) {
+        if (s.charCodeAt(i) !== codes[k]) return Number.NaN;
         i++;
         continue;
       }
+      const max = maxs[k] as number;
       let v = 0;
       let len = 0;
-      while (len < t.max && i < n && isDigit(s.charCodeAt(i))) {
-        v = v * 10 + s.charCodeAt(i) - 48;
+      while (len < max && i < n) {
+        const c = s.charCodeAt(i);
+        if (c < 48 || c > 57) break;
+        v = v * 10 + c - 48;
         i++;
         len++;
       }
-      if (len < t.min) return Number.NaN;
-      parts[t.part] = v;
+      if (len < (mins[k] as number)) return Number.NaN;
+      switch (part) {
+        case Part.Year4:
+          y4 = v;
+          break;
+        case Part.Year2:
+          y2 = v;
+          break;
+        case Part.Month:
+          mo = v;
+          break;
+        case Part.Day:
+          d = v;
+          break;
+        case Part.Hour:
+          h = v;
+          break;
+        case Part.Minute:
+          mi = v;
+          break;
+        case Part.Second:
+          sec = v;
+          break;
+        default:
+          ms = v;
+      }
     }
     if (i !== n) return Number.NaN;
-    const y = parts[Part.Year4] || (parts[Part.Year2] as number) + 2000;
-    const mo = parts[Part.Month] as number;
-    const d = parts[Part.Day] as number;
-    const h = parts[Part.Hour] as number;
-    const mi = parts[Part.Minute] as number;
-    const sec = parts[Part.Second] as number;
+    const y = y2 >= 0 ? 2000 + y2 : y4;
     if (!validParts(y, mo, d, h, mi, sec)) return Number.NaN;
     if (target === 'date') return Date.UTC(y, mo - 1, d);
-    return wallToInstant(Date.UTC(y, mo - 1, d, h, mi, sec, parts[Part.Milli]), offset);
+    return wallToInstant(Date.UTC(y, mo - 1, d, h, mi, sec, ms), offset);
   };
 }
 

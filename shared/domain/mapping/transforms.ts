@@ -25,6 +25,9 @@ import {
   numberToField,
 } from './values';
 
+/** Local copy of the hot import (imported bindings can be getters after a CJS transform). */
+const empty = isEmpty;
+
 /** A source row: column → raw value (text from files, typed values from databases and APIs). */
 export type SourceRow = Readonly<Record<string, unknown>>;
 
@@ -79,7 +82,7 @@ const issue = (field: Field, code: string, message: string): { issue: FieldIssue
 function columnReader(column: string, convert: Converter): FieldReader {
   return (row, slot) => {
     const raw = row[column];
-    return isEmpty(raw) ? null : convert(raw, slot);
+    return empty(raw) ? null : convert(raw, slot);
   };
 }
 
@@ -130,7 +133,7 @@ export function compileFieldSource(
         reader: (row, slot) => {
           for (let i = 0; i < columns.length; i++) {
             const raw = row[columns[i] as string];
-            if (!isEmpty(raw)) return convert(raw, slot);
+            if (!empty(raw)) return convert(raw, slot);
           }
           return null;
         },
@@ -233,7 +236,7 @@ function concatReader(t: Extract<Transform, { kind: 'concat' }>): FieldReader {
       if (p.column === undefined) piece = p.text;
       else {
         const raw = row[p.column];
-        if (isEmpty(raw)) continue;
+        if (empty(raw)) continue;
         any = true;
         piece =
           raw instanceof Date

@@ -56,7 +56,7 @@ export class MappingInvalidError extends Error {
 }
 
 /** Local copy: a module-level binding reads faster in the row loop than an imported one (CJS interop getters). */
-const FAILED = FAIL;
+const FAILED: typeof FAIL = FAIL;
 
 interface CompiledField {
   readonly name: string;

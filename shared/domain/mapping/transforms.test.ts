@@ -347,3 +347,70 @@ describe('unit, enum, constant, concat, coalesce and lookup transforms', () => {
     );
   });
 });
+
+describe('nothing crashes', () => {
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  const garbage: unknown[] = [
+    undefined,
+    null,
+    '',
+    ' ',
+    '\u00a0',
+    'x',
+    '-',
+    '.',
+    'e',
+    '1e',
+    '++1',
+    NaN,
+    Infinity,
+    -0,
+    2 ** 60,
+    10n,
+    2n ** 70n,
+    true,
+    {},
+    [],
+    [1],
+    { a: 10n },
+    cyclic,
+    Symbol('s'),
+    () => 1,
+    new Date('x'),
+    new Date(0),
+    '9'.repeat(400),
+    'ä\u0000',
+  ];
+  const sources: [string, FieldSource][] = [
+    ...['day', 'units', 'weightKg', 'price', 'isValid', 'status', 'label', 'customerId'].map(
+      (f): [string, FieldSource] => [f, { column: 'x' }],
+    ),
+    [
+      'price',
+      t({ kind: 'cast', column: 'x', numberFormat: { decimalSeparator: ',', thousandsSeparator: ' ' } }),
+    ],
+    ['day', t({ kind: 'date', column: 'x', format: 'dd.MM.yy' })],
+    ['readAt', t({ kind: 'date', column: 'x', format: 'epoch-ms', timeZone: 'Asia/Kathmandu' })],
+    ['units', t({ kind: 'unit', column: 'x', factor: 1e308 })],
+    ['status', t({ kind: 'enum', column: 'x', values: { a: 'open' }, caseInsensitive: true })],
+    ['label', t({ kind: 'concat', parts: [{ column: 'x' }, { column: 'x' }], separator: '|' })],
+    ['isValid', t({ kind: 'coalesce', columns: ['x', 'y'] })],
+    ['customerId', t({ kind: 'lookup', column: 'x', object: 'Customer', by: 'email' })],
+  ];
+
+  it('every transform takes any value: a record or a quarantine entry with a code, never an exception', () => {
+    for (const [field, source] of sources) {
+      const rows = run(
+        field,
+        source,
+        garbage.map((x) => ({ x, y: x })),
+        () => undefined,
+      );
+      for (const r of rows) {
+        if ('quarantine' in r) for (const q of r.quarantine) expect(q.code).toMatch(/^VALUE\.[A-Z_]+$/);
+        else expect(['string', 'number', 'boolean', 'object']).toContain(typeof r.record[field]);
+      }
+    }
+  });
+});

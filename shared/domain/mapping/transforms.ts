@@ -17,6 +17,7 @@ import {
   type Converter,
   castConverter,
   dateFieldConverter,
+  describeValue,
   type ErrorSlot,
   FAIL,
   fail,
@@ -238,12 +239,7 @@ function concatReader(t: Extract<Transform, { kind: 'concat' }>): FieldReader {
         const raw = row[p.column];
         if (empty(raw)) continue;
         any = true;
-        piece =
-          raw instanceof Date
-            ? raw.toISOString()
-            : typeof raw === 'object'
-              ? JSON.stringify(raw)
-              : String(raw);
+        piece = typeof raw === 'string' ? raw : (describeValue(raw, Number.POSITIVE_INFINITY) ?? '');
       }
       out = first ? piece : out + separator + piece;
       first = false;

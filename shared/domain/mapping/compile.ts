@@ -141,8 +141,8 @@ export function fromCompiledFields(objectName: string, fields: readonly Compiled
     object: objectName,
     fields: names,
     apply(row, rowNumber) {
-      // A clone of the template has every field already, in order: the stores below then update existing
-      // properties of one shape instead of growing a new object field by field (twice as fast in V8).
+      // A clone of the template has every field already, in order: the stores below update existing
+      // properties of one shape instead of growing an object field by field (about 15 % faster in V8).
       const record: MappedRecord = { ...template };
       let quarantine: QuarantineEntry[] | undefined;
       for (let i = 0; i < n; i++) {

@@ -122,16 +122,18 @@ export function wallToInstant(wallAsUtc: number, offset: ZoneOffset): number {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** Reads `n` digits at `i`, or -1. */
-function digits(s: string, i: number, n: number): number {
-  if (i + n > s.length) return -1;
-  let v = 0;
-  for (let k = 0; k < n; k++) {
-    const c = s.charCodeAt(i + k);
-    if (!isDigit(c)) return -1;
-    v = v * 10 + c - 48;
-  }
-  return v;
+/** Two digits at `i`, or -1 (past the end `charCodeAt` is NaN, which fails the range checks). */
+function d2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Four digits at `i`, or -1. */
+function d4(s: string, i: number): number {
+  const hi = d2(s, i);
+  const lo = d2(s, i + 2);
+  return hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
 }
 
 /**
@@ -140,11 +142,11 @@ function digits(s: string, i: number, n: number): number {
  */
 function parseIso(s: string, offset: ZoneOffset, target: DateTarget): number {
   const n = s.length;
-  const y = digits(s, 0, 4);
+  const y = d4(s, 0);
   if (y < 0 || s.charCodeAt(4) !== 45) return Number.NaN;
-  const mo = digits(s, 5, 2);
+  const mo = d2(s, 5);
   if (mo < 0 || s.charCodeAt(7) !== 45) return Number.NaN;
-  const d = digits(s, 8, 2);
+  const d = d2(s, 8);
   if (d < 0) return Number.NaN;
   let h = 0;
   let mi = 0;
@@ -155,13 +157,13 @@ function parseIso(s: string, offset: ZoneOffset, target: DateTarget): number {
   if (i < n) {
     const sep = s.charCodeAt(i);
     if (sep !== 84 && sep !== 116 && sep !== 32) return Number.NaN; // T, t, space
-    h = digits(s, i + 1, 2);
+    h = d2(s, i + 1);
     if (h < 0 || s.charCodeAt(i + 3) !== 58) return Number.NaN;
-    mi = digits(s, i + 4, 2);
+    mi = d2(s, i + 4);
     if (mi < 0) return Number.NaN;
     i += 6;
     if (i < n && s.charCodeAt(i) === 58) {
-      sec = digits(s, i + 1, 2);
+      sec = d2(s, i + 1);
       if (sec < 0) return Number.NaN;
       i += 3;
       if (i < n && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) {
@@ -182,10 +184,10 @@ function parseIso(s: string, offset: ZoneOffset, target: DateTarget): number {
       if ((c === 90 || c === 122) && i === n - 1)
         explicitOffset = 0; // Z
       else if (c === 43 || c === 45) {
-        const oh = digits(s, i + 1, 2);
+        const oh = d2(s, i + 1);
         let j = i + 3;
         if (j < n && s.charCodeAt(j) === 58) j++;
-        const om = j < n ? digits(s, j, 2) : 0;
+        const om = j < n ? d2(s, j) : 0;
         if (oh < 0 || om < 0 || oh > 23 || om > 59 || (j < n ? j + 2 : j) !== n) return Number.NaN;
         explicitOffset = (c === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
       } else return Number.NaN;

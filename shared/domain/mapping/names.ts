@@ -156,13 +156,18 @@ export function profileName(name: string): NameProfile {
   return { name, norm, tokens: new Set(tokens), joined: tokens.join(' '), bigrams: bigrams(norm) };
 }
 
-/** Name similarity 0..1 with its reason. */
-export function nameSimilarity(column: NameProfile, field: NameProfile): { score: number; reason: string } {
-  if (column.norm === field.norm) return { score: 1, reason: 'same name' };
-  if (column.joined === field.joined) return { score: 0.92, reason: 'same name after synonyms' };
-  const byTokens = 0.85 * tokenDice(column.tokens, field.tokens);
-  const byChars = 0.75 * dice(column.bigrams, field.bigrams);
-  return byTokens >= byChars
-    ? { score: byTokens, reason: 'shared name parts' }
-    : { score: byChars, reason: 'similar spelling' };
+/** Name similarity 0..1 (no allocation: it runs for every column × field pair). */
+export function nameScore(column: NameProfile, field: NameProfile): number {
+  if (column.norm === field.norm) return 1;
+  if (column.joined === field.joined) return 0.92;
+  return Math.max(0.85 * tokenDice(column.tokens, field.tokens), 0.75 * dice(column.bigrams, field.bigrams));
+}
+
+/** Why `nameScore` gave its score (only for the candidates shown). */
+export function nameReason(column: NameProfile, field: NameProfile): string {
+  if (column.norm === field.norm) return 'same name';
+  if (column.joined === field.joined) return 'same name after synonyms';
+  return 0.85 * tokenDice(column.tokens, field.tokens) >= 0.75 * dice(column.bigrams, field.bigrams)
+    ? 'shared name parts'
+    : 'similar spelling';
 }

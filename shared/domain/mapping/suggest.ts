@@ -12,7 +12,7 @@ import {
   SUGGESTION_CONFIDENT,
 } from '@kpi/shared/contracts/mapping';
 import type { DataObject, Field, FieldType } from '../catalog/types';
-import { type NameProfile, nameSimilarity, profileName, words } from './names';
+import { type NameProfile, nameReason, nameScore, profileName, words } from './names';
 import { profileSamples, type SampleProfile } from './samples';
 import { columnFeeds } from './validate';
 
@@ -103,48 +103,57 @@ function strippedName(
   return p;
 }
 
-/** One column against one field: the score (0..1), its reasons and the source to drop in. */
-function scorePair(c: ColumnProfile, f: FieldProfile, stripped: NameProfile | null): FieldSuggestion {
-  let name = nameSimilarity(c.name, f.name);
-  if (stripped) {
-    const s = nameSimilarity(stripped, f.name);
-    // A little below the full name, so that ORDER_NO prefers orderId to SalesOrderLine.id.
-    if (s.score * 0.97 > name.score)
-      name = { score: s.score * 0.97, reason: `${s.reason} (without the object name)` };
-  }
-  const reasons = [name.reason];
+/** The score of one column for one field (0..1): 0.8 × name + 0.2 × type fit + sample evidence. */
+function pairScore(c: ColumnProfile, f: FieldProfile, stripped: NameProfile | null): number {
+  // Without the object name a little below the full name, so that ORDER_NO prefers orderId to SalesOrderLine.id.
+  const name = Math.max(nameScore(c.name, f.name), stripped ? 0.97 * nameScore(stripped, f.name) : 0);
   let typeScore = 0.5;
-  if (c.type) {
-    if (NATURAL[c.type].includes(f.field.type)) {
-      typeScore = 1;
-      reasons.push(`${c.type} fits ${f.field.type}`);
-    } else if (columnFeeds(c.type, f.field.type)) typeScore = 0.75;
-    else {
-      typeScore = 0;
-      reasons.push(`${c.type} does not fit ${f.field.type}`);
-    }
-  }
+  if (c.type)
+    typeScore = NATURAL[c.type].includes(f.field.type) ? 1 : columnFeeds(c.type, f.field.type) ? 0.75 : 0;
   let bonus = 0;
-  let source: FieldSource = { column: c.column };
   const { samples } = c;
   if (f.values && samples.distinct.size) {
-    let covered = 0;
-    for (const v of samples.distinct) if (f.values.has(v)) covered++;
-    const share = covered / samples.distinct.size;
-    if (share >= 0.8) {
-      bonus += 0.25 * share;
-      reasons.push('sample values are its enum values');
-    } else if (share === 0) bonus -= 0.1;
+    const share = enumShare(samples, f.values);
+    if (share >= 0.8) bonus += 0.25 * share;
+    else if (share === 0) bonus -= 0.1;
   }
+  if ((f.field.type === 'date' || f.field.type === 'datetime') && samples.dateFormat) bonus += 0.05;
+  if (samples.emails && f.field.type !== 'string') bonus -= 0.2;
+  return Math.round(Math.max(0, Math.min(1, 0.8 * name + 0.2 * typeScore + bonus)) * 1000) / 1000;
+}
+
+function enumShare(samples: SampleProfile, values: ReadonlySet<string>): number {
+  let covered = 0;
+  for (const v of samples.distinct) if (values.has(v)) covered++;
+  return covered / samples.distinct.size;
+}
+
+/** The suggestion shown for a scored pair: reasons, and the source to drop in. */
+function explain(
+  c: ColumnProfile,
+  f: FieldProfile,
+  stripped: NameProfile | null,
+  score: number,
+): FieldSuggestion {
+  const full = nameScore(c.name, f.name);
+  const reasons =
+    stripped && 0.97 * nameScore(stripped, f.name) > full
+      ? [`${nameReason(stripped, f.name)} (without the object name)`]
+      : [nameReason(c.name, f.name)];
+  if (c.type) {
+    if (NATURAL[c.type].includes(f.field.type)) reasons.push(`${c.type} fits ${f.field.type}`);
+    else if (!columnFeeds(c.type, f.field.type)) reasons.push(`${c.type} does not fit ${f.field.type}`);
+  }
+  const { samples } = c;
+  if (f.values && samples.distinct.size && enumShare(samples, f.values) >= 0.8)
+    reasons.push('sample values are its enum values');
+  let source: FieldSource = { column: c.column };
   if ((f.field.type === 'date' || f.field.type === 'datetime') && samples.dateFormat) {
-    bonus += 0.05;
     reasons.push(`samples are dates (${samples.dateFormat})`);
     if (samples.dateFormat !== 'iso')
       source = { transform: { kind: 'date', column: c.column, format: samples.dateFormat } };
   }
-  if (samples.emails && f.field.type !== 'string') bonus -= 0.2;
-  const score = Math.max(0, Math.min(1, 0.8 * name.score + 0.2 * typeScore + bonus));
-  return { column: c.column, score: Math.round(score * 1000) / 1000, reasons, source };
+  return { column: c.column, score, reasons, source };
 }
 
 /** Ranked candidate columns for every field of `object`, in the object's field order. */
@@ -161,8 +170,9 @@ export function suggestFields(
   return fields.map((f) => {
     const candidates: FieldSuggestion[] = [];
     for (let i = 0; i < profiles.length; i++) {
-      const s = scorePair(profiles[i] as ColumnProfile, f, stripped[i] ?? null);
-      if (s.score >= minScore) candidates.push(s);
+      const c = profiles[i] as ColumnProfile;
+      const score = pairScore(c, f, stripped[i] ?? null);
+      if (score >= minScore) candidates.push(explain(c, f, stripped[i] ?? null, score));
     }
     candidates.sort((a, b) => b.score - a.score);
     return { field: f.field.name, candidates: candidates.slice(0, limit) };
@@ -206,7 +216,7 @@ export function matchColumns(
   profiles.forEach((c, ci) => {
     const stripped = strippedName(c, object, objectWords);
     fields.forEach((f, fi) => {
-      const { score } = scorePair(c, f, stripped);
+      const score = pairScore(c, f, stripped);
       if (score >= minScore) pairs.push({ c: ci, f: fi, score });
     });
   });

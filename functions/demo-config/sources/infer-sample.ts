@@ -10,6 +10,7 @@ import {
   type InferSampleResponse,
 } from '@kpi/shared/contracts/demo-config';
 import type { DataObject } from '@kpi/shared/domain/catalog/types';
+import { bestMatchingObject, matchColumns, type SuggestColumn } from '@kpi/shared/domain/mapping/suggest';
 import { detectDelimiter, typeOfValue, widen } from '@kpi/shared/domain/value-types';
 import { isAppError, payloadTooLarge, unprocessable } from '@kpi/shared/platform/errors';
 import type { Logger } from '@kpi/shared/platform/log';
@@ -56,25 +57,6 @@ const noLog: SampleLog = { warn: () => {} };
 
 // The value typing and delimiter detection are shared with the connector's discovery.
 export { detectDelimiter, typeOfValue, widen };
-
-const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** Column → field matches for one object (exact after normalising, or with the object name as prefix). */
-function matchObject(object: DataObject, columns: readonly string[]) {
-  const fields = new Map(object.fields.map((f) => [normalise(f.name), f.name]));
-  const prefix = normalise(object.name);
-  const matched: { column: string; field: string }[] = [];
-  const used = new Set<string>();
-  for (const column of columns) {
-    const n = normalise(column);
-    const field = fields.get(n) ?? (n.startsWith(prefix) ? fields.get(n.slice(prefix.length)) : undefined);
-    if (field && !used.has(field)) {
-      used.add(field);
-      matched.push({ column, field });
-    }
-  }
-  return matched;
-}
 
 export interface SampleRequest {
   fileName: string;
@@ -255,19 +237,16 @@ function inferRecords(
     filled: filled[c] ?? 0,
   }));
 
+  // Column → field matching is the mapping module's (shared with the mapping service's suggestions).
   let suggestion: InferSampleResponse['suggestion'] = null;
   if (request.objectName !== undefined) {
     const object = objects.find((o) => o.name === request.objectName);
     if (!object)
       throw unprocessable(SampleErrors.unknownObject, `The catalog has no object ${request.objectName}`);
-    suggestion = toSuggestion(object, names);
+    suggestion = toSuggestion(object, columns, matchColumns(object, columns));
   } else {
-    let best: { object: DataObject; count: number } | undefined;
-    for (const object of objects) {
-      const count = matchObject(object, names).length;
-      if (count > 0 && (!best || count > best.count)) best = { object, count };
-    }
-    if (best) suggestion = toSuggestion(best.object, names);
+    const best = bestMatchingObject(objects, columns);
+    if (best) suggestion = toSuggestion(best.object, columns, best.matches);
   }
 
   return {
@@ -280,8 +259,16 @@ function inferRecords(
   };
 }
 
-function toSuggestion(object: DataObject, names: readonly string[]) {
-  const fields = matchObject(object, names);
+function toSuggestion(
+  object: DataObject,
+  columns: readonly SuggestColumn[],
+  matches: readonly { column: string; field: string }[],
+) {
+  const fields = matches.map(({ column, field }) => ({ column, field }));
   const matched = new Set(fields.map((f) => f.column));
-  return { object: object.name, fields, unmatchedColumns: names.filter((n) => !matched.has(n)) };
+  return {
+    object: object.name,
+    fields,
+    unmatchedColumns: columns.map((c) => c.name).filter((n) => !matched.has(n)),
+  };
 }

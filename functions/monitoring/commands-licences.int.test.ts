@@ -61,16 +61,23 @@ describe('remote commands', () => {
         body: JSON.stringify(body),
       });
     expect((await post('fabrikam-prod', { ok: true, message: 'hijack' })).status).toBe(404);
-    // Diagnostics nested 10,000 deep are refused as input (400), and leave the command open.
-    const tooDeep = await fetch(api(`commands/${command.id}/result`), {
-      method: 'POST',
-      headers: { authorization: creds['contoso-prod'] as string, 'content-type': 'application/json' },
-      body: `{"ok":true,"message":"deep","diagnostics":${'{"d":'.repeat(10_000)}{}${'}'.repeat(10_000)}}`,
-    });
-    expect(tooDeep.status).toBe(400);
-    expect(((await tooDeep.json()) as { error: { code: string } }).error.code).toBe(
-      'REQUEST.VALIDATION_FAILED',
-    );
+    // Diagnostics nested 10,000 deep are refused by the edge before parsing (400 REQUEST.NESTING_TOO_DEEP);
+    // 40 deep passes the edge's JSON limit (64) but not the command result's own (32). Both leave the command open.
+    const postRaw = (diagnostics: string) =>
+      fetch(api(`commands/${command.id}/result`), {
+        method: 'POST',
+        headers: { authorization: creds['contoso-prod'] as string, 'content-type': 'application/json' },
+        body: `{"ok":true,"message":"deep","diagnostics":${diagnostics}}`,
+      });
+    const nested = (depth: number) => `${'{"d":'.repeat(depth)}{}${'}'.repeat(depth)}`;
+    for (const [depth, code] of [
+      [10_000, 'REQUEST.NESTING_TOO_DEEP'],
+      [40, 'REQUEST.VALIDATION_FAILED'],
+    ] as const) {
+      const tooDeep = await postRaw(nested(depth));
+      expect(tooDeep.status).toBe(400);
+      expect(((await tooDeep.json()) as { error: { code: string } }).error.code).toBe(code);
+    }
     const answered = await post('contoso-prod', {
       ok: true,
       message: 'bundle collected',

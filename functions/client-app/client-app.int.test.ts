@@ -69,6 +69,13 @@ async function deploy(o: DeployOptions): Promise<ClientDeployment> {
   return dep;
 }
 
+/** Waits for the first served answer (start-up done: activated, validated, snapshot fetched). */
+async function served(dep: ClientDeployment): Promise<ClientDeployment> {
+  const kpis = await call(dep, 'GET', 'kpis', { as: VERA });
+  expect(kpis.status).toBe(200);
+  return dep;
+}
+
 async function stop(dep: ClientDeployment): Promise<void> {
   await dep.stop();
   running.splice(running.indexOf(dep), 1);
@@ -111,7 +118,8 @@ const license = (
 const OLIVIA = 'olivia@contoso.example';
 const VERA = 'vera@contoso.example';
 
-describe('client deployment start-up paths', () => {
+// Each path starts one to three client deployments (a host with its worker each): generous on a busy machine.
+describe('client deployment start-up paths', { timeout: 180_000 }, () => {
   it('first start: activates, validates online, fetches the signed snapshot, serves only entitled KPIs', async () => {
     const issued = await license();
     const dep = await deploy({ deploymentId: 'contoso-first', licenseKey: issued.key });
@@ -223,7 +231,9 @@ describe('client deployment start-up paths', () => {
   it('expired in grace: serves with the grace banner and the days left in every answer', async () => {
     const issued = await license({ expiresAt: inDays(10), graceDays: 30 });
     const dir = join(root, 'contoso-grace');
-    await stop(await deploy({ deploymentId: 'contoso-grace', licenseKey: issued.key, dataDir: dir }));
+    await stop(
+      await served(await deploy({ deploymentId: 'contoso-grace', licenseKey: issued.key, dataDir: dir })),
+    );
     // Twenty days later: ten days past expiry, twenty of the thirty grace days left.
     const later = await deploy({ deploymentId: 'contoso-grace', clockDays: 20, dataDir: dir });
     const kpis = await call(later, 'GET', 'kpis', { as: VERA, ttlSeconds: 40 * 86_400 });
@@ -239,7 +249,11 @@ describe('client deployment start-up paths', () => {
   it('past grace: data routes answer 403 LICENSE.EXPIRED; the licence route still says why; a clock turned back is caught', async () => {
     const issued = await license({ expiresAt: inDays(10), graceDays: 5 });
     const dir = join(root, 'contoso-past-grace');
-    await stop(await deploy({ deploymentId: 'contoso-past-grace', licenseKey: issued.key, dataDir: dir }));
+    await stop(
+      await served(
+        await deploy({ deploymentId: 'contoso-past-grace', licenseKey: issued.key, dataDir: dir }),
+      ),
+    );
     const later = await deploy({ deploymentId: 'contoso-past-grace', clockDays: 20, dataDir: dir });
     const token = { as: VERA, ttlSeconds: 40 * 86_400 };
     const kpis = await call(later, 'GET', 'kpis', token);
@@ -262,7 +276,9 @@ describe('client deployment start-up paths', () => {
   it('revoked: found by the next online validation, then every data route answers 403 LICENSE.REVOKED', async () => {
     const issued = await license();
     const dir = join(root, 'contoso-revoked');
-    await stop(await deploy({ deploymentId: 'contoso-revoked', licenseKey: issued.key, dataDir: dir }));
+    await stop(
+      await served(await deploy({ deploymentId: 'contoso-revoked', licenseKey: issued.key, dataDir: dir })),
+    );
     const revoke = await fetch(`${stack.urls.api}/license/licenses/${issued.licenseId}/revoke`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await ada()}`, 'content-type': 'application/json' },
@@ -286,7 +302,9 @@ describe('client deployment start-up paths', () => {
   it('renewed key pasted: verified, stored in Key Vault, validated, in force without a restart', async () => {
     const issued = await license({ expiresAt: inDays(10), graceDays: 5 });
     const dir = join(root, 'contoso-renewed');
-    await stop(await deploy({ deploymentId: 'contoso-renewed', licenseKey: issued.key, dataDir: dir }));
+    await stop(
+      await served(await deploy({ deploymentId: 'contoso-renewed', licenseKey: issued.key, dataDir: dir })),
+    );
     const dep = await deploy({ deploymentId: 'contoso-renewed', clockDays: 20, dataDir: dir });
     const owner = { as: OLIVIA, ttlSeconds: 40 * 86_400 };
     expect((await call(dep, 'GET', 'kpis', owner)).body.error.code).toBe('LICENSE.EXPIRED');

@@ -11,12 +11,15 @@ import { bannerAt, type LoadedLicense, loadLicense } from './loaded-license';
 import { type SyncOptions, type SyncReport, syncWithVendor } from './sync-with-vendor';
 
 export const RELOAD_AFTER_MS = 30_000;
+/** How soon a deployment that never reached the vendor tries again when asked. */
+export const RETRY_SYNC_MS = 10_000;
 
 export class LicenseRuntime {
   private loaded: LoadedLicense | undefined;
   private loading: Promise<LoadedLicense> | undefined;
   private loadedAt = 0;
   private generation = 0;
+  private lastSyncAt = 0;
   private appliedGeneration = 0;
   /** One sync at a time per process. */
   private chain: Promise<unknown> = Promise.resolve();
@@ -46,6 +49,17 @@ export class LicenseRuntime {
   /** The licence now: started, and reloaded in the background when stale. */
   async current(): Promise<LoadedLicense> {
     if (!this.loaded) await (this.started ?? this.start());
+    const l = this.loaded as LoadedLicense;
+    // Never reached the vendor (first start while it was down): try again soon, not only at the next timer.
+    if (
+      (!l.snapshot || !l.state.activation) &&
+      !l.keyRefusal &&
+      Date.now() - this.lastSyncAt > RETRY_SYNC_MS
+    ) {
+      this.sync({ trigger: 'retry' }).catch((err: unknown) =>
+        this.deps.log.warn('sync failed', { error: String(err) }),
+      );
+    }
     if (Date.now() - this.loadedAt > RELOAD_AFTER_MS && !this.loading) {
       this.reload().catch((err: unknown) =>
         this.deps.log.warn('licence reload failed', { error: String(err) }),
@@ -79,6 +93,7 @@ export class LicenseRuntime {
 
   /** Syncs with the vendor (serialised), then reloads. */
   sync(options: SyncOptions): Promise<SyncReport> {
+    this.lastSyncAt = Date.now();
     const run = this.chain.then(async () => {
       const loaded = await this.reload(true);
       const report = await syncWithVendor(this.deps, loaded, options);

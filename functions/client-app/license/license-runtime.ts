@@ -54,6 +54,7 @@ export class LicenseRuntime {
     if (
       (!l.snapshot || !l.state.activation) &&
       !l.keyRefusal &&
+      !l.state.refusal &&
       Date.now() - this.lastSyncAt > RETRY_SYNC_MS
     ) {
       this.sync({ trigger: 'retry' }).catch((err: unknown) =>

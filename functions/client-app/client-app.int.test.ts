@@ -407,7 +407,7 @@ describe('client deployment start-up paths', { timeout: 180_000 }, () => {
       expect((await tick()).status).toBe(200);
       const commands = await monitoring(
         'GET',
-        'tenants/contoso/deployments/contoso-beat/commands',
+        'tenants/contoso/commands?deploymentId=contoso-beat',
         'sam@vendor.example',
       );
       const ping = commands.body.items.find((c: { id: string }) => c.id === issuedCommand.body.id);

@@ -44,7 +44,7 @@ export const CLIENT_APP_ERROR_CODES = {
   noSnapshot: 'CLIENT.NO_SNAPSHOT',
   /** 404: no such KPI among those the licence entitles. */
   kpiNotFound: 'CLIENT.KPI_NOT_FOUND',
-  /** 503: the Key Vault secret `license-key` is missing. */
+  /** The Key Vault secret `license-key` is missing: the licence is `refused` with this reason (403 on data routes). */
   keyMissing: 'LICENSE.KEY_MISSING',
 } as const;
 

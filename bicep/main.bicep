@@ -91,6 +91,7 @@ var uiOrigins = uiFrontDoor ? uiFront.outputs.origins : storage.outputs.siteOrig
 module cosmos 'modules/cosmos.bicep' = {
   name: 'cosmos'
   params: {
+    declaration: loadJsonContent('cosmos-containers.json')
     location: location
     tags: tags
     accountName: 'cosmos-${token}'
@@ -100,6 +101,7 @@ module cosmos 'modules/cosmos.bicep' = {
 module serviceBus 'modules/servicebus.bicep' = {
   name: 'servicebus'
   params: {
+    declaration: loadJsonContent('servicebus-entities.json')
     location: location
     tags: tags
     namespaceName: 'sb-${token}'

@@ -62,6 +62,29 @@ export const heartbeatSchema = z.object({
   /** Age of the newest data behind the dashboards. */
   dataFreshnessSeconds: z.number().finite().min(0).max(1e10).optional(),
   recentErrors: z.array(recentErrorSchema).max(HEARTBEAT_LIMITS.maxRecentErrors).default([]),
+  /** The licence as the deployment enforces it (client-app; absent from simulated deployments). */
+  license: z
+    .object({
+      state: z.enum(['full', 'grace', 'refused']),
+      daysLeft: z.number().int().min(0).max(100_000),
+      reasonCode: z.string().max(80).optional(),
+    })
+    .optional(),
+  /** Versions of the deployment's parts, e.g. `{ "client-app": "0.1.0", "node": "22.11.0" }`. */
+  components: z.record(id, z.string().max(40)).optional(),
+  /** The latest runs of the deployment's jobs (ingestion, calculation) once those apps exist. */
+  lastRuns: z
+    .array(
+      z.object({
+        job: id,
+        at: z.iso.datetime(),
+        ok: z.boolean(),
+        durationMs: ms.optional(),
+        message: z.string().max(HEARTBEAT_LIMITS.maxErrorMessageChars).optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
 });
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 export type HeartbeatInput = z.input<typeof heartbeatSchema>;

@@ -42,6 +42,24 @@ export class ErrorCollector {
     this.errors.set(key, { key, message, count: 1, lastAt: at.toISOString() });
   }
 
+  /** Adds an error already grouped elsewhere (another instance's collector). */
+  merge(e: RecentError): void {
+    const seen = this.errors.get(e.key);
+    if (seen) {
+      seen.count += e.count;
+      if (e.lastAt > seen.lastAt) {
+        seen.lastAt = e.lastAt;
+        seen.message = e.message;
+      }
+      return;
+    }
+    if (this.errors.size >= this.max) {
+      this.dropped++;
+      return;
+    }
+    this.errors.set(e.key, { ...e });
+  }
+
   /** The collected errors, most frequent first; empties the collector. */
   drain(): RecentError[] {
     const out = [...this.errors.values()].sort((a, b) => b.count - a.count);

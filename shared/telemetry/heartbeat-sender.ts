@@ -25,6 +25,8 @@ export interface HeartbeatSenderOptions {
   deploymentId: string;
   appVersion: string;
   catalogVersion?: () => string | undefined;
+  /** More of what support needs (licence state, component versions, last runs): added to each heartbeat. */
+  extra?: () => Pick<Heartbeat, 'license' | 'components' | 'lastRuns'>;
   dataFreshnessSeconds?: () => number | undefined;
   processMetrics: () => ProcessMetrics;
   /** Handlers by command kind; a kind without one is answered `ok: false`. */
@@ -92,6 +94,22 @@ export class HeartbeatSender {
     this.errors.record(err, this.now());
   }
 
+  /**
+   * Requests recorded by other instances (Function instances share no memory: each stores its minute's
+   * histogram, and the heartbeat timer merges them here before `tick()`).
+   */
+  recordWindow(window: {
+    buckets: readonly (readonly [number, number])[];
+    count: number;
+    errors: number;
+    recentErrors?: readonly { key: string; message: string; count: number; lastAt: string }[];
+  }): void {
+    this.latency.merge(window.buckets);
+    this.requests += window.count;
+    this.failedRequests += Math.min(window.errors, window.count);
+    for (const e of window.recentErrors ?? []) this.errors.merge(e);
+  }
+
   /** Duration of the latest KPI calculation. */
   recordKpiCalculation(ms: number): void {
     this.kpiMs = ms;
@@ -129,6 +147,7 @@ export class HeartbeatSender {
       ...(this.kpiMs !== undefined ? { kpiCalculationMs: this.kpiMs } : {}),
       ...(freshness !== undefined ? { dataFreshnessSeconds: Math.max(0, Math.round(freshness)) } : {}),
       recentErrors: this.errors.drain(),
+      ...(this.o.extra?.() ?? {}),
     };
     this.latency.reset();
     this.requests = 0;

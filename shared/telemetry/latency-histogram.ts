@@ -37,6 +37,24 @@ export class LatencyHistogram {
     return MAX_MS;
   }
 
+  /** The non-empty buckets as `[index, count]` pairs: what an instance stores for another to merge. */
+  entries(): [number, number][] {
+    const out: [number, number][] = [];
+    this.counts.forEach((c, i) => {
+      if (c > 0) out.push([i, c]);
+    });
+    return out;
+  }
+
+  /** Adds buckets recorded elsewhere (`entries()` of another histogram); unknown indexes are ignored. */
+  merge(entries: readonly (readonly [number, number])[]): void {
+    for (const [i, c] of entries) {
+      if (!Number.isInteger(i) || i < 0 || i >= BUCKETS || !Number.isInteger(c) || c <= 0) continue;
+      this.counts[i] = (this.counts[i] as number) + c;
+      this.total += c;
+    }
+  }
+
   reset(): void {
     this.counts.fill(0);
     this.total = 0;

@@ -20,7 +20,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
 });
 
 export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, If-None-Match, If-Match, x-request-id';
-export const CORS_EXPOSE_HEADERS = 'ETag, x-request-id';
+// x-license-*: the client deployment's licence state on every answer (shared/contracts/client-app.ts), read by its UI.
+export const CORS_EXPOSE_HEADERS =
+  'ETag, x-request-id, x-license-state, x-license-days-left, x-license-reason';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 

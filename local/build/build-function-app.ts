@@ -14,14 +14,23 @@ export interface FunctionAppBuild {
   bundleBytes: number;
 }
 
+/** How to bundle: the default is `npm run build`'s (readable, source maps); a client package minifies. */
+export interface BuildOptions {
+  /** File name of the bundle in `distDir` (default `index.js`); package.json `main` is always `index.js`. */
+  bundleName?: string;
+  /** Minify whitespace, identifiers and syntax, without source maps (the client package's bundles). */
+  minify?: boolean;
+}
+
 export async function buildFunctionApp(
   app: { name: string; dir: string },
   hostJson: string,
   distDir: string = join(app.dir, 'dist'),
+  options: BuildOptions = {},
 ): Promise<FunctionAppBuild> {
   await rm(distDir, { recursive: true, force: true });
   await mkdir(distDir, { recursive: true });
-  const outfile = join(distDir, 'index.js');
+  const outfile = join(distDir, options.bundleName ?? 'index.js');
   const result = await build({
     metafile: true,
     entryPoints: [join(app.dir, 'index.ts')],
@@ -31,7 +40,11 @@ export async function buildFunctionApp(
     format: 'cjs',
     target: 'node22',
     minifySyntax: true,
-    sourcemap: 'linked',
+    minify: options.minify === true,
+    // Libraries compare constructor and function names at run time; minified names would break them.
+    keepNames: options.minify === true,
+    // A client deployment ships no source maps: they would hand the client the sources back.
+    sourcemap: options.minify ? false : 'linked',
     legalComments: 'linked',
     logLevel: 'warning',
     external: ['@azure/functions-core'],

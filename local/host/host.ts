@@ -24,7 +24,10 @@ export type { FunctionInfo } from './admin-api';
 export interface HostOptions {
   /** Front port on 127.0.0.1 (0 picks a free one). */
   port: number;
-  /** Apps: name, folder holding `index.ts`, and its settings (like local.settings.json `Values`). */
+  /**
+   * Apps: name, folder, and its settings (like local.settings.json `Values`). The folder holds the
+   * app's `index.ts` (bundled here), or is a built app (package.json `main`, loaded as is).
+   */
   apps: { name: string; dir: string; settings: Record<string, string> }[];
   /** host.json to read (routePrefix, serviceBus options); defaults apply without one. */
   hostJsonPath?: string;
@@ -49,6 +52,24 @@ export function discoverApps(functionsDir: string): { name: string; dir: string 
     .filter((d) => d.isDirectory() && existsSync(path.join(functionsDir, d.name, 'index.ts')))
     .map((d) => ({ name: d.name, dir: path.resolve(functionsDir, d.name) }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * What a worker loads for an app: a source folder's `index.ts`, bundled into the build dir; or, for a
+ * folder without one, the file its package.json `main` names, loaded as is (a built or packaged app:
+ * what Azure runs from a deployment package).
+ */
+function appEntry(app: { name: string; dir: string }, buildDir: string): { source?: string; file: string } {
+  const source = path.join(app.dir, 'index.ts');
+  if (existsSync(source)) return { source, file: path.join(buildDir, app.name, 'index.js') };
+  const manifest = path.join(app.dir, 'package.json');
+  const main = existsSync(manifest)
+    ? (JSON.parse(readFileSync(manifest, 'utf8')) as { main?: unknown }).main
+    : undefined;
+  if (typeof main !== 'string') {
+    throw new Error(`Function app '${app.name}': ${app.dir} has neither an index.ts nor a package.json main`);
+  }
+  return { file: path.resolve(app.dir, main) };
 }
 
 /** Parses a .NET TimeSpan such as `00:05:00` to milliseconds. */
@@ -130,7 +151,9 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   const hostJson = readHostJson(o.hostJsonPath);
   if (o.port !== 0) await assertPortFree(o.port, 'Functions host');
   const ownBuildDir = !o.buildDir;
-  const firstDir = o.apps[0]?.dir ?? process.cwd();
+  // Bundles resolve third-party packages from the node_modules above them: those of the first source
+  // app, else the host's own (a packaged app carries its packages and may live anywhere).
+  const firstDir = o.apps.find((a) => existsSync(path.join(a.dir, 'index.ts')))?.dir ?? __dirname;
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   let buildDir = o.buildDir;
   if (!buildDir) {
@@ -138,6 +161,8 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     removeStaleDirs(root);
     buildDir = path.join(root, stamp);
   }
+  const built = buildDir;
+  const entries = o.apps.map((a) => appEntry(a, built));
   mkdirSync(buildDir, { recursive: true });
   removeStaleDirs(tmpdir(), 'kpi-host-');
   const sockDir = path.join(tmpdir(), `kpi-host-${stamp}`);
@@ -147,13 +172,13 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   const buildStart = Date.now();
   await Promise.all([
     bundleEntry(path.join(__dirname, 'worker', 'worker-main.ts'), workerScript),
-    ...o.apps.map((a) =>
-      bundleEntry(path.join(a.dir, 'index.ts'), path.join(buildDir, a.name, 'index.js')).catch(
-        (err: Error) => {
-          throw new Error(`Function app '${a.name}' failed to build: ${err.message}`);
-        },
-      ),
-    ),
+    ...o.apps.map((a, i) => {
+      const entry = entries[i];
+      if (!entry?.source) return undefined;
+      return bundleEntry(entry.source, entry.file).catch((err: Error) => {
+        throw new Error(`Function app '${a.name}' failed to build: ${err.message}`);
+      });
+    }),
   ]);
 
   log(`[host] bundled ${o.apps.length} app(s) and the worker in ${Date.now() - buildStart} ms`);
@@ -165,7 +190,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     stopping: false,
     spec: {
       app: a.name,
-      entry: path.join(buildDir, a.name, 'index.js'),
+      entry: entries[i]?.file ?? '',
       workerScript,
       socketPath: path.join(sockDir, `${i}.sock`),
       env: { ...baseEnv(), ...a.settings },

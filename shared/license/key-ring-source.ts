@@ -40,11 +40,11 @@ export const signingKeysSetting: Setting<KeyRingSource> = {
 const isMissing = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
 const isTaken = (err: unknown) => (err as NodeJS.ErrnoException).code === 'EEXIST';
 
-/** The key ring of `source`. */
-export async function loadKeyRing(source: KeyRingSource, now: Date): Promise<KeyRing> {
-  if (source.kind === 'value') return parseKeyRing(source.json);
+/** The key ring of `source` (a missing file is created with one new key); `what` names it in errors. */
+export async function loadKeyRing(source: KeyRingSource, now: Date, what?: string): Promise<KeyRing> {
+  if (source.kind === 'value') return parseKeyRing(source.json, what);
   try {
-    return parseKeyRing(await readFile(source.path, 'utf8'));
+    return parseKeyRing(await readFile(source.path, 'utf8'), what);
   } catch (err) {
     if (!isMissing(err)) throw err;
   }
@@ -55,7 +55,7 @@ export async function loadKeyRing(source: KeyRingSource, now: Date): Promise<Key
     await writeFile(source.path, JSON.stringify(ring, null, 2), { flag: 'wx', mode: 0o600 });
     return ring;
   } catch (err) {
-    if (isTaken(err)) return parseKeyRing(await readFile(source.path, 'utf8'));
+    if (isTaken(err)) return parseKeyRing(await readFile(source.path, 'utf8'), what);
     throw err;
   }
 }

@@ -75,11 +75,11 @@ export function rotate(ring: KeyRing, now: Date, retainDays: number): KeyRing {
   return { version: 1, keys: [...kept, generateSigningKey(now)] };
 }
 
-/** The key that signs: the newest one not retired. */
-export function signingKey(ring: KeyRing): StoredSigningKey {
+/** The key that signs: the newest one not retired. `what` names the ring in errors. */
+export function signingKey(ring: KeyRing, what = 'licence key ring'): StoredSigningKey {
   const active = ring.keys.filter((k) => !k.retiredAt);
   const newest = active.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
-  if (!newest) throw new Error('The licence key ring has no active signing key');
+  if (!newest) throw new Error(`The ${what} has no active signing key`);
   return newest;
 }
 
@@ -105,11 +105,14 @@ export function publicKeyObject(jwk: { kty?: unknown; crv?: unknown; x?: unknown
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' });
 }
 
-/** Parses and checks a stored ring (a file or a secret); throws with the problem. */
-export function parseKeyRing(text: string): KeyRing {
+/**
+ * Parses and checks a stored ring (a file or a secret); throws with the problem. `what` names the ring in
+ * errors: the same format holds the licence keys and the release keys of client packages.
+ */
+export function parseKeyRing(text: string, what = 'licence key ring'): KeyRing {
   const ring = JSON.parse(text) as Partial<KeyRing>;
   if (ring.version !== 1 || !Array.isArray(ring.keys) || ring.keys.length === 0) {
-    throw new Error('The licence key ring is not a version 1 ring with keys');
+    throw new Error(`The ${what} is not a version 1 ring with keys`);
   }
   for (const k of ring.keys) {
     const jwk = k?.privateJwk;
@@ -119,13 +122,13 @@ export function parseKeyRing(text: string): KeyRing {
       typeof jwk.d !== 'string' ||
       typeof jwk.x !== 'string'
     ) {
-      throw new Error(`Key ${String(k?.kid)} of the licence key ring is not an Ed25519 private JWK`);
+      throw new Error(`Key ${String(k?.kid)} of the ${what} is not an Ed25519 private JWK`);
     }
-    if (k.kid !== thumbprint(jwk.x)) throw new Error(`Key ${k.kid} of the licence key ring has a wrong kid`);
+    if (k.kid !== thumbprint(jwk.x)) throw new Error(`Key ${k.kid} of the ${what} has a wrong kid`);
     // Fails when x and d do not belong together.
     const derived = createPublicKey(privateKeyObject(k)).export({ format: 'jwk' }) as { x?: string };
-    if (derived.x !== jwk.x) throw new Error(`Key ${k.kid} of the licence key ring: x does not match d`);
+    if (derived.x !== jwk.x) throw new Error(`Key ${k.kid} of the ${what}: x does not match d`);
   }
-  signingKey(ring as KeyRing);
+  signingKey(ring as KeyRing, what);
   return ring as KeyRing;
 }

@@ -10,6 +10,7 @@ import { BlobServiceClient } from '@azure/storage-blob';
 import { uploadSite } from '@kpi/shared/platform/static-site/upload-site';
 import { type LocalValues, settingsForApp } from './app-settings';
 import { startAzurite } from './azurite/azurite';
+import { isClientApp } from './client/client-apps';
 import { type RunningCosmos, startCosmos } from './cosmos/cosmos';
 import { loadCosmosContainers } from './cosmos/ensure-containers';
 import { BlobOutbox } from './email/blob-outbox';
@@ -25,6 +26,9 @@ import { resolvePorts, type StackPorts } from './stack-ports';
 import { buildUi } from './web/build-ui';
 
 export const repoRoot = resolve(__dirname, '..');
+
+/** The vendor platform's Function apps: every app folder but the client deployment's. */
+export const vendorApps = () => discoverApps(join(repoRoot, 'functions')).filter((a) => !isClientApp(a.name));
 
 /** The UIs, each hosted in its own storage account's `$web`, as in Azure. */
 export const uis = [
@@ -61,7 +65,7 @@ export interface Stack {
   /** Every local setting value, by name (connection strings of the stand-ins and the like). */
   values: LocalValues;
   /** A bearer token for a seeded user, signed by the local issuer. */
-  token(email: string): Promise<string>;
+  token(email: string, options?: { ttlSeconds?: number }): Promise<string>;
   /**
    * Parts that tests and benchmarks may take down and bring back inside a running stack, to rehearse
    * outages. `cosmos.stop()` closes the Cosmos stand-in (its state is flushed to disk, so nothing is lost);
@@ -195,7 +199,8 @@ async function startOn(ports: StackPorts, options: StackOptions): Promise<Stack>
     await seedData(seedOptions);
 
     const apps = await Promise.all(
-      discoverApps(join(repoRoot, 'functions')).map(async (a) => ({
+      // The client deployment's apps run on its own host (local/client), as in the client's subscription.
+      vendorApps().map(async (a) => ({
         ...a,
         settings: await settingsForApp(a.dir, values),
       })),
@@ -257,7 +262,11 @@ async function startOn(ports: StackPorts, options: StackOptions): Promise<Stack>
         ui: uiUrls,
       },
       values,
-      token: (userEmail) => issuer.signToken(userEmail, { audience: apiAudience }),
+      token: (userEmail, tokenOptions) =>
+        issuer.signToken(userEmail, {
+          audience: apiAudience,
+          ...(tokenOptions?.ttlSeconds ? { ttlSeconds: tokenOptions.ttlSeconds } : {}),
+        }),
       parts: { cosmos: cosmosPart },
       stop: stopAll,
     };

@@ -1,0 +1,320 @@
+/**
+ * The client deployment through both stacks: the vendor platform (startStack) and client deployments on
+ * their own hosts, storage and vaults (startClientDeployment), reaching the vendor only over its public
+ * HTTP routes. One test per start-up path. Time passes through a preloaded clock shift of the client's
+ * workers (local/client/fake-clock.cjs), never by sleeping.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ClientDeployment, startClientDeployment } from '../../local/client/client-deployment';
+import { issueLicense } from '../../local/client/issue-license';
+import { freePort } from '../../local/net';
+import { apiAudience, type Stack, startStack } from '../../local/stack';
+
+const DAY = 86_400_000;
+const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString().replace(/\.\d{3}Z$/, '.000Z');
+const fakeClock = resolve(__dirname, '../../local/client/fake-clock.cjs');
+const KPIS = ['gross-margin', 'otif-rate', 'revenue-growth'];
+
+let stack: Stack;
+let root: string;
+const running: ClientDeployment[] = [];
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'kpi-client-'));
+  stack = await startStack({ dataDir: join(root, 'vendor'), ports: 'free' });
+});
+
+afterAll(async () => {
+  for (const d of running) await d.stop();
+  await stack?.stop();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+const ada = () => stack.token('ada@vendor.example');
+
+interface DeployOptions {
+  deploymentId: string;
+  tenantId?: string;
+  licenseKey?: string;
+  /** Days the client's clock is ahead of real time. */
+  clockDays?: number;
+  /** Point the deployment at a vendor address where nothing answers. */
+  vendorDown?: boolean;
+  dataDir?: string;
+}
+
+/** Starts a client deployment (reusing `dataDir` is a restart of the same deployment). */
+async function deploy(o: DeployOptions): Promise<ClientDeployment> {
+  const dep = await startClientDeployment({
+    tenantId: o.tenantId ?? 'contoso',
+    deploymentId: o.deploymentId,
+    // The JWKS is embedded at deployment from the vendor; the apps may then find the vendor unreachable.
+    vendorApi: stack.urls.api,
+    ...(o.vendorDown ? { reachVendorAt: `http://127.0.0.1:${await freePort()}/api` } : {}),
+    authIssuer: stack.urls.issuer,
+    authAudience: apiAudience,
+    ...(o.licenseKey ? { licenseKey: o.licenseKey } : {}),
+    dataDir: o.dataDir ?? join(root, o.deploymentId),
+    ...(o.clockDays
+      ? {
+          workerEnv: { FAKE_CLOCK_OFFSET_MS: String(o.clockDays * DAY) },
+          workerExecArgv: ['--require', fakeClock],
+        }
+      : {}),
+  });
+  running.push(dep);
+  return dep;
+}
+
+async function stop(dep: ClientDeployment): Promise<void> {
+  await dep.stop();
+  running.splice(running.indexOf(dep), 1);
+}
+
+async function call(
+  dep: ClientDeployment,
+  method: string,
+  path: string,
+  o: { as?: string; body?: unknown; ttlSeconds?: number } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: checked by the assertions
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = {};
+  if (o.as) {
+    headers.authorization = `Bearer ${await stack.token(o.as, { ttlSeconds: o.ttlSeconds ?? 3600 })}`;
+  }
+  if (o.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${dep.api}/client-app/${path}`, {
+    method,
+    headers,
+    ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+}
+
+const license = (
+  over: { kpiIds?: string[]; expiresAt?: string; graceDays?: number; configurationId?: string } = {},
+) =>
+  issueLicense({
+    api: stack.urls.api,
+    adminToken: ada,
+    tenantId: 'contoso',
+    configurationId: over.configurationId ?? 'cfg-client-tests',
+    kpiIds: over.kpiIds ?? KPIS,
+    expiresAt: over.expiresAt ?? inDays(365),
+    graceDays: over.graceDays ?? 30,
+  });
+
+const OLIVIA = 'olivia@contoso.example';
+const VERA = 'vera@contoso.example';
+
+describe('client deployment start-up paths', () => {
+  it('first start: activates, validates online, fetches the signed snapshot, serves only entitled KPIs', async () => {
+    const issued = await license();
+    const dep = await deploy({ deploymentId: 'contoso-first', licenseKey: issued.key });
+    const kpis = await call(dep, 'GET', 'kpis', { as: VERA });
+    expect(kpis.status).toBe(200);
+    expect(kpis.body.license).toMatchObject({ state: 'full' });
+    expect(kpis.body.license.daysLeft).toBeGreaterThan(360);
+    expect(kpis.headers.get('x-license-state')).toBe('full');
+    expect(kpis.body.items.map((k: { id: string }) => k.id)).toEqual([...KPIS].sort());
+    const status = await call(dep, 'GET', 'license', { as: VERA });
+    expect(status.body).toMatchObject({
+      state: 'full',
+      licenseId: issued.licenseId,
+      source: 'online',
+      vendorReachable: true,
+      entitledKpiIds: [...KPIS].sort(),
+    });
+    expect(status.body.activatedAt).toBeTruthy();
+    const history = await call(dep, 'GET', 'license/validations', { as: OLIVIA });
+    expect(history.body.items.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(['activation', 'online', 'snapshot']),
+    );
+    // The credential is a Key Vault secret of the deployment, never in its storage.
+    expect(await dep.keyVault.getSecret('deployment-credential')).toMatch(/^dc_/);
+    // Only the deployment's own tenant's users: another tenant (and vendor staff) get 403.
+    const alex = await call(dep, 'GET', 'kpis', { as: 'alex@fabrikam.example' });
+    expect([alex.status, alex.body.error.code]).toEqual([403, 'AUTH.TENANT_FORBIDDEN']);
+    expect((await call(dep, 'GET', 'kpis', { as: 'ada@vendor.example' })).status).toBe(403);
+    expect((await call(dep, 'GET', 'kpis/net-revenue', { as: VERA })).body.error.code).toBe(
+      'CLIENT.KPI_NOT_FOUND',
+    );
+    expect((await call(dep, 'GET', 'kpis/otif-rate', { as: VERA })).body.kpi).toMatchObject({
+      id: 'otif-rate',
+    });
+    // Viewers read; only admins and owners see the history and manage the key.
+    expect((await call(dep, 'GET', 'license/validations', { as: VERA })).status).toBe(403);
+    // The licence service shows the deployment as active on the licence.
+    const view = await fetch(`${stack.urls.api}/license/licenses/${issued.licenseId}`, {
+      headers: { authorization: `Bearer ${await ada()}` },
+    }).then((r) => r.json() as Promise<{ activeDeployments: { deploymentId: string }[] }>);
+    expect(view.activeDeployments.map((d) => d.deploymentId)).toEqual(['contoso-first']);
+  });
+
+  it('restart: serves from its storage and vault without activating again', async () => {
+    const issued = await license();
+    const first = await deploy({ deploymentId: 'contoso-restart', licenseKey: issued.key });
+    expect((await call(first, 'GET', 'kpis', { as: VERA })).status).toBe(200);
+    await stop(first);
+    const again = await deploy({ deploymentId: 'contoso-restart' });
+    const kpis = await call(again, 'GET', 'kpis', { as: VERA });
+    expect(kpis.status).toBe(200);
+    expect(kpis.body.items).toHaveLength(KPIS.length);
+    const history = await call(again, 'GET', 'license/validations', { as: OLIVIA });
+    expect(history.body.items.filter((e: { kind: string }) => e.kind === 'activation')).toHaveLength(1);
+  });
+
+  it('vendor unreachable: starts and serves on the cached snapshot and verdict', async () => {
+    const issued = await license();
+    const first = await deploy({ deploymentId: 'contoso-offline', licenseKey: issued.key });
+    expect((await call(first, 'GET', 'kpis', { as: VERA })).status).toBe(200);
+    await stop(first);
+    const offline = await deploy({ deploymentId: 'contoso-offline', vendorDown: true });
+    const kpis = await call(offline, 'GET', 'kpis', { as: VERA });
+    expect(kpis.status).toBe(200);
+    expect(kpis.body.items.map((k: { id: string }) => k.id)).toEqual(KPIS);
+    const status = await call(offline, 'GET', 'license', { as: VERA });
+    await expect
+      .poll(async () => (await call(offline, 'GET', 'license', { as: VERA })).body.vendorReachable)
+      .toBe(false);
+    expect(status.body).toMatchObject({ state: 'full', licenseId: issued.licenseId });
+    expect((await call(offline, 'GET', 'license', { as: VERA })).body.source).toBe('cached');
+    expect((await call(offline, 'GET', 'health')).body).toMatchObject({
+      status: 'degraded',
+      license: { state: 'full' },
+    });
+  });
+
+  it('key tampered: refused offline with LICENSE.SIGNATURE_INVALID, never shown to the vendor', async () => {
+    const issued = await license();
+    const [h, p, sig] = issued.key.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
+    claims.kpiIds = [...claims.kpiIds, 'net-revenue'];
+    const tampered = `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${sig}`;
+    const dep = await deploy({ deploymentId: 'contoso-tampered', licenseKey: tampered });
+    const kpis = await call(dep, 'GET', 'kpis', { as: VERA });
+    expect([kpis.status, kpis.body.error.code]).toEqual([403, 'LICENSE.SIGNATURE_INVALID']);
+    expect(kpis.headers.get('x-license-reason')).toBe('LICENSE.SIGNATURE_INVALID');
+    const status = await call(dep, 'GET', 'license', { as: VERA });
+    expect(status.body).toMatchObject({
+      state: 'refused',
+      reasonCode: 'LICENSE.SIGNATURE_INVALID',
+      entitledKpiIds: [],
+    });
+    expect(await dep.keyVault.getSecret('deployment-credential')).toBeUndefined();
+  });
+
+  it('wrong tenant: a contoso key in a fabrikam deployment is refused with LICENSE.TENANT_MISMATCH', async () => {
+    const issued = await license();
+    const dep = await deploy({
+      deploymentId: 'fabrikam-borrowed',
+      tenantId: 'fabrikam',
+      licenseKey: issued.key,
+    });
+    const kpis = await call(dep, 'GET', 'kpis', { as: 'alex@fabrikam.example' });
+    expect([kpis.status, kpis.body.error.code]).toEqual([403, 'LICENSE.TENANT_MISMATCH']);
+    expect(await dep.keyVault.getSecret('deployment-credential')).toBeUndefined();
+  });
+
+  it('expired in grace: serves with the grace banner and the days left in every answer', async () => {
+    const issued = await license({ expiresAt: inDays(10), graceDays: 30 });
+    const dir = join(root, 'contoso-grace');
+    await stop(await deploy({ deploymentId: 'contoso-grace', licenseKey: issued.key, dataDir: dir }));
+    // Twenty days later: ten days past expiry, twenty of the thirty grace days left.
+    const later = await deploy({ deploymentId: 'contoso-grace', clockDays: 20, dataDir: dir });
+    const kpis = await call(later, 'GET', 'kpis', { as: VERA, ttlSeconds: 40 * 86_400 });
+    expect(kpis.status).toBe(200);
+    expect(kpis.body.license).toMatchObject({ state: 'grace', daysLeft: 20 });
+    expect(kpis.body.license.message).toMatch(/grace/);
+    expect([kpis.headers.get('x-license-state'), kpis.headers.get('x-license-days-left')]).toEqual([
+      'grace',
+      '20',
+    ]);
+  });
+
+  it('past grace: data routes answer 403 LICENSE.EXPIRED; the licence route still says why; a clock turned back is caught', async () => {
+    const issued = await license({ expiresAt: inDays(10), graceDays: 5 });
+    const dir = join(root, 'contoso-past-grace');
+    await stop(await deploy({ deploymentId: 'contoso-past-grace', licenseKey: issued.key, dataDir: dir }));
+    const later = await deploy({ deploymentId: 'contoso-past-grace', clockDays: 20, dataDir: dir });
+    const token = { as: VERA, ttlSeconds: 40 * 86_400 };
+    const kpis = await call(later, 'GET', 'kpis', token);
+    expect([kpis.status, kpis.body.error.code]).toEqual([403, 'LICENSE.EXPIRED']);
+    expect(kpis.body.error.details).toMatchObject({ state: 'refused', daysLeft: 0 });
+    const status = await call(later, 'GET', 'license', token);
+    expect(status.body).toMatchObject({
+      state: 'refused',
+      reasonCode: 'LICENSE.EXPIRED',
+      licenseId: issued.licenseId,
+    });
+    expect((await call(later, 'GET', 'health')).body.status).toBe('locked');
+    await stop(later);
+    // Back to real time: the deployment has seen a later time, so the clock was rolled back.
+    const rolledBack = await deploy({ deploymentId: 'contoso-past-grace', dataDir: dir });
+    const again = await call(rolledBack, 'GET', 'kpis', { as: VERA });
+    expect([again.status, again.body.error.code]).toEqual([403, 'LICENSE.CLOCK_ROLLBACK']);
+  });
+
+  it('revoked: found by the next online validation, then every data route answers 403 LICENSE.REVOKED', async () => {
+    const issued = await license();
+    const dir = join(root, 'contoso-revoked');
+    await stop(await deploy({ deploymentId: 'contoso-revoked', licenseKey: issued.key, dataDir: dir }));
+    const revoke = await fetch(`${stack.urls.api}/license/licenses/${issued.licenseId}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await ada()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'contract ended' }),
+    });
+    expect(revoke.status).toBe(200);
+    // Two days later the online check is due (checkAgainAt is at most a day after the last one).
+    const later = await deploy({ deploymentId: 'contoso-revoked', clockDays: 2, dataDir: dir });
+    const token = { as: VERA, ttlSeconds: 10 * 86_400 };
+    await expect
+      .poll(async () => (await call(later, 'GET', 'kpis', token)).body.error?.code, { timeout: 20_000 })
+      .toBe('LICENSE.REVOKED');
+    const history = await call(later, 'GET', 'license/validations', { as: OLIVIA, ttlSeconds: 10 * 86_400 });
+    expect(history.body.items[0]).toMatchObject({
+      kind: 'online',
+      outcome: 'refused',
+      reasonCode: 'LICENSE.REVOKED',
+    });
+  });
+
+  it('renewed key pasted: verified, stored in Key Vault, validated, in force without a restart', async () => {
+    const issued = await license({ expiresAt: inDays(10), graceDays: 5 });
+    const dir = join(root, 'contoso-renewed');
+    await stop(await deploy({ deploymentId: 'contoso-renewed', licenseKey: issued.key, dataDir: dir }));
+    const dep = await deploy({ deploymentId: 'contoso-renewed', clockDays: 20, dataDir: dir });
+    const owner = { as: OLIVIA, ttlSeconds: 40 * 86_400 };
+    expect((await call(dep, 'GET', 'kpis', owner)).body.error.code).toBe('LICENSE.EXPIRED');
+    const renewed = await fetch(`${stack.urls.api}/license/licenses/${issued.licenseId}/renew`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await ada()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ expiresAt: inDays(400) }),
+    }).then((r) => r.json() as Promise<{ key: string }>);
+    // A viewer may not install keys, and a tampered key changes nothing.
+    const asViewer = await call(dep, 'PUT', 'license/key', {
+      as: VERA,
+      ttlSeconds: 40 * 86_400,
+      body: { key: renewed.key },
+    });
+    expect(asViewer.status).toBe(403);
+    const bad = await call(dep, 'PUT', 'license/key', {
+      ...owner,
+      body: { key: `${renewed.key.slice(0, -4)}AAAA` },
+    });
+    expect([bad.status, bad.body.error.code]).toEqual([422, 'LICENSE.SIGNATURE_INVALID']);
+    expect(await dep.keyVault.getSecret('license-key')).toBe(issued.key);
+
+    const put = await call(dep, 'PUT', 'license/key', { ...owner, body: { key: renewed.key } });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ state: 'full', source: 'online', licenseId: issued.licenseId });
+    expect(await dep.keyVault.getSecret('license-key')).toBe(renewed.key);
+    const kpis = await call(dep, 'GET', 'kpis', owner);
+    expect(kpis.status).toBe(200);
+    expect(kpis.body.license.state).toBe('full');
+  });
+});

@@ -36,6 +36,8 @@ export interface ClientSiteOptions extends ClientUiConfigOptions {
   account: AzuriteAccount;
   /** Port on 127.0.0.1 (0: a free one; pass the one given to the deployment's CORS_ORIGINS). */
   port: number;
+  /** The built Client UI; by default built now (`buildUi`, skipped when up to date). */
+  distDir?: string;
 }
 
 export interface RunningClientSite {
@@ -45,7 +47,7 @@ export interface RunningClientSite {
 }
 
 export async function serveClientSite(o: ClientSiteOptions): Promise<RunningClientSite> {
-  const { distDir } = await buildUi('client', { logLevel: 'warn' });
+  const distDir = o.distDir ?? (await buildUi('client', { logLevel: 'warn' })).distDir;
   await uploadSite({
     connectionString: o.account.connectionString,
     distDir,

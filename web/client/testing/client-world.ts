@@ -66,7 +66,7 @@ export async function startClientWorld(): Promise<ClientWorld> {
   };
   try {
     // The sites below would each build the Client UI when it is out of date: build it once, meanwhile.
-    const [vendor] = await Promise.all([
+    const [vendor, built] = await Promise.all([
       startStack({ dataDir: join(root, 'vendor'), ports: 'free' }),
       buildUi('client', { logLevel: 'warn' }),
     ]);
@@ -117,6 +117,7 @@ export async function startClientWorld(): Promise<ClientWorld> {
         issuer: vendor.urls.issuer,
         audience: apiAudience,
         port,
+        distDir: built.distDir,
       });
       running.push(site);
       return { deployment, ui: site.url, licenseId, clockDays };

@@ -62,7 +62,9 @@ describe.skipIf(skipReason !== undefined)('Client UI in Chromium', () => {
     await page.getByRole('heading', { name: 'Licence', level: 1 }).waitFor();
     expect(await page.getByTestId('license-state').textContent()).toBe('Licensed');
     expect(await page.getByTestId('license-vendor').textContent()).toBe('Reachable');
-    expect(await page.getByTestId('entitled-kpis').getByRole('listitem').allTextContents()).toEqual(
+    const entitled = page.getByTestId('entitled-kpis').getByRole('link');
+    await expect.poll(() => entitled.allTextContents()).toEqual(served.items.map((k) => k.name));
+    expect(await entitled.evaluateAll((links) => links.map((a) => a.dataset.kpiId))).toEqual(
       [...KPIS].sort(),
     );
     await page.getByTestId('validation-row').first().waitFor();

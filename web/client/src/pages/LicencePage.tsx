@@ -1,12 +1,14 @@
+import type { KpiList } from '@kpi/shared/contracts/client-app';
 import { useAuth } from '@kpi/web-ui/auth';
 import { ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { formatDate, formatTime } from '../catalog/kpi-format';
 import { useLicense } from '../license/LicenseContext';
 import { days, stateSummary } from '../license/license-banner';
 import { RenewKeyForm } from '../license/RenewKeyForm';
 import { reasonText } from '../license/reasons';
+import { useDataApi } from '../license/useDataApi';
 import { ValidationHistory } from '../license/ValidationHistory';
 import { canManage } from '../roles';
 import styles from './LicencePage.module.css';
@@ -29,6 +31,11 @@ export default function LicencePage() {
   const admin = canManage(user);
   // Fresh on every visit: the shell's copy may be minutes old.
   useEffect(() => reloadStatus(), [reloadStatus]);
+  // The entitled KPIs' names, while the data routes serve (the status lists ids only).
+  const { data: kpis } = useDataApi<KpiList>(
+    status && status.state !== 'refused' ? 'client-app/kpis' : undefined,
+  );
+  const names = useMemo(() => new Map(kpis?.items.map((k) => [k.id, k.name])), [kpis]);
 
   if (!status && statusError)
     return (
@@ -149,7 +156,9 @@ export default function LicencePage() {
                   {status.state === 'refused' ? (
                     id
                   ) : (
-                    <Link to={`/kpi?id=${encodeURIComponent(id)}`}>{id}</Link>
+                    <Link to={`/kpi?id=${encodeURIComponent(id)}`} data-kpi-id={id}>
+                      {names.get(id) ?? id}
+                    </Link>
                   )}
                 </li>
               ))}

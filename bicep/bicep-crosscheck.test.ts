@@ -48,6 +48,7 @@ const bicepFiles = walk(__dirname, (p) => p.endsWith('.bicep')).map((p) => ({
   text: readFileSync(p, 'utf8'),
 }));
 const mainBicep = bicepFiles.find((f) => rel(f.path) === 'bicep/main.bicep');
+const clientBicep = bicepFiles.find((f) => rel(f.path) === 'bicep/client.bicep');
 const functionAppModule = bicepFiles.find((f) => rel(f.path) === 'bicep/modules/function-app.bicep');
 const appFolders = readdirSync(join(root, 'functions'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(root, 'functions', d.name, 'index.ts')))
@@ -61,6 +62,9 @@ const expectNone = (problems: readonly string[]) =>
   ).toEqual([]);
 
 const loadApps = () => loadDeclaration(root, 'function-apps.json', functionAppsSchema).apps;
+/** The client deployment's apps (client.bicep), checked as the vendor's are. */
+const loadClientApps = () => loadDeclaration(root, 'client-function-apps.json', functionAppsSchema).apps;
+const allApps = () => [...loadApps(), ...loadClientApps()];
 
 describe('bicep cross-check (this repository)', () => {
   it('declarations parse and match their schemas', () => {
@@ -68,6 +72,7 @@ describe('bicep cross-check (this repository)', () => {
       ['function-apps.json', functionAppsSchema],
       ['cosmos-containers.json', cosmosContainersSchema],
       ['servicebus-entities.json', entitiesDeclarationSchema],
+      ['client-function-apps.json', functionAppsSchema],
     ].flatMap(([file, schema]) => {
       const parsed = parseDeclaration(
         `bicep/${file}`,
@@ -87,14 +92,12 @@ describe('bicep cross-check (this repository)', () => {
     expect(parameters.location.value).toBe(`\${AZURE_LOCATION}`);
   });
 
-  it('(a) every functions/<app> with an index.ts is in function-apps.json, and vice versa', () => {
+  it('(a) every functions/<app> with an index.ts is in function-apps.json or client-function-apps.json, and vice versa', () => {
     expect(appFolders.length).toBeGreaterThan(0);
-    expectNone(
-      rules.checkAppFolders(
-        appFolders,
-        loadApps().map((a) => a.name),
-      ),
-    );
+    const vendor = loadApps().map((a) => a.name);
+    const client = loadClientApps().map((a) => a.name);
+    expect(vendor.filter((a) => client.includes(a))).toEqual([]);
+    expectNone(rules.checkAppFolders(appFolders, [...vendor, ...client]));
   });
 
   it('(b) every setting an app reads in Azure (settingsSpec.azureNames) is declared for it, and nothing else', async () => {
@@ -103,7 +106,7 @@ describe('bicep cross-check (this repository)', () => {
       : [];
     expect(platformSettings).toContain('AzureWebJobsStorage__accountName');
     const problems: string[] = [];
-    for (const app of loadApps()) {
+    for (const app of allApps()) {
       const configFile = join(root, 'functions', app.name, 'config.ts');
       if (!existsSync(configFile)) {
         problems.push(
@@ -138,7 +141,7 @@ describe('bicep cross-check (this repository)', () => {
       queues: entities.queues.map((q) => q.name),
       subscriptions: entities.topics.flatMap((t) => t.subscriptions.map((s) => `${t.name}/${s.name}`)),
     };
-    const triggerProblems = loadApps().flatMap((app) =>
+    const triggerProblems = allApps().flatMap((app) =>
       rules.checkTriggers(app, scanCode(sources(`functions/${app.name}`)).triggers),
     );
     expectNone([...code.problems, ...rules.checkEntities(code, declared), ...triggerProblems]);
@@ -163,7 +166,7 @@ describe('bicep cross-check (this repository)', () => {
         ...bicep.checkResources(f),
         ...bicep.checkFlexSettings(f),
       ]),
-      ...rules.checkIdentityOnlySettings(apps, bicep.forbiddenFlexSettings),
+      ...rules.checkIdentityOnlySettings([...apps, ...loadClientApps()], bicep.forbiddenFlexSettings),
     ];
     expectNone(problems);
   });
@@ -179,6 +182,14 @@ describe('bicep cross-check (this repository)', () => {
       ...bicep.checkSingleSiteModule(bicepFiles, functionAppModule?.path ?? ''),
       ...rules.checkBindings(apps, valueKeys),
       ...apps.flatMap((a) => rules.checkRoles(a)),
+      // client.bicep binds the client apps' settings to its own settingValues.
+      ...rules
+        .checkBindings(
+          loadClientApps(),
+          clientBicep ? (bicep.varObjectKeys(clientBicep, 'settingValues') ?? []) : [],
+        )
+        .map((p) => p.replace("main.bicep's", "client.bicep's")),
+      ...loadClientApps().flatMap((a) => rules.checkRoles(a)),
       ...rules.checkAzureYaml(
         readFileSync(join(root, 'azure.yaml'), 'utf8'),
         apps.map((a) => a.name),

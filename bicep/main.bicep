@@ -77,6 +77,7 @@ module storage 'modules/storage.bicep' = {
 module cosmos 'modules/cosmos.bicep' = {
   name: 'cosmos'
   params: {
+    declaration: loadJsonContent('cosmos-containers.json')
     location: location
     tags: tags
     accountName: 'cosmos-${token}'
@@ -86,6 +87,7 @@ module cosmos 'modules/cosmos.bicep' = {
 module serviceBus 'modules/servicebus.bicep' = {
   name: 'servicebus'
   params: {
+    declaration: loadJsonContent('servicebus-entities.json')
     location: location
     tags: tags
     namespaceName: 'sb-${token}'

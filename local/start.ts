@@ -2,10 +2,11 @@
  * `npm start`: the whole platform on the documented ports, data in `.data/`, until Ctrl-C.
  */
 import { join } from 'node:path';
+import { SEED_CLIENT, startSeedClient } from './client/seed-client';
 import { cosmosLocalKey } from './cosmos/cosmos';
 import { seededUsers } from './identity/users';
 import { seedFleet, startSeedFleet } from './seed/fleet';
-import { repoRoot, startStack } from './stack';
+import { apiAudience, repoRoot, startStack } from './stack';
 
 async function main(): Promise<void> {
   const began = performance.now();
@@ -48,6 +49,34 @@ async function main(): Promise<void> {
             console.error(`seed: no live fleet: ${err.message}`);
             return undefined;
           });
+  // The contoso client deployment, as if in another subscription (own host, storage and vault), licensed
+  // and activated in the background so start-up does not wait for it.
+  const p = stack.ports;
+  const clientUrl = `http://127.0.0.1:${p.clientFunctions}/api/client-app`;
+  const client = startSeedClient({
+    vendorApi: stack.urls.api,
+    authIssuer: stack.urls.issuer,
+    authAudience: apiAudience,
+    adminToken: () => stack.token('ada@vendor.example'),
+    dataDir: join(repoRoot, '.data', 'client', SEED_CLIENT.tenantId),
+    ports: {
+      functions: p.clientFunctions,
+      blob: p.clientBlob,
+      queue: p.clientQueue,
+      table: p.clientTable,
+      keyVault: p.clientKeyVault,
+    },
+    corsOrigins: [`http://127.0.0.1:${p.webClient}`, `http://localhost:${p.webClient}`],
+    log,
+  })
+    .then((deployment) => {
+      log(`client deployment ${SEED_CLIENT.deploymentId} is up: ${clientUrl}/license`);
+      return deployment;
+    })
+    .catch((err: Error) => {
+      console.error(`client deployment ${SEED_CLIENT.deploymentId} did not start: ${err.message}`);
+      return undefined;
+    });
   const seconds = ((performance.now() - began) / 1000).toFixed(1);
   const u = stack.urls;
   console.log(
@@ -59,6 +88,7 @@ async function main(): Promise<void> {
       `  Monitor UI       ${u.ui.monitor}`,
       `  Client UI        ${u.ui.client}`,
       `  Functions API    ${u.api}/<app>/…   (admin: ${u.host}/admin/functions)`,
+      `  Client (contoso) ${clientUrl}/…   (its own host, storage ${p.clientBlob}, Key Vault https://127.0.0.1:${p.clientKeyVault}; starting in the background)`,
       `  Sign-in (OIDC)   ${u.issuer}`,
       `  Cosmos DB        ${u.cosmos}`,
       `  Blob storage     ${u.blob}`,
@@ -78,6 +108,8 @@ async function main(): Promise<void> {
     console.log(`\n${signal}: stopping…`);
     fleet
       .then((live) => live?.stop())
+      .then(() => client)
+      .then((deployment) => deployment?.stop())
       .then(() => stack.stop())
       .then(() => {
         console.log('Stopped cleanly.');

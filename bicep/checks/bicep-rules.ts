@@ -122,7 +122,11 @@ export function checkLoadJsonPaths(file: BicepFile, readFile: ReadFile): string[
 
 // The one connection string allowed: Application Insights' (an ingestion address, not a credential; local
 // authentication is disabled, so ingestion needs the app's Entra ID token).
-const allowedSecretLookalikes = [/\bappInsights\.properties\.ConnectionString\b/g];
+// And one secure parameter: client.bicep's licence key, which goes only into the Key Vault secret `license-key`.
+const allowedSecretLookalikes = [
+  /\bappInsights\.properties\.ConnectionString\b/g,
+  /@secure\(\)(?=\s*param licenseKey string\b)/g,
+];
 const secretPatterns: [RegExp, string][] = [
   [/\blist[A-Z]\w*\(/, 'calls a list*() function (keys or connection strings)'],
   [/accountkey\s*=/i, 'contains an account key'],

@@ -69,7 +69,7 @@ describe('checkBindings and checkRoles', () => {
     });
     expect(rules.checkRoles(licence)).toEqual([]);
     expect(rules.checkRoles({ ...licence, roles: ['cosmos-data-contributor'] })).toEqual([
-      "app 'metadata' connects to keyvault.licenseSigningKeys but holds none of: keyvault-secrets-user",
+      "app 'metadata' connects to keyvault.licenseSigningKeys but holds none of: keyvault-secrets-user, keyvault-secrets-officer",
     ]);
     expect(
       rules.checkRoles({ ...licence, settings: { COSMOS__accountEndpoint: 'cosmos.endpoint' } }),

@@ -79,7 +79,10 @@ const roleGroups: readonly { bindings: readonly string[]; roles: readonly RoleNa
   { bindings: ['servicebus.namespace'], roles: ['servicebus-sender', 'servicebus-receiver'] },
   { bindings: ['storage.blobServiceUri'], roles: ['storage-blob-data-contributor'] },
   { bindings: ['email.endpoint'], roles: ['email-sender'] },
-  { bindings: ['keyvault.uri', 'keyvault.licenseSigningKeys'], roles: ['keyvault-secrets-user'] },
+  {
+    bindings: ['keyvault.uri', 'keyvault.licenseSigningKeys'],
+    roles: ['keyvault-secrets-user', 'keyvault-secrets-officer'],
+  },
 ];
 
 /** An app holds a role for each service it connects to, and no role for a service it does not. */

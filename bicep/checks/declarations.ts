@@ -19,6 +19,8 @@ export const roleNames = [
   'storage-blob-data-contributor',
   'email-sender',
   'keyvault-secrets-user',
+  // Reads AND writes secrets: a client deployment stores its deployment credential and pasted licence keys.
+  'keyvault-secrets-officer',
 ] as const;
 
 /** One of `roleNames`. */

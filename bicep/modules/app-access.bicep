@@ -20,10 +20,10 @@ param serviceBusNamespaceName string
 @description('Data storage account (role: storage-blob-data-contributor).')
 param dataStorageAccountName string
 
-@description('Communication Services resource (role: email-sender).')
+@description('Communication Services resource (role: email-sender); empty where there is none (a client deployment).')
 param communicationServiceName string
 
-@description('Key Vault (role: keyvault-secrets-user).')
+@description('Key Vault (roles: keyvault-secrets-user, keyvault-secrets-officer).')
 param keyVaultName string
 
 var roleIds = {
@@ -35,6 +35,7 @@ var roleIds = {
   // ACS honours only built-in roles for Entra ID e-mail sending; this is the one that allows it.
   communicationAndEmailServiceOwner: '09976791-48a7-449e-bb21-39d1a415f350'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 }
 
 resource cosmosAccount 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' existing = {
@@ -133,6 +134,19 @@ resource keyVaultSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   scope: keyVault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.keyVaultSecretsUser)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource keyVaultOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (contains(
+  roles,
+  'keyvault-secrets-officer'
+)) {
+  name: guid(keyVault.id, principalId, roleIds.keyVaultSecretsOfficer)
+  scope: keyVault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.keyVaultSecretsOfficer)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }

@@ -1,5 +1,6 @@
-// Cosmos DB for NoSQL: one account, one database, the containers declared in bicep/cosmos-containers.json
-// (the same file the local stack creates its containers from, and the cross-check test reads).
+// Cosmos DB for NoSQL: one account, one database, the containers of a declaration: bicep/cosmos-containers.json
+// for the vendor platform (main.bicep; the same file the local stack creates its containers from, and the
+// cross-check test reads), bicep/client-cosmos-containers.json for a client deployment (client.bicep).
 //
 // Capacity mode: SERVERLESS. The platform's traffic is bursty and small (catalog reads, heartbeats every 60 s per
 // client deployment, alert state): serverless bills per request with no idle floor per container, where
@@ -20,7 +21,9 @@ param tags object
 @description('Account name (globally unique, lower case).')
 param accountName string
 
-var declaration = loadJsonContent('../cosmos-containers.json')
+@description('The containers declaration (loadJsonContent of bicep/cosmos-containers.json or client-cosmos-containers.json).')
+param declaration object
+
 // array() widens the element type so optional fields can be read with the safe-dereference operator.
 var containerList = array(declaration.containers)
 

@@ -16,7 +16,9 @@ param namespaceName string
 var defaultMaxDeliveryCount = 10
 var defaultLockDurationSeconds = 60
 
-var declaration = loadJsonContent('../servicebus-entities.json')
+@description('The entities declaration (loadJsonContent of bicep/servicebus-entities.json or client-servicebus-entities.json).')
+param declaration object
+
 var queueList = array(declaration.queues)
 var topicList = array(declaration.topics)
 

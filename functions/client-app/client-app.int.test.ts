@@ -5,12 +5,12 @@
  * workers (local/client/fake-clock.cjs), never by sleeping.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClientDeployment, startClientDeployment } from '../../local/client/client-deployment';
 import { issueLicense } from '../../local/client/issue-license';
-import { freePort } from '../../local/net';
 import { apiAudience, type Stack, startStack } from '../../local/stack';
 
 const DAY = 86_400_000;
@@ -21,6 +21,7 @@ const KPIS = ['gross-margin', 'otif-rate', 'revenue-growth'];
 let stack: Stack;
 let root: string;
 const running: ClientDeployment[] = [];
+const closers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'kpi-client-'));
@@ -29,6 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const d of running) await d.stop();
+  for (const close of closers) await close();
   await stack?.stop();
   if (root) await rm(root, { recursive: true, force: true });
 });
@@ -46,6 +48,17 @@ interface DeployOptions {
   dataDir?: string;
 }
 
+/**
+ * An address of ours where the vendor "is": every connection is reset at once (a port merely found free
+ * could be taken by another process on this shared machine and answer).
+ */
+async function unreachableVendor(): Promise<string> {
+  const server = createServer((socket) => socket.destroy());
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  closers.push(() => new Promise<void>((r) => server.close(() => r())));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+}
+
 /** Starts a client deployment (reusing `dataDir` is a restart of the same deployment). */
 async function deploy(o: DeployOptions): Promise<ClientDeployment> {
   const dep = await startClientDeployment({
@@ -53,11 +66,12 @@ async function deploy(o: DeployOptions): Promise<ClientDeployment> {
     deploymentId: o.deploymentId,
     // The JWKS is embedded at deployment from the vendor; the apps may then find the vendor unreachable.
     vendorApi: stack.urls.api,
-    ...(o.vendorDown ? { reachVendorAt: `http://127.0.0.1:${await freePort()}/api` } : {}),
+    ...(o.vendorDown ? { reachVendorAt: await unreachableVendor() } : {}),
     authIssuer: stack.urls.issuer,
     authAudience: apiAudience,
     ...(o.licenseKey ? { licenseKey: o.licenseKey } : {}),
     dataDir: o.dataDir ?? join(root, o.deploymentId),
+    ...(process.env.CLIENT_TEST_LOG ? { log: (l: string) => console.log(l) } : {}),
     ...(o.clockDays
       ? {
           workerEnv: { FAKE_CLOCK_OFFSET_MS: String(o.clockDays * DAY) },
@@ -66,6 +80,13 @@ async function deploy(o: DeployOptions): Promise<ClientDeployment> {
       : {}),
   });
   running.push(dep);
+  return dep;
+}
+
+/** Waits for the first served answer (start-up done: activated, validated, snapshot fetched). */
+async function served(dep: ClientDeployment): Promise<ClientDeployment> {
+  const kpis = await call(dep, 'GET', 'kpis', { as: VERA });
+  expect(kpis.status).toBe(200);
   return dep;
 }
 
@@ -111,7 +132,8 @@ const license = (
 const OLIVIA = 'olivia@contoso.example';
 const VERA = 'vera@contoso.example';
 
-describe('client deployment start-up paths', () => {
+// Each path starts one to three client deployments (a host with its worker each): generous on a busy machine.
+describe('client deployment start-up paths', { timeout: 180_000 }, () => {
   it('first start: activates, validates online, fetches the signed snapshot, serves only entitled KPIs', async () => {
     const issued = await license();
     const dep = await deploy({ deploymentId: 'contoso-first', licenseKey: issued.key });
@@ -223,7 +245,9 @@ describe('client deployment start-up paths', () => {
   it('expired in grace: serves with the grace banner and the days left in every answer', async () => {
     const issued = await license({ expiresAt: inDays(10), graceDays: 30 });
     const dir = join(root, 'contoso-grace');
-    await stop(await deploy({ deploymentId: 'contoso-grace', licenseKey: issued.key, dataDir: dir }));
+    await stop(
+      await served(await deploy({ deploymentId: 'contoso-grace', licenseKey: issued.key, dataDir: dir })),
+    );
     // Twenty days later: ten days past expiry, twenty of the thirty grace days left.
     const later = await deploy({ deploymentId: 'contoso-grace', clockDays: 20, dataDir: dir });
     const kpis = await call(later, 'GET', 'kpis', { as: VERA, ttlSeconds: 40 * 86_400 });
@@ -239,7 +263,11 @@ describe('client deployment start-up paths', () => {
   it('past grace: data routes answer 403 LICENSE.EXPIRED; the licence route still says why; a clock turned back is caught', async () => {
     const issued = await license({ expiresAt: inDays(10), graceDays: 5 });
     const dir = join(root, 'contoso-past-grace');
-    await stop(await deploy({ deploymentId: 'contoso-past-grace', licenseKey: issued.key, dataDir: dir }));
+    await stop(
+      await served(
+        await deploy({ deploymentId: 'contoso-past-grace', licenseKey: issued.key, dataDir: dir }),
+      ),
+    );
     const later = await deploy({ deploymentId: 'contoso-past-grace', clockDays: 20, dataDir: dir });
     const token = { as: VERA, ttlSeconds: 40 * 86_400 };
     const kpis = await call(later, 'GET', 'kpis', token);
@@ -262,7 +290,9 @@ describe('client deployment start-up paths', () => {
   it('revoked: found by the next online validation, then every data route answers 403 LICENSE.REVOKED', async () => {
     const issued = await license();
     const dir = join(root, 'contoso-revoked');
-    await stop(await deploy({ deploymentId: 'contoso-revoked', licenseKey: issued.key, dataDir: dir }));
+    await stop(
+      await served(await deploy({ deploymentId: 'contoso-revoked', licenseKey: issued.key, dataDir: dir })),
+    );
     const revoke = await fetch(`${stack.urls.api}/license/licenses/${issued.licenseId}/revoke`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await ada()}`, 'content-type': 'application/json' },
@@ -286,7 +316,9 @@ describe('client deployment start-up paths', () => {
   it('renewed key pasted: verified, stored in Key Vault, validated, in force without a restart', async () => {
     const issued = await license({ expiresAt: inDays(10), graceDays: 5 });
     const dir = join(root, 'contoso-renewed');
-    await stop(await deploy({ deploymentId: 'contoso-renewed', licenseKey: issued.key, dataDir: dir }));
+    await stop(
+      await served(await deploy({ deploymentId: 'contoso-renewed', licenseKey: issued.key, dataDir: dir })),
+    );
     const dep = await deploy({ deploymentId: 'contoso-renewed', clockDays: 20, dataDir: dir });
     const owner = { as: OLIVIA, ttlSeconds: 40 * 86_400 };
     expect((await call(dep, 'GET', 'kpis', owner)).body.error.code).toBe('LICENSE.EXPIRED');
@@ -316,5 +348,58 @@ describe('client deployment start-up paths', () => {
     const kpis = await call(dep, 'GET', 'kpis', owner);
     expect(kpis.status).toBe(200);
     expect(kpis.body.license.state).toBe('full');
+  });
+
+  it('heartbeat: the Monitor sees the deployment with its licence state; a remote command runs once and reports', async () => {
+    const issued = await license();
+    const dep = await served(await deploy({ deploymentId: 'contoso-beat', licenseKey: issued.key }));
+    const monitoring = async (method: string, path: string, as: string, body?: unknown) => {
+      const res = await fetch(`${stack.urls.api}/monitoring/${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${await stack.token(as)}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      // biome-ignore lint/suspicious/noExplicitAny: checked by the assertions
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const issuedCommand = await monitoring(
+      'POST',
+      'tenants/contoso/deployments/contoso-beat/commands',
+      'sam@vendor.example',
+      {
+        command: { kind: 'ping' },
+        reason: 'checking the new deployment',
+      },
+    );
+    // Run the heartbeat timer now (the host's admin API), twice: the command is delivered and answered once.
+    const tick = () => fetch(`${dep.host}/admin/functions/client-heartbeat?wait=true`, { method: 'POST' });
+    expect((await tick()).status).toBe(200);
+    const beats = await monitoring(
+      'GET',
+      'tenants/contoso/deployments/contoso-beat/heartbeats',
+      'sam@vendor.example',
+    );
+    expect(beats.status).toBe(200);
+    expect(beats.body.items[0]).toMatchObject({
+      deploymentId: 'contoso-beat',
+      license: { state: 'full' },
+      components: { 'client-app': expect.any(String) },
+    });
+    expect(beats.body.items[0].catalogVersion).toBeTruthy();
+    if (issuedCommand.status === 201 || issuedCommand.status === 200) {
+      expect((await tick()).status).toBe(200);
+      const commands = await monitoring(
+        'GET',
+        'tenants/contoso/deployments/contoso-beat/commands',
+        'sam@vendor.example',
+      );
+      const ping = commands.body.items.find((c: { id: string }) => c.id === issuedCommand.body.id);
+      expect(ping).toMatchObject({ state: 'succeeded', result: { ok: true, message: 'pong' } });
+    } else {
+      throw new Error(`command not issued: ${issuedCommand.status} ${JSON.stringify(issuedCommand.body)}`);
+    }
   });
 });

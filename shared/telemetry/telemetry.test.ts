@@ -199,3 +199,49 @@ describe('HeartbeatSender', () => {
     ]);
   });
 });
+
+describe('merging what other instances recorded', () => {
+  it('a histogram merged from entries has the same quantiles as the one recorded', () => {
+    const a = new LatencyHistogram();
+    for (const ms of [1, 5, 12, 40, 200, 200, 900]) a.record(ms);
+    const b = new LatencyHistogram();
+    b.merge(a.entries());
+    b.merge([
+      [-1, 5],
+      [1e9, 2],
+      [3, 0],
+    ]);
+    expect([b.count, b.quantile(0.5), b.quantile(0.95)]).toEqual([
+      a.count,
+      a.quantile(0.5),
+      a.quantile(0.95),
+    ]);
+  });
+
+  it('the sender reports windows of other instances and the extra fields in its next heartbeat', () => {
+    const sender = new HeartbeatSender({
+      endpoint: 'http://monitoring.invalid',
+      authorization: () => 'Deployment x',
+      deploymentId: 'd1',
+      appVersion: '1.0.0',
+      processMetrics: () => ({ cpuPercent: 1, memoryRssMb: 1, heapUsedMb: 1, eventLoopLagMs: 0 }),
+      extra: () => ({ license: { state: 'grace', daysLeft: 3 }, components: { 'client-app': '1.0.0' } }),
+    });
+    const h = new LatencyHistogram();
+    for (const ms of [10, 20, 30]) h.record(ms);
+    sender.recordRequest(5, false);
+    sender.recordWindow({
+      buckets: h.entries(),
+      count: 3,
+      errors: 1,
+      recentErrors: [{ key: 'X', message: 'x', count: 2, lastAt: '2026-01-01T00:00:00.000Z' }],
+    });
+    const hb = sender.snapshot();
+    expect(hb.requests).toMatchObject({ count: 4, errors: 1 });
+    expect(hb.recentErrors).toEqual([
+      { key: 'X', message: 'x', count: 2, lastAt: '2026-01-01T00:00:00.000Z' },
+    ]);
+    expect(hb.license).toEqual({ state: 'grace', daysLeft: 3 });
+    expect(heartbeatSchema.parse(hb).components).toEqual({ 'client-app': '1.0.0' });
+  });
+});

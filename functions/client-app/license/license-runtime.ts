@@ -16,6 +16,8 @@ export class LicenseRuntime {
   private loaded: LoadedLicense | undefined;
   private loading: Promise<LoadedLicense> | undefined;
   private loadedAt = 0;
+  private generation = 0;
+  private appliedGeneration = 0;
   /** One sync at a time per process. */
   private chain: Promise<unknown> = Promise.resolve();
   private started: Promise<LoadedLicense> | undefined;
@@ -52,26 +54,35 @@ export class LicenseRuntime {
     return this.loaded as LoadedLicense;
   }
 
-  /** Reads key, state and snapshot again. */
-  reload(): Promise<LoadedLicense> {
-    this.loading ??= loadLicense(this.deps)
+  /**
+   * Reads key, state and snapshot again. Concurrent callers share one read, except `fresh` ones (after a
+   * write), which never reuse a read that began before it; an older read finishing last never wins.
+   */
+  reload(fresh = false): Promise<LoadedLicense> {
+    if (this.loading && !fresh) return this.loading;
+    const generation = ++this.generation;
+    const loading = loadLicense(this.deps)
       .then((l) => {
-        this.loaded = l;
-        this.loadedAt = Date.now();
-        return l;
+        if (generation >= this.appliedGeneration) {
+          this.appliedGeneration = generation;
+          this.loaded = l;
+          this.loadedAt = Date.now();
+        }
+        return this.loaded ?? l;
       })
       .finally(() => {
-        this.loading = undefined;
+        if (this.loading === loading) this.loading = undefined;
       });
-    return this.loading;
+    this.loading = loading;
+    return loading;
   }
 
   /** Syncs with the vendor (serialised), then reloads. */
   sync(options: SyncOptions): Promise<SyncReport> {
     const run = this.chain.then(async () => {
-      const loaded = await this.reload();
+      const loaded = await this.reload(true);
       const report = await syncWithVendor(this.deps, loaded, options);
-      await this.reload();
+      await this.reload(true);
       return report;
     });
     this.chain = run.catch(() => undefined);

@@ -20,6 +20,9 @@ if (skipReason) console.warn(`Client browser tests skipped: ${skipReason}`);
 const OLIVIA = 'olivia@contoso.example'; // owner
 const VERA = 'vera@contoso.example'; // viewer
 
+/** expect.poll with a timeout for a loaded machine (the default is 1 s). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+
 /** Takes the browser's own log lines of answers a test provoked on purpose out of the page's errors. */
 function dropExpected(errors: string[], status: number): void {
   const expected = `status of ${status}`;
@@ -37,7 +40,7 @@ describe.skipIf(skipReason !== undefined)('Client UI in Chromium', () => {
 
     await signIn(page, site.ui, OLIVIA);
     await page.getByRole('heading', { name: 'Your KPIs' }).waitFor();
-    await expect.poll(() => page.getByTestId('kpi-row').count()).toBe(KPIS.length);
+    await poll(() => page.getByTestId('kpi-row').count()).toBe(KPIS.length);
     expect(await page.getByTestId('kpi-row').evaluateAll((rows) => rows.map((r) => r.dataset.kpiId))).toEqual(
       served.items.map((k) => k.id),
     );
@@ -49,7 +52,7 @@ describe.skipIf(skipReason !== undefined)('Client UI in Chromium', () => {
     // Search narrows the list; a KPI opens its definition.
     const kpi = served.items.find((k) => k.id === 'otif-rate') ?? served.items[0]!;
     await page.getByLabel('Search KPIs').fill(kpi.name);
-    await expect.poll(() => page.getByTestId('kpi-row').count()).toBe(1);
+    await poll(() => page.getByTestId('kpi-row').count()).toBe(1);
     await page.getByRole('link', { name: kpi.name }).click();
     await page.getByRole('heading', { name: kpi.name, level: 1 }).waitFor();
     expect(await page.getByTestId('kpi-formula').textContent()).toBe(kpi.formula);
@@ -63,7 +66,7 @@ describe.skipIf(skipReason !== undefined)('Client UI in Chromium', () => {
     expect(await page.getByTestId('license-state').textContent()).toBe('Licensed');
     expect(await page.getByTestId('license-vendor').textContent()).toBe('Reachable');
     const entitled = page.getByTestId('entitled-kpis').getByRole('link');
-    await expect.poll(() => entitled.allTextContents()).toEqual(served.items.map((k) => k.name));
+    await poll(() => entitled.allTextContents()).toEqual(served.items.map((k) => k.name));
     expect(await entitled.evaluateAll((links) => links.map((a) => a.dataset.kpiId))).toEqual(
       [...KPIS].sort(),
     );
@@ -97,7 +100,7 @@ describe.skipIf(skipReason !== undefined)('Client UI in Chromium', () => {
     await page.getByTestId('license-banner').waitFor();
     expect(await page.getByTestId('license-banner').getAttribute('role')).toBe('status');
     expect(await page.getByTestId('license-banner').textContent()).toContain('20 days left');
-    await expect.poll(() => page.getByTestId('kpi-row').count()).toBe(KPIS.length);
+    await poll(() => page.getByTestId('kpi-row').count()).toBe(KPIS.length);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Licence' }).click();
     expect(await page.getByTestId('license-state').textContent()).toBe('Grace period');
     expect(await page.getByTestId('license-days-left').textContent()).toBe('20 days of grace');
@@ -120,7 +123,7 @@ describe.skipIf(skipReason !== undefined)('Client UI in Chromium', () => {
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Dashboards' }).click();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Dashboards is locked');
+    await page.getByRole('heading', { name: 'Dashboards is locked', level: 1 }).waitFor();
     await nav.getByRole('link', { name: 'Licence' }).click();
     await page.getByTestId('license-state').waitFor();
     expect(await page.getByTestId('license-state').textContent()).toBe('Refused');
@@ -178,18 +181,18 @@ describe.skipIf(skipReason !== undefined)('Client UI in Chromium', () => {
     await field.fill(renewed.key);
     await page.getByRole('button', { name: 'Install key' }).click();
     await page.getByTestId('renew-success').waitFor();
-    await expect.poll(() => page.getByTestId('license-banner').count()).toBe(0);
+    await poll(() => page.getByTestId('license-banner').count()).toBe(0);
     expect(await page.getByTestId('license-state').textContent()).toBe('Licensed');
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
       true,
     );
     // The history shows the installed key.
-    await expect
-      .poll(() => page.getByRole('table', { name: 'Validation history' }).textContent())
-      .toContain('Key installed');
+    await poll(() => page.getByRole('table', { name: 'Validation history' }).textContent()).toContain(
+      'Key installed',
+    );
     // And the data pages serve without a banner.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'KPIs' }).click();
-    await expect.poll(() => page.getByTestId('kpi-row').count()).toBe(KPIS.length);
+    await poll(() => page.getByTestId('kpi-row').count()).toBe(KPIS.length);
     expect(await page.getByTestId('license-banner').count()).toBe(0);
   });
 });

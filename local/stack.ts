@@ -24,6 +24,7 @@ import { seedCatalog, seedData } from './seed/seed';
 import { loadEntities, startBroker } from './servicebus/broker';
 import { resolvePorts, type StackPorts } from './stack-ports';
 import { buildUi } from './web/build-ui';
+import { clientUiRuntimeConfig } from './web/client-site';
 
 export const repoRoot = resolve(__dirname, '..');
 
@@ -229,13 +230,21 @@ async function startOn(ports: StackPorts, options: StackOptions): Promise<Stack>
         await uploadSite({
           blobServiceClient: BlobServiceClient.fromConnectionString(account.connectionString),
           distDir: join(repoRoot, 'web', ui.name, 'dist'),
-          runtimeConfig: {
-            apiBase: api,
-            issuer: issuer.issuer,
-            clientId: ui.clientId,
-            audience: apiAudience,
-            app: ui.name,
-          },
+          // The Client UI talks to the contoso client deployment's own host (local/client), not the vendor's.
+          runtimeConfig:
+            ui.name === 'client'
+              ? clientUiRuntimeConfig({
+                  api: `http://127.0.0.1:${ports.clientFunctions}/api`,
+                  issuer: issuer.issuer,
+                  audience: apiAudience,
+                })
+              : {
+                  apiBase: api,
+                  issuer: issuer.issuer,
+                  clientId: ui.clientId,
+                  audience: apiAudience,
+                  app: ui.name,
+                },
         });
       }
       const gateway = await startGateway({

@@ -57,6 +57,11 @@ describe('buildUi', () => {
     expect(rebuilt.built).toBe(true);
   });
 
+  it('skips the next build after one into its own web/<app>/dist (the swap there is not a source change)', async () => {
+    await buildUi('client', { force: true, logLevel: 'silent' });
+    expect((await buildUi('client', { logLevel: 'silent' })).built).toBe(false);
+  });
+
   it('rejects an unknown UI name', async () => {
     // @ts-expect-error: not a UI name
     await expect(buildUi('admin')).rejects.toThrow(/UI.UNKNOWN/);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { defineAppConfig } from '../../web/ui/vite-app-config';
 
@@ -73,6 +73,10 @@ export async function buildUi(app: UiName, options: BuildUiOptions = {}): Promis
     build: { ...config.build, outDir: buildDir, emptyOutDir: true },
   });
   await swapIn(buildDir, distDir);
+  // The swap changed web/<app>'s own mtime after index.html was written, which made the next call rebuild
+  // an unchanged app: stamp the entry page after the swap.
+  const now = new Date();
+  await utimes(join(distDir, 'index.html'), now, now).catch(() => undefined);
   return { app, distDir, built: true };
 }
 

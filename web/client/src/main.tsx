@@ -1,4 +1,4 @@
 import { startApp } from '@kpi/web-ui/app';
 import { ClientApp } from './ClientApp';
 
-startApp('Client', () => <ClientApp />);
+startApp('Client', (config) => <ClientApp config={config} />);

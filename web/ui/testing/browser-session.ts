@@ -13,7 +13,12 @@ export interface WatchedPage {
 }
 
 /** What differs between the browser test files. */
-export interface BrowserSessionOptions {
+export interface BrowserSessionOptions<S extends { stop(): Promise<void> } = UiStack> {
+  /**
+   * Starts what the file's pages run against (stopped after the file); by default the whole stack with the
+   * UIs served (`startUiStack`). The Client UI's tests start client deployments, each serving its own UI.
+   */
+  start?: () => Promise<S>;
   /** Size of every page; 1280×800 unless said (the tests' scroll and layout checks assume it). */
   viewport?: { width: number; height: number };
   /** Lets tests save downloads (`page.waitForEvent('download')`). */
@@ -31,8 +36,8 @@ export interface BrowserSessionOptions {
 }
 
 /** The running stack, the browser and the current test's page; each getter throws when used too early. */
-export interface BrowserSession {
-  readonly stack: UiStack;
+export interface BrowserSession<S = UiStack> {
+  readonly stack: S;
   readonly browser: Browser;
   /** The current test's context, page and watch (opened before each test, closed after it). */
   readonly context: BrowserContext;
@@ -51,10 +56,12 @@ const startTimeout = 300_000;
  * the test failed, closes the context and (unless told not to) expects no console errors. Call it at the
  * top of the describe block, before the file's own hooks, which then see `session.stack` already started.
  */
-export function useBrowserSession(options: BrowserSessionOptions = {}): BrowserSession {
+export function useBrowserSession<S extends { stop(): Promise<void> } = UiStack>(
+  options: BrowserSessionOptions<S> = {},
+): BrowserSession<S> {
   const { viewport = { width: 1280, height: 800 }, acceptDownloads, defaultTimeout } = options;
   const expectNoPageErrors = options.expectNoPageErrors ?? true;
-  let stack: UiStack | undefined;
+  let stack: S | undefined;
   let browser: Browser | undefined;
   let current: WatchedPage | undefined;
 
@@ -64,7 +71,7 @@ export function useBrowserSession(options: BrowserSessionOptions = {}): BrowserS
     return value;
   };
 
-  const session: BrowserSession = {
+  const session: BrowserSession<S> = {
     get stack() {
       return ready(stack, 'stack', 'beforeAll');
     },
@@ -93,7 +100,7 @@ export function useBrowserSession(options: BrowserSessionOptions = {}): BrowserS
   };
 
   beforeAll(async () => {
-    stack = await startUiStack();
+    stack = options.start ? await options.start() : ((await startUiStack()) as unknown as S);
     browser = await launchBrowser();
   }, startTimeout);
   afterAll(async () => {

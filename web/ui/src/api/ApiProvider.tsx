@@ -16,15 +16,19 @@ export interface ApiProviderProps {
   baseUrl: string;
   /** Per-app API bases from the runtime config (Azure: one host per Function app). */
   apiBases?: Readonly<Record<string, string>>;
+  /** Sees every answer's status and headers (see `ApiClientOptions.onResponse`). */
+  onResponse?: (response: Response) => void;
   children: ReactNode;
 }
 
 /** Provides an API client that sends the current access token and signs in again on a 401. */
-export function ApiProvider({ baseUrl, apiBases, children }: ApiProviderProps) {
+export function ApiProvider({ baseUrl, apiBases, onResponse, children }: ApiProviderProps) {
   const auth = useAuth();
   // A ref keeps one client for the session while always sending the newest token.
   const authRef = useRef(auth);
   authRef.current = auth;
+  const onResponseRef = useRef(onResponse);
+  onResponseRef.current = onResponse;
   const client = useMemo(
     () =>
       createApiClient({
@@ -32,6 +36,7 @@ export function ApiProvider({ baseUrl, apiBases, children }: ApiProviderProps) {
         apiBases,
         getAccessToken: () => authRef.current.accessToken,
         onUnauthorized: () => void authRef.current.signIn(),
+        onResponse: (response) => onResponseRef.current?.(response),
       }),
     [baseUrl, apiBases],
   );

@@ -129,3 +129,28 @@ describe('per-app API bases', () => {
     ]);
   });
 });
+
+describe('onResponse', () => {
+  it('sees the headers of successes and failures alike', async () => {
+    const states: (string | null)[] = [];
+    let status = 200;
+    const { fetch } = fakeFetch(() =>
+      status === 200
+        ? Response.json({ ok: true }, { headers: { 'x-license-state': 'grace' } })
+        : Response.json(
+            { error: { code: 'LICENSE.EXPIRED', message: 'expired' } },
+            { status, headers: { 'x-license-state': 'refused' } },
+          ),
+    );
+    const client = createApiClient({
+      baseUrl: 'http://api.test/api',
+      getAccessToken: () => 'tok',
+      fetch,
+      onResponse: (response) => states.push(response.headers.get('x-license-state')),
+    });
+    await client.get('client-app/kpis');
+    status = 403;
+    await expect(client.get('client-app/kpis')).rejects.toMatchObject({ code: 'LICENSE.EXPIRED' });
+    expect(states).toEqual(['grace', 'refused']);
+  });
+});

@@ -37,6 +37,11 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** Give up on a request after this long (ApiError `NETWORK.TIMEOUT`); default 30 s. */
   timeoutMs?: number;
+  /**
+   * Sees every answer's status and headers (successes and failures alike) before its body is read, e.g.
+   * the client deployment's `x-license-*` headers that feed the Client UI's licence banner.
+   */
+  onResponse?: (response: Response) => void;
 }
 
 /** Creates a client sending JSON with a bearer token and raising `ApiError` on any failure. */
@@ -83,6 +88,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     let payload: R;
     try {
       response = await doFetch(url, init);
+      options.onResponse?.(response);
       payload = await read(response);
     } catch (err) {
       if (signal?.aborted) throw err;

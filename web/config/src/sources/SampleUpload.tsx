@@ -34,6 +34,7 @@ const ERROR_TITLES: Record<string, string> = {
   'SOURCE.SAMPLE_INVALID': 'The file could not be read',
   'SOURCE.SAMPLE_EMPTY': 'The file has no data rows',
   'SOURCE.SAMPLE_TOO_LARGE': 'The file is too large',
+  'SOURCE.SAMPLE_TOO_LARGE_UNPACKED': 'The workbook is too large once unpacked',
   'SOURCE.SAMPLE_FORMAT_UNSUPPORTED': 'This file format is not supported',
   'SOURCE.UNKNOWN_OBJECT': 'The catalog has no such object',
   'REQUEST.BODY_TOO_LARGE': 'The file is too large',

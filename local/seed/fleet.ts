@@ -174,7 +174,7 @@ export function startSeedFleet(fleet: readonly ProvisionedDeployment[], api: str
     periodMs,
     scenario: 'healthy',
     concurrency: 4,
-    validateLicences: true,
+    validateLicenses: true,
     // The seeded history says these deployments have been up for a day and an hour (`historyHeartbeat`); the
     // live beats carry on from there instead of claiming a restart at every `npm start`.
     startedAt: seededStart(new Date()),

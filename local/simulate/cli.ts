@@ -55,7 +55,7 @@ async function main(): Promise<number> {
     periodMs: a.periodSeconds * 1000,
     scenario: a.scenario,
     concurrency: a.concurrency,
-    validateLicences: true,
+    validateLicenses: true,
   });
   fleet.start();
   const ticker = setInterval(() => console.log(summaryLine(fleet.stats())), 10_000);

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommandKind } from '@kpi/shared/contracts/monitoring-command';
 import { type CommandHandler, HeartbeatSender } from '@kpi/shared/telemetry/heartbeat-sender';
 import { LatencyHistogram } from '@kpi/shared/telemetry/latency-histogram';
-import { checkLicence } from './licence-check';
+import { checkLicense } from './license-check';
 import type { ProvisionedDeployment } from './provision';
 import { type Behaviour, behaviourAt, type DeploymentPlan, planFor, type ScenarioName } from './scenario';
 import { Scheduler } from './scheduler';
@@ -34,7 +34,7 @@ export interface FleetOptions {
    * period, like the first heartbeats), then by the answer's `checkAgainAt`. Off unless asked, so the load
    * benchmarks measure heartbeats alone.
    */
-  validateLicences?: boolean;
+  validateLicenses?: boolean;
   /** When the deployments' processes started (default: when the fleet was made), for their uptime. */
   startedAt?: Date;
 }
@@ -64,8 +64,8 @@ export interface FleetStats {
   commandsRun: number;
   /** Deployments in a scripted episode right now, by kind. */
   episodes: Record<string, number>;
-  /** Online licence validations: valid, refused (by code), failed; undefined without `validateLicences`. */
-  licenceChecks?: { valid: number; refused: Record<string, number>; failed: number };
+  /** Online licence validations: valid, refused (by code), failed; undefined without `validateLicenses`. */
+  licenseChecks?: { valid: number; refused: Record<string, number>; failed: number };
 }
 
 interface Member {
@@ -116,7 +116,7 @@ export class Fleet {
   private replayed = 0;
   private unavailableWithRetryAfter = 0;
   private commandsRun = 0;
-  private readonly licenceChecks = { valid: 0, refused: {} as Record<string, number>, failed: 0 };
+  private readonly licenseChecks = { valid: 0, refused: {} as Record<string, number>, failed: 0 };
   /** Licence checks in flight, which `stop()` waits for. */
   private readonly checking = new Set<Promise<void>>();
   private running = false;
@@ -236,7 +236,7 @@ export class Fleet {
     for (const m of this.members) {
       const first = this.startedAt + (m.index / n) * this.o.periodMs;
       this.scheduler.at(first, () => this.tick(m, 0));
-      if (this.o.validateLicences) this.scheduler.at(first, () => this.validate(m));
+      if (this.o.validateLicenses) this.scheduler.at(first, () => this.validate(m));
     }
   }
 
@@ -252,14 +252,14 @@ export class Fleet {
       again(Date.now() + this.o.periodMs);
       return;
     }
-    const done = this.limit(() => checkLicence(this.o.api, m.d)).then((check) => {
+    const done = this.limit(() => checkLicense(this.o.api, m.d)).then((check) => {
       if (check.kind === 'valid') {
-        this.licenceChecks.valid++;
+        this.licenseChecks.valid++;
         again(check.checkAgainAt);
       } else if (check.kind === 'refused') {
-        this.licenceChecks.refused[check.code] = (this.licenceChecks.refused[check.code] ?? 0) + 1;
+        this.licenseChecks.refused[check.code] = (this.licenseChecks.refused[check.code] ?? 0) + 1;
       } else {
-        this.licenceChecks.failed++;
+        this.licenseChecks.failed++;
         again(Date.now() + this.o.periodMs);
       }
     });
@@ -347,8 +347,8 @@ export class Fleet {
       intakeP99Ms: this.latency.quantile(0.99),
       commandsRun: this.commandsRun,
       episodes,
-      ...(this.o.validateLicences
-        ? { licenceChecks: { ...this.licenceChecks, refused: { ...this.licenceChecks.refused } } }
+      ...(this.o.validateLicenses
+        ? { licenseChecks: { ...this.licenseChecks, refused: { ...this.licenseChecks.refused } } }
         : {}),
     };
   }

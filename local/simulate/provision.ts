@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
 
-const SLOTS_PER_LICENCE = 100;
+const SLOTS_PER_LICENSE = 100;
 
 export interface SimDeployment {
   id: string;
@@ -27,7 +27,7 @@ export interface ProvisionedDeployment extends CachedDeployment {
   licenseKey: string;
 }
 
-interface CachedLicence {
+interface CachedLicense {
   id: string;
   tenantId: string;
   key: string;
@@ -38,7 +38,7 @@ interface CachedLicence {
 interface CacheFile {
   version: 1;
   api: string;
-  licences: CachedLicence[];
+  licences: CachedLicense[];
   deployments: Record<string, CachedDeployment>;
 }
 
@@ -107,7 +107,7 @@ export async function provisionFleet(o: ProvisionOptions): Promise<ProvisionedDe
       .kpis.slice(0, 6)
       .map((k) => k.id);
     // Plan: each missing deployment takes a free slot of a licence of its tenant, new licences as needed.
-    const byLicence = new Map<CachedLicence, SimDeployment[]>();
+    const byLicense = new Map<CachedLicense, SimDeployment[]>();
     for (const d of missing) {
       let licence = cache.licences.find((l) => l.tenantId === d.tenantId && l.used < l.slots);
       if (!licence) {
@@ -118,7 +118,7 @@ export async function provisionFleet(o: ProvisionOptions): Promise<ProvisionedDe
             configurationId: 'simulated-fleet',
             kpiIds,
             edition: 'professional',
-            maxDeployments: SLOTS_PER_LICENCE,
+            maxDeployments: SLOTS_PER_LICENSE,
             expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString().replace(/\.\d+Z$/, '.000Z'),
             contacts: [`ops@${d.tenantId}.example`],
           },
@@ -126,7 +126,7 @@ export async function provisionFleet(o: ProvisionOptions): Promise<ProvisionedDe
         );
         if (res.status !== 201) {
           throw new Error(
-            `SIMULATE.LICENCE_FAILED: issuing a licence for ${d.tenantId}: ${res.status} ${JSON.stringify(res.body)}`,
+            `SIMULATE.LICENSE_FAILED: issuing a licence for ${d.tenantId}: ${res.status} ${JSON.stringify(res.body)}`,
           );
         }
         const issued = res.body as { license: { id: string }; key: string };
@@ -134,16 +134,16 @@ export async function provisionFleet(o: ProvisionOptions): Promise<ProvisionedDe
           id: issued.license.id,
           tenantId: d.tenantId,
           key: issued.key,
-          slots: SLOTS_PER_LICENCE,
+          slots: SLOTS_PER_LICENSE,
           used: 0,
         };
         cache.licences.push(licence);
       }
       licence.used++;
-      byLicence.set(licence, [...(byLicence.get(licence) ?? []), d]);
+      byLicense.set(licence, [...(byLicense.get(licence) ?? []), d]);
     }
-    o.log?.(`simulate: activating ${missing.length} deployments on ${byLicence.size} licences`);
-    const queue = [...byLicence.entries()];
+    o.log?.(`simulate: activating ${missing.length} deployments on ${byLicense.size} licences`);
+    const queue = [...byLicense.entries()];
     let failure: Error | undefined;
     const worker = async () => {
       for (let next = queue.shift(); next && !failure; next = queue.shift()) {

@@ -10,7 +10,7 @@ function statusText(statuses: Record<string, number>): string {
   return parts.length > 0 ? parts.join(' ') : '-';
 }
 
-function licenceText(c: FleetStats['licenceChecks']): string {
+function licenseText(c: FleetStats['licenseChecks']): string {
   if (!c) return 'off';
   const refused = Object.entries(c.refused)
     .map(([code, n]) => `${code}×${n}`)
@@ -43,6 +43,6 @@ export function finalReport(s: FleetStats, leftBuffered: number): string {
     `  HTTP statuses        ${statusText(s.statuses)} (5xx ${s.fiveXx}, 503 with Retry-After ${s.unavailableWithRetryAfter})`,
     `  intake latency       p50 ${s.intakeP50Ms} ms, p99 ${s.intakeP99Ms} ms`,
     `  commands answered    ${s.commandsRun}`,
-    `  licence checks       ${licenceText(s.licenceChecks)}`,
+    `  licence checks       ${licenseText(s.licenseChecks)}`,
   ].join('\n');
 }

@@ -185,7 +185,7 @@ describe('finalReport', () => {
   it('says licence checks are off when the fleet does not validate, and counts them by outcome when it does', () => {
     expect(finalReport(stats, 0)).toContain('licence checks       off');
     const checked = finalReport(
-      { ...stats, licenceChecks: { valid: 7, failed: 1, refused: { 'LICENSE.REVOKED': 2 } } },
+      { ...stats, licenseChecks: { valid: 7, failed: 1, refused: { 'LICENSE.REVOKED': 2 } } },
       0,
     );
     expect(checked).toContain('licence checks       7 valid, 1 failed, refused LICENSE.REVOKED×2');

@@ -13,7 +13,7 @@ const routes = {
   '/kpi': lazy(() => import('./pages/KpiPage')),
   '/dashboards': lazy(() => import('./pages/DashboardsPage')),
   '/data': lazy(() => import('./pages/DataPage')),
-  '/licence': lazy(() => import('./pages/LicencePage')),
+  '/licence': lazy(() => import('./pages/LicensePage')),
 };
 
 // Dashboards and Data are in the navigation before their features exist: the roles that will use them

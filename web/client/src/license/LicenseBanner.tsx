@@ -16,7 +16,7 @@ export function LicenseBanner() {
   const { user } = useAuth();
   const { pathname } = useLocation();
   const admin = canManage(user);
-  const onLicencePage = pathname === '/licence';
+  const onLicensePage = pathname === '/licence';
   return (
     <div aria-live="polite" data-testid="license-banner-region">
       {banner?.state === 'grace' && (
@@ -28,14 +28,14 @@ export function LicenseBanner() {
               ? 'Install a renewed key before then.'
               : 'Ask your administrator to install a renewed key.'}
           </span>
-          {admin && !onLicencePage && <Link to="/licence">Renew on the Licence page</Link>}
+          {admin && !onLicensePage && <Link to="/licence">Renew on the Licence page</Link>}
         </div>
       )}
       {banner?.state === 'refused' && (
         <div className={`${styles.banner} ${styles.refused}`} role="alert" data-testid="license-banner">
           <strong>{reasonText(banner.reasonCode).title}: data pages are locked.</strong>
           <span className={styles.message}>{whatToDo(banner.reasonCode, admin)}</span>
-          {!onLicencePage && <Link to="/licence">See the licence</Link>}
+          {!onLicensePage && <Link to="/licence">See the licence</Link>}
         </div>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLicence, MIN_RECHECK_MS } from './licence-check';
+import { checkLicense, MIN_RECHECK_MS } from './license-check';
 
 const api = 'http://127.0.0.1:7071/api';
 const deployment = { id: 'sim-a-0001', authorization: 'Deployment c1.s3cret', licenseKey: 'k.e.y' };
@@ -27,10 +27,10 @@ function answering(status: number, body: unknown) {
   return { calls, fetchImpl };
 }
 
-describe('checkLicence', () => {
+describe('checkLicense', () => {
   it('posts the key and deployment id with the credential, and checks again when the service says', async () => {
     const { calls, fetchImpl } = answering(200, validation('2026-11-27T12:00:00.000Z'));
-    const check = await checkLicence(api, deployment, () => now, fetchImpl);
+    const check = await checkLicense(api, deployment, () => now, fetchImpl);
     expect(check).toEqual({ kind: 'valid', checkAgainAt: Date.parse('2026-11-27T12:00:00Z') });
     expect(calls[0]?.url).toBe(`${api}/license/validations`);
     expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe('Deployment c1.s3cret');
@@ -39,7 +39,7 @@ describe('checkLicence', () => {
 
   it('waits at least a minute, even when the service asks for an earlier check', async () => {
     const { fetchImpl } = answering(200, validation('2026-11-26T11:00:00.000Z'));
-    expect(await checkLicence(api, deployment, () => now, fetchImpl)).toEqual({
+    expect(await checkLicense(api, deployment, () => now, fetchImpl)).toEqual({
       kind: 'valid',
       checkAgainAt: now + MIN_RECHECK_MS,
     });
@@ -47,7 +47,7 @@ describe('checkLicence', () => {
 
   it('names the refusal by its error code', async () => {
     const { fetchImpl } = answering(403, { error: { code: 'LICENSE.REVOKED', message: 'revoked' } });
-    expect(await checkLicence(api, deployment, () => now, fetchImpl)).toEqual({
+    expect(await checkLicense(api, deployment, () => now, fetchImpl)).toEqual({
       kind: 'refused',
       status: 403,
       code: 'LICENSE.REVOKED',
@@ -55,16 +55,16 @@ describe('checkLicence', () => {
   });
 
   it('treats a 5xx, a malformed answer and a network error as failed, to try again later', async () => {
-    expect((await checkLicence(api, deployment, () => now, answering(503, {}).fetchImpl)).kind).toBe(
+    expect((await checkLicense(api, deployment, () => now, answering(503, {}).fetchImpl)).kind).toBe(
       'failed',
     );
-    expect((await checkLicence(api, deployment, () => now, answering(200, { ok: 1 }).fetchImpl)).kind).toBe(
+    expect((await checkLicense(api, deployment, () => now, answering(200, { ok: 1 }).fetchImpl)).kind).toBe(
       'failed',
     );
     const offline = (async () => {
       throw new TypeError('fetch failed');
     }) as typeof fetch;
-    expect(await checkLicence(api, deployment, () => now, offline)).toEqual({
+    expect(await checkLicense(api, deployment, () => now, offline)).toEqual({
       kind: 'failed',
       reason: 'fetch failed',
     });

@@ -13,7 +13,7 @@ export interface ValidatingDeployment {
   licenseKey: string;
 }
 
-export type LicenceCheck =
+export type LicenseCheck =
   /** Valid: when to check again (epoch ms). */
   | { kind: 'valid'; checkAgainAt: number }
   /** The service refused the key or credential (4xx): its error code. */
@@ -26,12 +26,12 @@ export const MIN_RECHECK_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 /** `POST {api}/license/validations` for one deployment. */
-export async function checkLicence(
+export async function checkLicense(
   api: string,
   d: ValidatingDeployment,
   now: () => number = Date.now,
   fetchImpl: typeof fetch = fetch,
-): Promise<LicenceCheck> {
+): Promise<LicenseCheck> {
   let res: Response;
   try {
     res = await fetchImpl(`${api}/license/validations`, {

@@ -11,7 +11,7 @@ import { reasonText } from '../license/reasons';
 import { useDataApi } from '../license/useDataApi';
 import { ValidationHistory } from '../license/ValidationHistory';
 import { canManage } from '../roles';
-import styles from './LicencePage.module.css';
+import styles from './LicensePage.module.css';
 
 const sourceText = {
   online: 'online validation with the vendor',
@@ -25,7 +25,7 @@ const stateText = { full: 'Licensed', grace: 'Grace period', refused: 'Refused' 
  * The licence as this deployment enforces it: every reader sees its state; admins and owners also see
  * the validation history and paste a renewed key. Works while the licence is refused, so they can.
  */
-export default function LicencePage() {
+export default function LicensePage() {
   const { status, statusError, reloadStatus } = useLicense();
   const { user } = useAuth();
   const admin = canManage(user);

@@ -26,11 +26,13 @@ import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository'
 import { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
 import { AcsMailer } from '@kpi/shared/platform/email/acs-mailer';
 import { CosmosEffectStore } from '@kpi/shared/platform/servicebus/cosmos-effect-store';
+import { subscriptionName, topicName } from '@kpi/shared/platform/servicebus/entity-names';
 import {
   ServiceBusEventPublisher,
   serviceBusClient,
 } from '@kpi/shared/platform/servicebus/service-bus-publisher';
 import { config } from './config';
+import type { Probe } from './health/platform-check';
 
 // Checked at module load: an undeclared name stops the app at start-up.
 const containers = {
@@ -57,8 +59,9 @@ function create() {
   const c = config();
   const database = cosmosClient(c.cosmos).database(c.cosmosDatabase);
   const container = (name: keyof typeof containers) => database.container(containers[name]);
+  const blobs = blobServiceClient(c.storage);
+  const serviceBus = serviceBusClient(c.serviceBus);
   return {
-    database,
     events: new GlobalRepository({
       container: container('platformEvents'),
       schema: recordedEventSchema,
@@ -161,8 +164,22 @@ function create() {
     mailer: AcsMailer.fromConnection(c.email, c.emailSender),
     links: { monitorUrl: c.monitorUiUrl },
     blobStore: AzureBlobStore.fromConnection(c.storage),
-    blobs: blobServiceClient(c.storage),
-    serviceBus: serviceBusClient(c.serviceBus),
+    /** The platform self-check's probes: each answers when its dependency does (no SDK client leaves here). */
+    probes: {
+      cosmos: () => database.read(),
+      blob: () => blobs.getProperties(),
+      'service-bus': async () => {
+        const receiver = serviceBus.createReceiver(
+          topicName('catalog-events'),
+          subscriptionName('catalog-events', 'monitoring'),
+        );
+        try {
+          await receiver.peekMessages(1);
+        } finally {
+          await receiver.close();
+        }
+      },
+    } satisfies Record<string, Probe>,
   };
 }
 

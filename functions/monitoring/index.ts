@@ -60,25 +60,7 @@ app.timer('platform-health-check', {
   runOnStartup: true,
   handler: async (_timer, context) => {
     const d = dependencies();
-    const health = await checkPlatform(
-      APP,
-      {
-        cosmos: () => d.database.read(),
-        blob: () => d.blobs.getProperties(),
-        'service-bus': async () => {
-          const receiver = d.serviceBus.createReceiver(
-            topicName('catalog-events'),
-            subscriptionName('catalog-events', 'monitoring'),
-          );
-          try {
-            await receiver.peekMessages(1);
-          } finally {
-            await receiver.close();
-          }
-        },
-      },
-      new Date(),
-    );
+    const health = await checkPlatform(APP, d.probes, new Date());
     await d.health.upsert(health);
     context.log(`platform health: ${health.status}`);
   },

@@ -1,4 +1,5 @@
 /** Remote commands: support issues; tenant admins and staff see what ran; the deployment answers. */
+import { entityIdSchema } from '@kpi/shared/contracts/ids';
 import {
   commandResultSchema,
   issueCommandSchema,
@@ -59,7 +60,7 @@ httpRoute({
   method: 'POST',
   route: 'commands/{commandId}/result',
   roles: 'deployment',
-  params: z.object({ commandId: z.string().min(1).max(100) }),
+  params: z.object({ commandId: entityIdSchema }),
   body: commandResultSchema,
   maxBodyBytes: 600 * 1024,
   responses: { 200: remoteCommandSchema },
@@ -78,7 +79,7 @@ httpRoute({
   route: 'tenants/{tenantId}/commands/{commandId}/diagnostics',
   roles: ['support', 'platform-admin'],
   tenantParam: 'tenantId',
-  params: tenantParams.extend({ commandId: z.string().min(1).max(100) }),
+  params: tenantParams.extend({ commandId: entityIdSchema }),
   summary: 'The diagnostics bundle a collect-diagnostics command returned (JSON)',
   tags: ['commands'],
   handler: async ({ caller, params }) => ({

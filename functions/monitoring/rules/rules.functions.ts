@@ -1,5 +1,7 @@
 /** Silences, maintenance windows and monitoring settings (thresholds, contacts) of a tenant; vendor contacts. */
+
 import { randomUUID } from 'node:crypto';
+import { entityIdSchema } from '@kpi/shared/contracts/ids';
 import {
   contactsInputSchema,
   type MaintenanceWindow,
@@ -29,7 +31,7 @@ import { APP, FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '.
 import { saveSettings } from './settings';
 import { invalidateTenantRules, VENDOR_TENANT } from './tenant-rules';
 
-const idParams = tenantParams.extend({ id: z.string().min(1).max(100) });
+const idParams = tenantParams.extend({ id: entityIdSchema });
 const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), continuationToken: z.string().optional() });
 

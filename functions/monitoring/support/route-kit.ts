@@ -1,6 +1,11 @@
-/** Shared bits of the monitoring routes: app name, role sets, paging query. */
+/**
+ * What the monitoring routes share beyond the platform's route kit: the app name and its role sets. Paging and
+ * ids are the platform's (`shared/platform/http/route-kit.ts`, `shared/contracts/ids.ts`), re-exported under
+ * the names the areas use.
+ */
+import { entityIdSchema, tenantParams } from '@kpi/shared/contracts/ids';
 import { atLeast, type Role } from '@kpi/shared/platform/auth/roles';
-import { z } from 'zod';
+import { pageOf, pageQuery } from '@kpi/shared/platform/http/route-kit';
 
 export const APP = 'monitoring';
 
@@ -9,16 +14,6 @@ export const STAFF = ['platform-admin', 'support'] as const satisfies readonly R
 /** Who may see and handle a tenant's fleet, alerts, silences and windows: tenant admins and vendor staff. */
 export const FLEET_ROLES: Role[] = [...atLeast('admin'), 'support'];
 
-/** `?limit=&continuationToken=`. */
-export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  continuationToken: z.string().max(2000).optional(),
-});
-
-export const pageOptions = (q: { limit: number; continuationToken?: string | undefined }) => ({
-  maxItemCount: q.limit,
-  ...(q.continuationToken ? { continuationToken: q.continuationToken } : {}),
-});
-
-export const tenantParams = z.object({ tenantId: z.string().min(1).max(100) });
-export const deploymentParams = tenantParams.extend({ deploymentId: z.string().min(1).max(100) });
+export { pageQuery, tenantParams };
+export const pageOptions = pageOf;
+export const deploymentParams = tenantParams.extend({ deploymentId: entityIdSchema });

@@ -31,8 +31,14 @@ describe.skipIf(skipReason !== undefined)('UI pages under their Content-Security
       // The UI's own API calls went through (the header shows the user), under the upload-completed policy.
       const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
       expect(policy).toContain("script-src 'self'");
-      expect(policy).toContain(new URL(stack.api).origin);
-      expect(policy).toContain(new URL(stack.issuer).origin);
+      // The origins the UI's runtime config names (the Client UI's API is its client deployment's host).
+      const runtime = (await (await fetch(`${stack.ui[ui]}/config.json`)).json()) as {
+        apiBase: string;
+        issuer: string;
+      };
+      expect(policy).toContain(new URL(runtime.apiBase).origin);
+      expect(policy).toContain(new URL(runtime.issuer).origin);
+      if (ui !== 'client') expect(runtime.apiBase).toBe(stack.api);
       await page.waitForLoadState('networkidle');
       expect(watch.cspViolations).toEqual([]);
     });

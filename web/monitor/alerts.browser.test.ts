@@ -173,8 +173,9 @@ describe.skipIf(skipReason !== undefined)('Monitor alerts, silences and licences
     expect(await page.getByTestId('timeline-bar').count()).toBe(tracked.length);
     expect(await page.getByTestId('license-row').count()).toBe(tracked.length);
     const licenseRow = page.getByTestId('license-row').filter({ hasText: licenseId });
-    // Deployments used / allowed come from the licence service: one activation of three.
-    expect(await licenseRow.textContent()).toContain('1 / 3');
+    // Deployments used / allowed come from the licence service, whose answer may arrive after the tracked
+    // list has drawn the row: wait for it rather than read the row once. One activation of three.
+    await licenseRow.filter({ hasText: '1 / 3' }).waitFor({ timeout: 20_000 });
     await licenseRow.getByRole('link', { name: /open|Tenant alerts/ }).click();
     await page.waitForURL((u) => u.pathname === '/alerts' && u.search === '?tenant=contoso');
     expect(watch.errors).toEqual([]);

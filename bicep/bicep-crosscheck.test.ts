@@ -77,6 +77,10 @@ describe('bicep cross-check (this repository)', () => {
       ['cosmos-containers.json', containerOwnershipSchema],
       ['servicebus-entities.json', topicOwnershipSchema],
       ['client-function-apps.json', functionAppsSchema],
+      ['client-cosmos-containers.json', cosmosContainersSchema],
+      ['client-servicebus-entities.json', entitiesDeclarationSchema],
+      ['client-cosmos-containers.json', containerOwnershipSchema],
+      ['client-servicebus-entities.json', topicOwnershipSchema],
     ].flatMap(([file, schema]) => {
       const parsed = parseDeclaration(
         `bicep/${file}`,
@@ -128,53 +132,89 @@ describe('bicep cross-check (this repository)', () => {
     expectNone(problems);
   });
 
-  it('(c) every Cosmos container the code names is in cosmos-containers.json', () => {
-    const code = scanCode([...sources('functions'), ...sources('shared')]);
-    const declared = loadDeclaration(root, 'cosmos-containers.json', cosmosContainersSchema).containers.map(
-      (c) => c.name,
-    );
-    expect(code.containers.length).toBeGreaterThan(0);
-    expectNone([...code.problems, ...rules.checkContainers(code.containers, declared)]);
+  // Each deployment is checked against its own declarations: the vendor apps (and shared/) against
+  // cosmos-containers.json and servicebus-entities.json, the client apps against client-*.json.
+  const deployments = () => [
+    {
+      suffix: '',
+      apps: loadApps(),
+      files: [...loadApps().flatMap((a) => sources(`functions/${a.name}`)), ...sources('shared')],
+    },
+    {
+      suffix: 'client-',
+      apps: loadClientApps(),
+      files: loadClientApps().flatMap((a) => sources(`functions/${a.name}`)),
+    },
+  ];
+
+  it("(c) every Cosmos container the code names is in its deployment's cosmos-containers.json", () => {
+    const problems = deployments().flatMap(({ suffix, files }) => {
+      const code = scanCode(files);
+      const file = `${suffix}cosmos-containers.json`;
+      const declared = loadDeclaration(root, file, cosmosContainersSchema).containers.map((c) => c.name);
+      return [
+        ...code.problems,
+        ...rules
+          .checkContainers(code.containers, declared)
+          .map((p) => p.replace('bicep/cosmos-containers.json', `bicep/${file}`)),
+      ];
+    });
+    expect(scanCode(sources('functions')).containers.length).toBeGreaterThan(0);
+    expectNone(problems);
   });
 
-  it('(d) every topic, queue and subscription the code names is in servicebus-entities.json; triggers can connect', () => {
-    const code = scanCode([...sources('functions'), ...sources('shared')]);
-    const entities = loadDeclaration(root, 'servicebus-entities.json', entitiesDeclarationSchema);
-    const declared = {
-      topics: entities.topics.map((t) => t.name),
-      queues: entities.queues.map((q) => q.name),
-      subscriptions: entities.topics.flatMap((t) => t.subscriptions.map((s) => `${t.name}/${s.name}`)),
-    };
-    const triggerProblems = allApps().flatMap((app) =>
-      rules.checkTriggers(app, scanCode(sources(`functions/${app.name}`)).triggers),
-    );
-    expectNone([...code.problems, ...rules.checkEntities(code, declared), ...triggerProblems]);
+  it("(d) every topic, queue and subscription the code names is in its deployment's servicebus-entities.json; triggers can connect", () => {
+    const problems = deployments().flatMap(({ suffix, apps, files }) => {
+      const code = scanCode(files);
+      const file = `${suffix}servicebus-entities.json`;
+      const entities = loadDeclaration(root, file, entitiesDeclarationSchema);
+      const declared = {
+        topics: entities.topics.map((t) => t.name),
+        queues: entities.queues.map((q) => q.name),
+        subscriptions: entities.topics.flatMap((t) => t.subscriptions.map((s) => `${t.name}/${s.name}`)),
+      };
+      const triggerProblems = apps.flatMap((app) =>
+        rules.checkTriggers(app, scanCode(sources(`functions/${app.name}`)).triggers),
+      );
+      return [
+        ...code.problems,
+        ...rules
+          .checkEntities(code, declared)
+          .map((p) => p.replace('bicep/servicebus-entities.json', `bicep/${file}`)),
+        ...triggerProblems,
+      ];
+    });
+    expectNone(problems);
   });
 
   it('(f) each container and topic names its owner and readers; no other app names it, only the owner publishes', () => {
-    const files = [...sources('functions'), ...sources('shared')];
-    const code = scanCode(files);
-    const apps = loadApps().map((a) => a.name);
-    const containers = loadDeclaration(root, 'cosmos-containers.json', containerOwnershipSchema).containers;
-    const topics = loadDeclaration(root, 'servicebus-entities.json', topicOwnershipSchema).topics;
-    expect(code.containers.length).toBeGreaterThan(0);
-    expectNone([
-      ...rules.checkOwnership(
-        'Cosmos container',
-        'bicep/cosmos-containers.json',
-        containers,
-        apps,
-        code.containers,
-      ),
-      ...rules.checkOwnership(
-        'Service Bus topic',
-        'bicep/servicebus-entities.json',
-        topics,
-        apps,
-        code.topics,
-        scanPublishes(files),
-      ),
-    ]);
+    expect(scanCode([...sources('functions'), ...sources('shared')]).containers.length).toBeGreaterThan(0);
+    const problems = deployments().flatMap(({ suffix, apps, files }) => {
+      const code = scanCode(files);
+      const names = apps.map((a) => a.name);
+      const containersFile = `${suffix}cosmos-containers.json`;
+      const topicsFile = `${suffix}servicebus-entities.json`;
+      const containers = loadDeclaration(root, containersFile, containerOwnershipSchema).containers;
+      const topics = loadDeclaration(root, topicsFile, topicOwnershipSchema).topics;
+      return [
+        ...rules.checkOwnership(
+          'Cosmos container',
+          `bicep/${containersFile}`,
+          containers,
+          names,
+          code.containers,
+        ),
+        ...rules.checkOwnership(
+          'Service Bus topic',
+          `bicep/${topicsFile}`,
+          topics,
+          names,
+          code.topics,
+          scanPublishes(files),
+        ),
+      ];
+    });
+    expectNone(problems);
   });
 
   it('(e) Bicep files are well-formed: brackets, module paths and params, outputs, loadJsonContent, used params', () => {

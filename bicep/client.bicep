@@ -3,10 +3,8 @@
 //   az deployment group create -g <client-rg> -f bicep/client.bicep -p @client.parameters.json -p licenseKey=<key>
 // Declarations read here (the same files the local client deployment and the cross-check test read):
 //   client-function-apps.json       -> one Function app (+ its roles) per entry (run-from-package, Flex Consumption)
-// Cosmos DB (serverless) and Service Bus join with the first client app that uses them (ingestion,
-// calculation): modules/cosmos.bicep and modules/servicebus.bicep take their declaration as a parameter, so
-// they come from client-cosmos-containers.json / client-servicebus-entities.json, as main.bicep's do from
-// its own. client-app keeps its state in the data storage account and needs neither.
+//   client-cosmos-containers.json   -> modules/cosmos.bicep (the deployment's own serverless account)
+//   client-servicebus-entities.json -> modules/servicebus.bicep (the deployment's own namespace)
 // Identity only: every app reaches storage, Cosmos DB, Service Bus and Key Vault with its managed identity; the
 // one secret value, the licence key, goes straight from its @secure() parameter into the Key Vault secret
 // `license-key` and is never an app setting.
@@ -99,6 +97,28 @@ module uiFront 'modules/ui-front-door.bicep' = if (uiFrontDoor) {
 // Where users reach the Client UI: through Front Door when it is deployed, else the static website.
 var uiOrigins = uiFrontDoor ? uiFront.outputs.origins : storage.outputs.siteOrigins
 
+// The deployment's own Cosmos DB (sources, mappings, lake manifest, KPI results) and Service Bus (ingestion
+// and calculation events): nothing of the client's data is shared with the vendor or another client.
+module cosmos 'modules/cosmos.bicep' = {
+  name: 'cosmos'
+  params: {
+    declaration: loadJsonContent('client-cosmos-containers.json')
+    location: location
+    tags: tags
+    accountName: 'cosmos-${token}'
+  }
+}
+
+module serviceBus 'modules/servicebus.bicep' = {
+  name: 'servicebus'
+  params: {
+    declaration: loadJsonContent('client-servicebus-entities.json')
+    location: location
+    tags: tags
+    namespaceName: 'sb-${token}'
+  }
+}
+
 module keyVault 'modules/keyvault.bicep' = {
   name: 'keyvault'
   params: {
@@ -136,6 +156,9 @@ var settingValues = {
   'vendor.trustedJwks': trustedJwks
   'keyvault.uri': keyVault.outputs.vaultUri
   'storage.blobServiceUri': storage.outputs.dataBlobEndpoint
+  'cosmos.endpoint': cosmos.outputs.endpoint
+  'cosmos.database': cosmos.outputs.databaseName
+  'servicebus.namespace': serviceBus.outputs.fullyQualifiedNamespace
   'auth.issuer': authIssuer
   'auth.audience': authAudience
   'ui.origins': join(union(uiOrigins, storage.outputs.siteOrigins), ',')
@@ -164,9 +187,8 @@ module access 'modules/app-access.bicep' = [
     params: {
       principalId: apps[i].outputs.principalId
       roles: app.roles
-      // Neither yet (see the head of this file); their role assignments are conditional on roles not held.
-      cosmosAccountName: ''
-      serviceBusNamespaceName: ''
+      cosmosAccountName: cosmos.outputs.accountName
+      serviceBusNamespaceName: serviceBus.outputs.name
       dataStorageAccountName: storage.outputs.dataAccountName
       // No e-mail in a client deployment: monitoring (vendor side) is the only sender.
       communicationServiceName: ''

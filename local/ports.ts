@@ -11,12 +11,15 @@ export const defaultPorts = {
   webConfig: { port: 4281, setting: 'LOCAL_WEB_CONFIG_PORT' },
   webMonitor: { port: 4282, setting: 'LOCAL_WEB_MONITOR_PORT' },
   webClient: { port: 4283, setting: 'LOCAL_WEB_CLIENT_PORT' },
-  // The contoso client deployment, as if in another subscription: its own host, storage account and vault.
+  // The contoso client deployment, as if in another subscription: its own host, storage account, Cosmos DB
+  // account, Service Bus namespace and vault.
   clientFunctions: { port: 7081, setting: 'LOCAL_CLIENT_FUNCTIONS_PORT' },
   clientBlob: { port: 10010, setting: 'LOCAL_CLIENT_BLOB_PORT' },
   clientQueue: { port: 10011, setting: 'LOCAL_CLIENT_QUEUE_PORT' },
   clientTable: { port: 10012, setting: 'LOCAL_CLIENT_TABLE_PORT' },
   clientKeyVault: { port: 7084, setting: 'LOCAL_CLIENT_KEYVAULT_PORT' },
+  clientCosmos: { port: 8091, setting: 'LOCAL_CLIENT_COSMOS_PORT' },
+  clientServiceBus: { port: 5682, setting: 'LOCAL_CLIENT_SERVICEBUS_PORT' },
 } as const;
 
 export type PortName = keyof typeof defaultPorts;

@@ -1,22 +1,24 @@
 /**
  * One client deployment on this machine, as if it lived in the client's own subscription: its own Functions
- * host (the client apps only) on its own port, its own Azurite with its own storage account, its own Key
- * Vault stand-in (HTTPS, trusted by its workers through NODE_EXTRA_CA_CERTS). It reaches the vendor platform
- * only at the vendor's public API URL, with the credential it gets by activating its licence key. `npm start`
- * runs `contoso` on the documented ports; tests start more on free ports (`startClientDeployment`).
- *
- * Not started here yet: a Cosmos database and Service Bus entities of the deployment. client-app keeps its
- * state in its storage account; the ingestion and calculation apps that need Cosmos and Service Bus will add
- * them beside these (see functions/client-app/README.md).
+ * host (the client apps only) on its own port, its own Azurite with its own storage account, its own Cosmos
+ * DB stand-in (database and containers of bicep/client-cosmos-containers.json), its own Service Bus broker
+ * (bicep/client-servicebus-entities.json), and its own Key Vault stand-in (HTTPS, trusted by its workers
+ * through NODE_EXTRA_CA_CERTS). It reaches the vendor platform only at the vendor's public API URL, with the
+ * credential it gets by activating its licence key. `npm start` runs `contoso` on the documented ports; tests
+ * start more on free ports (`startClientDeployment`).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { CosmosClient } from '@azure/cosmos';
 import { type LocalValues, settingsForApp } from '../app-settings';
 import { type RunningAzurite, startAzurite } from '../azurite/azurite';
+import { type RunningCosmos, startCosmos } from '../cosmos/cosmos';
+import { ensureCosmosContainers, loadClientCosmosContainers } from '../cosmos/ensure-containers';
 import { discoverApps, type RunningHost, startHost } from '../host/host';
 import { type RunningKeyVault, startKeyVault } from '../keyvault/keyvault-server';
 import { freePort, type Stoppable } from '../net';
+import { loadEntities, type RunningBroker, startBroker } from '../servicebus/broker';
 import { clientAppNames } from './client-apps';
 
 const repoRoot = resolve(__dirname, '..', '..');
@@ -27,6 +29,8 @@ export interface ClientDeploymentPorts {
   queue: number;
   table: number;
   keyVault: number;
+  cosmos: number;
+  serviceBus: number;
 }
 
 export interface ClientDeploymentOptions {
@@ -64,6 +68,9 @@ export interface ClientDeployment {
   host: string;
   keyVault: RunningKeyVault;
   storage: RunningAzurite;
+  /** The deployment's own Cosmos DB account (database `kpi-client`) and Service Bus namespace. */
+  cosmos: RunningCosmos;
+  serviceBus: RunningBroker;
   /** The client app's settings, as its host got them. */
   settings: Record<string, string>;
   stop(): Promise<void>;
@@ -102,6 +109,8 @@ export async function startClientDeployment(o: ClientDeploymentOptions): Promise
     queue: o.ports?.queue ?? (await freePort()),
     table: o.ports?.table ?? (await freePort()),
     keyVault: o.ports?.keyVault ?? (await freePort()),
+    cosmos: o.ports?.cosmos ?? (await freePort()),
+    serviceBus: o.ports?.serviceBus ?? (await freePort()),
   };
   const started: Stoppable[] = [];
   const stopAll = async () => {
@@ -110,7 +119,8 @@ export async function startClientDeployment(o: ClientDeploymentOptions): Promise
   };
   try {
     const account = storageAccountName(o.deploymentId);
-    const [storage, keyVault, jwks] = await Promise.all([
+    const containers = loadClientCosmosContainers();
+    const [storage, keyVault, cosmos, serviceBus, jwks] = await Promise.all([
       startAzurite({
         dataDir: join(dataDir, 'azurite'),
         blobPort: ports.blob,
@@ -119,9 +129,25 @@ export async function startClientDeployment(o: ClientDeploymentOptions): Promise
         extraAccounts: { [account]: await accountKey(dataDir) },
       }),
       startKeyVault({ port: ports.keyVault, dataDir: join(dataDir, 'keyvault') }),
+      startCosmos({ port: ports.cosmos, dataDir: join(dataDir, 'cosmos') }),
+      startBroker({
+        port: ports.serviceBus,
+        dataDir: join(dataDir, 'servicebus'),
+        entities: loadEntities('bicep/client-servicebus-entities.json'),
+      }),
       vendorJwks(o.vendorApi),
     ]);
-    started.push(storage, keyVault);
+    started.push(storage, keyVault, cosmos, serviceBus);
+    // Created here as client.bicep creates them in Azure (the apps' identity cannot create containers).
+    await ensureCosmosContainers(
+      new CosmosClient({
+        endpoint: cosmos.endpoint,
+        key: cosmos.key,
+        // The stand-in names https locations in its account record: stay on the endpoint given.
+        connectionPolicy: { enableEndpointDiscovery: false },
+      }),
+      containers,
+    );
     if (o.licenseKey && (await keyVault.getSecret('license-key')) !== o.licenseKey) {
       await keyVault.setSecret('license-key', o.licenseKey);
     }
@@ -133,6 +159,9 @@ export async function startClientDeployment(o: ClientDeploymentOptions): Promise
       VENDOR_API_URL: o.reachVendorAt ?? o.vendorApi,
       LICENSE_TRUSTED_JWKS: jwks,
       KEYVAULT: keyVault.connectionString,
+      COSMOS: cosmos.connectionString,
+      COSMOS_DATABASE: containers.database,
+      SERVICEBUS: serviceBus.connectionString,
       STORAGE: own.connectionString,
       AzureWebJobsStorage: own.connectionString,
       AUTH_ISSUER: o.authIssuer,
@@ -168,6 +197,8 @@ export async function startClientDeployment(o: ClientDeploymentOptions): Promise
       host: host.url,
       keyVault,
       storage,
+      cosmos,
+      serviceBus,
       settings: apps[0]?.settings ?? {},
       stop: stopAll,
     };

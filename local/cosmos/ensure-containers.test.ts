@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCosmosContainers, parseCosmosContainers } from './ensure-containers';
+import { loadClientCosmosContainers, loadCosmosContainers, parseCosmosContainers } from './ensure-containers';
 
 describe('cosmos-containers.json schema', () => {
   it('accepts the declaration in bicep/', () => {
@@ -8,9 +8,13 @@ describe('cosmos-containers.json schema', () => {
     expect(declaration.containers.length).toBeGreaterThan(0);
   });
 
+  it("accepts a client deployment's declaration, a database of its own", () => {
+    expect(loadClientCosmosContainers().database).toBe('kpi-client');
+  });
+
   it.each([
     ['missing database', { containers: [{ name: 'a', partitionKey: '/id' }] }],
-    ['no containers', { database: 'kpi', containers: [] }],
+    ['no container list', { database: 'kpi' }],
     ['partition key without slash', { database: 'kpi', containers: [{ name: 'a', partitionKey: 'id' }] }],
     ['upper-case name', { database: 'kpi', containers: [{ name: 'Catalog', partitionKey: '/id' }] }],
     ['zero ttl', { database: 'kpi', containers: [{ name: 'a', partitionKey: '/id', defaultTtl: 0 }] }],

@@ -1,5 +1,6 @@
 import type { CosmosClient, IndexingPolicy } from '@azure/cosmos';
 import { z } from 'zod';
+import clientDeclarationJson from '../../bicep/client-cosmos-containers.json';
 import declarationJson from '../../bicep/cosmos-containers.json';
 
 /** Schema of `bicep/cosmos-containers.json`, the one declaration of Cosmos DB containers. */
@@ -23,7 +24,7 @@ export const cosmosContainersSchema = z.object({
           .optional(),
       }),
     )
-    .min(1)
+    // A client deployment's declaration may be empty until an app of it keeps state in Cosmos DB.
     .refine((cs) => new Set(cs.map((c) => c.name)).size === cs.length, 'container names must be unique'),
 });
 
@@ -39,6 +40,11 @@ export function parseCosmosContainers(json: unknown): CosmosContainersDeclaratio
 /** The declaration in `bicep/cosmos-containers.json` (bundled at build time), validated. */
 export function loadCosmosContainers(): CosmosContainersDeclaration {
   return parseCosmosContainers(declarationJson);
+}
+
+/** A client deployment's containers: `bicep/client-cosmos-containers.json` (client.bicep reads the same file). */
+export function loadClientCosmosContainers(): CosmosContainersDeclaration {
+  return parseCosmosContainers(clientDeclarationJson);
 }
 
 export interface EnsureResult {

@@ -1,9 +1,10 @@
 /** The state, history and command documents on the deployment's Blob storage (container `client-app`). */
 import type { ValidationEntry } from '@kpi/shared/contracts/client-app';
+import { STORED_SNAPSHOT } from '@kpi/shared/license/catalog-snapshot';
 import type { BlobStore } from '@kpi/shared/platform/blob/ports';
 import type { HistoryStore, LicenseState, StateStore, StoredSnapshot } from './client-state';
 
-export const STATE_CONTAINER = 'client-app';
+export const STATE_CONTAINER = STORED_SNAPSHOT.container;
 
 export class BlobStateStore implements StateStore {
   constructor(private readonly blobs: BlobStore) {}
@@ -17,11 +18,14 @@ export class BlobStateStore implements StateStore {
   }
 
   async readSnapshot(): Promise<StoredSnapshot | undefined> {
-    return (await this.blobs.getJson(STATE_CONTAINER, 'catalog/snapshot.json')) as StoredSnapshot | undefined;
+    return (await this.blobs.getJson(STORED_SNAPSHOT.container, STORED_SNAPSHOT.blob)) as
+      | StoredSnapshot
+      | undefined;
   }
 
   writeSnapshot(snapshot: StoredSnapshot): Promise<void> {
-    return this.blobs.putJson(STATE_CONTAINER, 'catalog/snapshot.json', snapshot);
+    // Mapping, ingestion and calculation read it from here (shared/license/catalog-snapshot.ts).
+    return this.blobs.putJson(STORED_SNAPSHOT.container, STORED_SNAPSHOT.blob, snapshot);
   }
 }
 

@@ -4,6 +4,7 @@
  * online verdict or the online refusal, and the last good signed snapshot.
  */
 import type { ValidationEntry } from '@kpi/shared/contracts/client-app';
+import type { StoredSnapshot } from '@kpi/shared/license/catalog-snapshot';
 
 export interface ActivationRecord {
   licenseId: string;
@@ -40,13 +41,7 @@ export interface LicenseState {
   lastContactAt?: string;
 }
 
-export interface StoredSnapshot {
-  jws: string;
-  etag?: string;
-  fetchedAt: string;
-  catalogVersion: string;
-  licenseId: string;
-}
+export type { StoredSnapshot };
 
 /** Port: the deployment's state documents. */
 export interface StateStore {

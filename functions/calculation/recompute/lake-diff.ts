@@ -34,13 +34,17 @@ export function computedFrom(m: LakeManifest): ComputedLake {
   };
 }
 
-/** The record times the change from `before` (undefined: never computed) to `now` touched; [] = nothing. */
+/**
+ * The record times the change from `before` to `now` touched; [] = nothing. Never computed from (`before`
+ * undefined): every period, so results exist for all of them, with no value where the lake has no records.
+ */
 export function touchedSince(before: ComputedLake | undefined, now: ComputedLake): Touched {
-  const old = new Map((before?.files ?? []).map((f) => [f.path, f]));
+  if (!before) return 'all';
+  const old = new Map(before.files.map((f) => [f.path, f]));
   const cur = new Map(now.files.map((f) => [f.path, f]));
   const changed = [
     ...now.files.filter((f) => !old.has(f.path)),
-    ...(before?.files ?? []).filter((f) => !cur.has(f.path)),
+    ...before.files.filter((f) => !cur.has(f.path)),
   ].filter((f) => f.rows > 0);
   const ranges: { from: number; to: number }[] = [];
   for (const f of changed) {

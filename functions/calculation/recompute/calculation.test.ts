@@ -116,8 +116,13 @@ async function addFile(object: string, records: Record<string, unknown>[], n: nu
 const lake: LakeSource = {
   manifests: async (names) =>
     new Map(names.flatMap((n) => (manifests.has(n) ? [[n, manifests.get(n)!]] : []))),
-  localFiles: async (m) => m.files.map((f) => f.path),
+  localFiles: async (m) => {
+    const paths = m.files.map((f) => f.path);
+    scanned.push(...paths);
+    return paths;
+  },
 };
+const scanned: string[] = [];
 
 let calc: Calculation;
 let seq = 0;
@@ -125,7 +130,10 @@ let seq = 0;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'calc-unit-'));
   session = await DuckDbSession.open({ threads: 1 });
-  await addFile('SalesOrderLine', lines(Date.UTC(2023, 0, 1), Date.UTC(2025, 6, 15), 'l'), 1);
+  // One file a year, as loads would write them: the incremental scan leaves out the files it cannot read.
+  await addFile('SalesOrderLine', lines(Date.UTC(2023, 0, 1), Date.UTC(2024, 0, 1), 'l23-'), 1);
+  await addFile('SalesOrderLine', lines(Date.UTC(2024, 0, 1), Date.UTC(2025, 0, 1), 'l24-'), 2);
+  await addFile('SalesOrderLine', lines(Date.UTC(2025, 0, 1), Date.UTC(2025, 6, 15), 'l25-'), 3);
   await addFile('Shipment', shipments(Date.UTC(2023, 0, 1), Date.UTC(2025, 6, 15), 's'), 1);
   calc = new Calculation({
     snapshots: { current: async () => snapshot },
@@ -177,21 +185,24 @@ describe('what a KPI reads', () => {
   });
 });
 
+const evaluator = new FormulaEngine(catalog.objects, new Map(catalog.kpis.map((k) => [k.id, k.formula])));
+function expectEvaluator(r: KpiResult) {
+  const expected = evaluator.evaluate(snapshot.kpis.get(r.kpiId)!.formula, data, {
+    start: r.periodStart,
+    end: r.periodEnd,
+  }).value;
+  expect(sameValue(r.value, expected), `${r.id}: ${r.value} vs ${expected}`).toBe(true);
+}
+
 describe('Calculation', () => {
   it('computes every selected KPI for 24 months, 8 quarters, 3 years and the periods to date, equal to the evaluator', async () => {
     const summary = await calc.full();
     expect(summary).toMatchObject({ kind: 'full', kpis: 3, errors: 0, results: 3 * 38 });
     const results = written.at(-1)!;
-    const engine = new FormulaEngine(catalog.objects, new Map(catalog.kpis.map((k) => [k.id, k.formula])));
-    for (const r of results.filter((x) => x.kpiId !== 'otif-rate' || x.grain === 'quarter')) {
-      const expected = engine.evaluate(snapshot.kpis.get(r.kpiId)!.formula, data, {
-        start: r.periodStart,
-        end: r.periodEnd,
-      }).value;
-      expect(sameValue(r.value, expected), `${r.id}: ${r.value} vs ${expected}`).toBe(true);
-    }
+    for (const r of results.filter((x) => x.kpiId !== 'otif-rate' || x.grain === 'quarter'))
+      expectEvaluator(r);
     const gm = results.find((r) => r.id === 'gross-margin:month:2025-03')!;
-    expect(gm).toMatchObject({ status: 'good', target: 35, inputs: { SalesOrderLine: 1 } });
+    expect(gm).toMatchObject({ status: 'good', target: 35, inputs: { SalesOrderLine: 3 } });
     expect(results.find((r) => r.id === 'otif-rate:month:2025-07')).toMatchObject({
       toDate: true,
       periodEnd: '2025-07-16',
@@ -199,7 +210,8 @@ describe('Calculation', () => {
   });
 
   it('after one day of new lines recomputes only the KPIs and periods that read it; a second call does nothing', async () => {
-    await addFile('SalesOrderLine', lines(Date.UTC(2025, 2, 10), Date.UTC(2025, 2, 11), 'm'), 2);
+    await addFile('SalesOrderLine', lines(Date.UTC(2025, 2, 10), Date.UTC(2025, 2, 11), 'm'), 4);
+    scanned.length = 0;
     const summary = await calc.lakeChanged('SalesOrderLine');
     expect(summary).toMatchObject({ kind: 'incremental', kpis: 2, errors: 0 });
     const ids = written
@@ -218,7 +230,14 @@ describe('Calculation', () => {
         'revenue-growth:year:2025',
       ].sort(),
     );
-    expect(written.at(-1)!.every((r) => r.inputs.SalesOrderLine === 2)).toBe(true);
+    expect(written.at(-1)!.every((r) => r.inputs.SalesOrderLine === 4)).toBe(true);
+    for (const r of written.at(-1)!) expectEvaluator(r);
+    // The windows reached (2025 and, through previous_period, 2024) never read the 2023 file.
+    expect(scanned.map((p) => p.slice(dir.length + 1)).sort()).toEqual([
+      'SalesOrderLine-2.parquet',
+      'SalesOrderLine-3.parquet',
+      'SalesOrderLine-4.parquet',
+    ]);
     expect(await calc.lakeChanged('SalesOrderLine')).toMatchObject({ kind: 'skipped' });
   });
 

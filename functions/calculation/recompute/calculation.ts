@@ -17,7 +17,7 @@ import type { LakeManifest } from '@kpi/shared/contracts/lake';
 import { kpiStatus } from '@kpi/shared/domain/analysis/kpi-status';
 import type { VerifiedSnapshot } from '@kpi/shared/license/catalog-snapshot';
 import { unavailable } from '@kpi/shared/platform/errors';
-import { objectsOf, type Read, reaches, readsOf } from './kpi-reads';
+import { objectsOf, type Read, reaches, readsOf, windowOf } from './kpi-reads';
 import { type ComputedLake, computedFrom, touchedSince } from './lake-diff';
 import { isoDay, type ResultPeriod, resultPeriods } from './result-periods';
 
@@ -168,11 +168,16 @@ export class Calculation {
     });
   }
 
-  private use(e: Engine, manifests: ReadonlyMap<string, LakeManifest>): void {
+  /** Points the calculator at these manifests, keeping per object only the files `keep` allows. */
+  private use(
+    e: Engine,
+    manifests: ReadonlyMap<string, LakeManifest>,
+    keep: (object: string, file: LakeManifest['files'][number]) => boolean = () => true,
+  ): void {
     e.lake.files = {
       filesOf: async (o) => {
         const m = manifests.get(o);
-        return m ? this.deps.lake.localFiles(m) : [];
+        return m ? this.deps.lake.localFiles({ ...m, files: m.files.filter((f) => keep(o, f)) }) : [];
       },
     };
   }
@@ -182,7 +187,7 @@ export class Calculation {
     jobs: ReadonlyMap<string, readonly ResultPeriod[]>,
     manifests: ReadonlyMap<string, LakeManifest>,
   ): Promise<{ kpis: number; results: number; errors: number; seq?: number }> {
-    this.use(e, manifests);
+    this.use(e, manifests, fileFilter(e, jobs));
     const periods = unique([...jobs.values()].flat());
     const index = new Map(periods.map((p, i) => [`${p.grain}:${p.key}`, i]));
     const computable = [...jobs.keys()].filter((id) => e.calculator.kpi(id) !== null);
@@ -247,6 +252,34 @@ export class Calculation {
       return { values: values as PeriodValues, failures };
     }
   }
+}
+
+/**
+ * Files no stored value can read: a timed read sees only records inside its shifted windows, so a file whose
+ * time range meets none of the windows of the (KPI, period) pairs being stored is left out of the scan. An
+ * untimed read (master data, a relationship target) or a file without a time range keeps every file.
+ */
+function fileFilter(e: Engine, jobs: ReadonlyMap<string, readonly ResultPeriod[]>) {
+  const windows = new Map<string, { start: number; end: number }[] | 'all'>();
+  for (const [id, ps] of jobs) {
+    for (const r of e.reads.get(id) ?? []) {
+      if (!r.timed) windows.set(r.object, 'all');
+      const ws = windows.get(r.object) ?? [];
+      if (ws === 'all') continue;
+      for (const p of ps) {
+        const w = windowOf(r, p);
+        if (!Number.isNaN(w.start) && !Number.isNaN(w.end)) ws.push(w);
+      }
+      windows.set(r.object, ws);
+    }
+  }
+  return (object: string, f: LakeManifest['files'][number]): boolean => {
+    const ws = windows.get(object);
+    if (ws === undefined || ws === 'all' || !f.timeRange) return true;
+    const from = Date.parse(f.timeRange.from);
+    const to = Date.parse(f.timeRange.to);
+    return ws.some((w) => w.start <= to && from < w.end);
+  };
 }
 
 function unique(periods: readonly ResultPeriod[]): ResultPeriod[] {

@@ -7,7 +7,8 @@
  *   options: --rows N (per object) --threads N --memory 1500MB --rounds N
  *
  * KPIs: every catalog KPI that reads only SalesOrderLine and Shipment (with kpi() references), for 24
- * months, 8 quarters, 3 years and the periods to date. Full: all of them. Incremental: one day of order
+ * months, 8 quarters, 3 years and the periods to date, over 24 files per object (one a month, as loads
+ * leave the lake before compaction). Full: all of them. Incremental: one day of order
  * lines (rows / 730) lands as a new file 40 days back; only the KPIs reading SalesOrderLine, only the
  * periods whose windows (through previous_period, year_to_date, …) reach that day are recomputed.
  */
@@ -84,7 +85,7 @@ async function generate(
   const cols = o.fields
     .map((f) => `CAST(${VALUES[o.name]?.[f.name] ?? 'NULL'} AS ${PARQUET_TYPES[f.type]}) AS "${f.name}"`)
     .join(', ');
-  const t = `make_timestamp(CAST(${from * 1000} + (i * ${Math.floor((days * DAY * 1000) / rows)}) AS BIGINT))`;
+  const t = `make_timestamp(CAST(${Math.round(from * 1000)} + (i * ${Math.floor((days * DAY * 1000) / rows)}) AS BIGINT))`;
   await session.run(
     `COPY (SELECT ${cols} FROM (SELECT range AS i, ${t} AS t FROM range(${rows}))) TO '${path}' (FORMAT parquet)`,
   );
@@ -119,10 +120,17 @@ async function main() {
   try {
     const start = today - 730 * DAY;
     const files: Record<string, { path: string; rows: number; from: number; to: number }[]> = {};
+    // One file per month of data, as daily or monthly incremental loads leave the lake before compaction.
+    const PARTS = 24;
+    const span = (730 * DAY) / PARTS;
     for (const name of GENERATED) {
-      const path = join(dir, `${name}-0.parquet`);
-      await generate(session, objects.get(name)!, ROWS, start, 730, path);
-      files[name] = [{ path, rows: ROWS, from: start, to: today - 1 }];
+      files[name] = [];
+      for (let k = 0; k < PARTS; k++) {
+        const path = join(dir, `${name}-${k}.parquet`);
+        const from = start + k * span;
+        await generate(session, objects.get(name)!, Math.round(ROWS / PARTS), from, span / DAY, path);
+        files[name]!.push({ path, rows: Math.round(ROWS / PARTS), from, to: from + span - 1 });
+      }
     }
     const dayRows = Math.max(1, Math.round(ROWS / 730));
     const dayStart = today - 40 * DAY;

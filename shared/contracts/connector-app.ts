@@ -13,6 +13,7 @@ import {
   restAuthSchema,
   restDefinitionSchema,
   testResultSchema,
+  UNAVAILABLE_SOURCE_TYPES,
 } from './connector';
 import { SOURCE_TYPES } from './demo-config';
 import { sourceOriginSchema, sourceStatusSchema } from './source';
@@ -51,6 +52,10 @@ export const sourceDefinitionInputSchema = z.discriminatedUnion('type', [
 ]);
 export type SourceDefinitionInput = z.infer<typeof sourceDefinitionInputSchema>;
 
+/** A declared type no connector reaches: accepted by the schema so the answer is `SOURCE.TYPE_UNAVAILABLE`. */
+export const unavailableDefinitionSchema = z.object({ type: z.enum(UNAVAILABLE_SOURCE_TYPES) }).loose();
+const definitionRequestSchema = z.union([sourceDefinitionInputSchema, unavailableDefinitionSchema]);
+
 const objectName = z.string().regex(/^[A-Z][A-Za-z0-9]{0,79}$/);
 const ncrontab = z
   .string()
@@ -60,7 +65,7 @@ const ncrontab = z
 export const createSourceRequestSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
-    definition: sourceDefinitionInputSchema,
+    definition: definitionRequestSchema,
     secrets: sourceSecretsSchema.optional(),
     providesObjects: z.array(objectName).max(CONNECTOR_APP_LIMITS.providesObjects).default([]),
     schedule: ncrontab.optional(),
@@ -71,7 +76,7 @@ export const createSourceRequestSchema = z
 export const patchSourceRequestSchema = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
-    definition: sourceDefinitionInputSchema.optional(),
+    definition: definitionRequestSchema.optional(),
     secrets: sourceSecretsSchema.optional(),
     providesObjects: z.array(objectName).max(CONNECTOR_APP_LIMITS.providesObjects).optional(),
     schedule: ncrontab.nullable().optional(),

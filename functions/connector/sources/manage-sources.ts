@@ -3,12 +3,14 @@
  * or changed definition makes the source a `draft` until it is tested and discovered again.
  */
 import type { SecretStore } from '@kpi/shared/connectors/ports';
+import { typeUnavailable } from '@kpi/shared/connectors/connectors';
+import { type SourceDefinition, UNAVAILABLE_SOURCE_TYPES } from '@kpi/shared/contracts/connector';
 import type {
   createSourceRequestSchema,
   patchSourceRequestSchema,
+  SourceDefinitionInput,
   SourceView,
 } from '@kpi/shared/contracts/connector-app';
-import type { SourceDefinition } from '@kpi/shared/contracts/connector';
 import type { StoredSource } from '@kpi/shared/contracts/source';
 import type { PageOptions, Versioned } from '@kpi/shared/platform/cosmos/tenant-repository';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
@@ -38,6 +40,12 @@ const RESERVED_CONTAINERS = [
   'mapping',
   'calculation',
 ];
+
+/** A requested definition a connector reaches; `SOURCE.TYPE_UNAVAILABLE` for SQL Server, SAP… */
+function reachable(def: CreateRequest['definition']): SourceDefinitionInput {
+  if ((UNAVAILABLE_SOURCE_TYPES as readonly string[]).includes(def.type)) throw typeUnavailable(def.type);
+  return def as SourceDefinitionInput;
+}
 
 function checkContainer(def: SourceDefinition): void {
   if (def.type !== 'blob-files') return;
@@ -104,8 +112,9 @@ export async function listSources(deps: SourceDeps, scope: TenantScope, page: Pa
 
 export async function createSource(deps: SourceDeps, scope: TenantScope, actor: string, body: CreateRequest) {
   const id = `src-${deps.newId()}`;
-  const values = sentSecrets(body.definition, body.secrets);
-  const definition = withSecretRefs(id, body.definition, new Set(values.keys()));
+  const input = reachable(body.definition);
+  const values = sentSecrets(input, body.secrets);
+  const definition = withSecretRefs(id, input, new Set(values.keys()));
   checkContainer(definition);
   // Secrets first: a source is never stored naming a secret that was not written.
   const secretRefs = await writeSecrets(deps.secrets, id, values);
@@ -144,7 +153,11 @@ export async function patchSource(
   if (s.status === 'unavailable' && body.definition === undefined && body.secrets !== undefined) {
     throw unprocessable('CONNECTOR.DEFINITION_MISSING', 'Give the source a definition before its secrets');
   }
-  const input = body.definition ?? (s.definition ? withoutSecretRefs(s.definition) : undefined);
+  const input = body.definition
+    ? reachable(body.definition)
+    : s.definition
+      ? withoutSecretRefs(s.definition)
+      : undefined;
   let definition = s.definition;
   let secretRefs = s.secretRefs;
   const connectionChanged = body.definition !== undefined || body.secrets !== undefined;

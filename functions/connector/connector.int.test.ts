@@ -46,7 +46,6 @@ beforeAll(async () => {
     adminToken: () => stack.token('ada@vendor.example'),
     tenantId: 'contoso',
     configurationId: CONFIGURATION,
-    kpiIds: ['gross-margin', 'otif-rate'],
     expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, '.000Z'),
   });
   // A second declaration beside the seeded SQL Server MES: one the connector can reach.

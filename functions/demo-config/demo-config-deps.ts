@@ -3,9 +3,9 @@ import type { Configuration, DataSource, SowVersion, Tenant } from '@kpi/shared/
 import type { CustomKpiVersion } from '@kpi/shared/contracts/metadata-custom-kpi';
 import type { Catalog, CatalogIndex } from '@kpi/shared/domain/catalog/types';
 import type { FormulaEngine } from '@kpi/shared/domain/formula/index';
+import type { CredentialLookup } from '@kpi/shared/platform/auth/deployment-authenticator';
 import type { BlobStore } from '@kpi/shared/platform/blob/ports';
 import type { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
-import type { CredentialLookup } from '@kpi/shared/platform/auth/deployment-authenticator';
 import type { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
 import type { LicenseRef } from './sources/deployment-sources';
 

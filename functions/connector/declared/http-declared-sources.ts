@@ -3,8 +3,8 @@
  * client-app keeps in Key Vault after activating the licence (the deployment reaches the vendor only so).
  */
 import type { SecretStore } from '@kpi/shared/connectors/ports';
-import { deploymentAuthorization } from '@kpi/shared/contracts/deployment-credential';
 import { type DeploymentSources, deploymentSourcesSchema } from '@kpi/shared/contracts/demo-config';
+import { deploymentAuthorization } from '@kpi/shared/contracts/deployment-credential';
 import { AppError, unavailable } from '@kpi/shared/platform/errors';
 import type { DeclaredSources } from './import-declared';
 

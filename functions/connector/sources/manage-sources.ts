@@ -2,8 +2,9 @@
  * Sources of the deployment: create, read, change and remove, with their secrets in Key Vault only. A new
  * or changed definition makes the source a `draft` until it is tested and discovered again.
  */
-import type { SecretStore } from '@kpi/shared/connectors/ports';
+
 import { typeUnavailable } from '@kpi/shared/connectors/connectors';
+import type { SecretStore } from '@kpi/shared/connectors/ports';
 import { type SourceDefinition, UNAVAILABLE_SOURCE_TYPES } from '@kpi/shared/contracts/connector';
 import type {
   createSourceRequestSchema,
@@ -11,11 +12,11 @@ import type {
   SourceDefinitionInput,
   SourceView,
 } from '@kpi/shared/contracts/connector-app';
+import { LAKE_CONTAINER } from '@kpi/shared/contracts/lake';
 import type { StoredSource } from '@kpi/shared/contracts/source';
 import type { PageOptions, Versioned } from '@kpi/shared/platform/cosmos/tenant-repository';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { notFound, unprocessable } from '@kpi/shared/platform/errors';
-import { LAKE_CONTAINER } from '@kpi/shared/contracts/lake';
 import type { z } from 'zod';
 import type { SourceDeps } from './source-deps';
 import {

@@ -1,5 +1,8 @@
 /** Source routes (`sources...`, `source-types`): thin triggers over the use cases in this folder. */
+
+import { testResultSchema } from '@kpi/shared/contracts/connector';
 import {
+  CONNECTOR_APP_LIMITS,
   createSourceRequestSchema,
   discoverRequestSchema,
   patchSourceRequestSchema,
@@ -10,10 +13,8 @@ import {
   sourceViewSchema,
   uploadFileRequestSchema,
   uploadFileResponseSchema,
-  CONNECTOR_APP_LIMITS,
 } from '@kpi/shared/contracts/connector-app';
 import { sourceStatusSchema } from '@kpi/shared/contracts/source';
-import { testResultSchema } from '@kpi/shared/contracts/connector';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { ifMatchOf, pageOf, pageQuery, withEtag } from '@kpi/shared/platform/http/route-kit';
 import { z } from 'zod';

@@ -82,7 +82,8 @@ beforeAll(async () => {
     (await dep.keyVault.getSecret('demo-erp-password')) as string,
     (await dep.keyVault.getSecret('demo-crm-api-key')) as string,
   );
-});
+  // Two stacks, a Functions host and a PGlite start on a shared 2-core machine.
+}, 360_000);
 
 afterAll(async () => {
   await demo?.stop();
@@ -90,7 +91,7 @@ afterAll(async () => {
   for (const close of closers) await close();
   await stack?.stop();
   if (root) await rm(root, { recursive: true, force: true });
-});
+}, 120_000);
 
 async function call(
   method: string,

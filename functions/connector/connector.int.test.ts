@@ -396,6 +396,7 @@ describe('connector', () => {
     expect(Object.keys(body.paths).sort()).toEqual(
       [
         '/api/connector/declared-sources/import',
+        '/api/connector/openapi.json',
         '/api/connector/source-types',
         '/api/connector/sources',
         '/api/connector/sources/{sourceId}',

@@ -45,9 +45,10 @@ export interface Release {
  */
 export function release(
   pkg: RunningPackage | undefined = runningPackage(),
-  jwksSetting: string | undefined = config().trustedJwks,
+  readSetting: () => string | undefined = () => config().trustedJwks,
 ): Release {
   if (pkg?.licenseJwks) return { trustedJwks: pkg.licenseJwks, appVersion: pkg.version, source: 'package' };
+  const jwksSetting = readSetting();
   if (!jwksSetting) {
     throw new ConfigError([
       pkg

@@ -1,4 +1,4 @@
-import { formatKpiValue } from '@kpi/shared/domain/analysis/kpi-reading';
+import { formatKpiQuantity, formatKpiValue } from '@kpi/shared/domain/analysis/kpi-reading';
 import { type ReactNode, useMemo } from 'react';
 import styles from './KpiTile.module.css';
 import { Sparkline } from './Sparkline';
@@ -88,7 +88,7 @@ export function KpiTile({ tile, missingAction, footer, actions, className }: Kpi
       <footer className={styles.foot}>
         <span>
           {tile.target !== null && tile.target !== undefined && (
-            <>Target {formatKpiValue(tile.target, tile.format)} · </>
+            <>Target {formatKpiQuantity(tile.target, tile.format, tile.unitLabel)} · </>
           )}
           {DIRECTION_TEXT[tile.direction]}
         </span>

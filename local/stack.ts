@@ -11,6 +11,7 @@ import { uploadSite } from '@kpi/shared/platform/static-site/upload-site';
 import { type LocalValues, settingsForApp } from './app-settings';
 import { startAzurite } from './azurite/azurite';
 import { isClientApp } from './client/client-apps';
+import { SEED_CLIENT } from './client/seed-client';
 import { type RunningCosmos, startCosmos } from './cosmos/cosmos';
 import { loadCosmosContainers } from './cosmos/ensure-containers';
 import { BlobOutbox } from './email/blob-outbox';
@@ -24,7 +25,7 @@ import { seedCatalog, seedData } from './seed/seed';
 import { loadEntities, startBroker } from './servicebus/broker';
 import { resolvePorts, type StackPorts } from './stack-ports';
 import { buildUi } from './web/build-ui';
-import { clientUiRuntimeConfig } from './web/client-site';
+import { clientUiClientId, clientUiRuntimeConfig } from './web/client-site';
 
 export const repoRoot = resolve(__dirname, '..');
 
@@ -139,7 +140,13 @@ async function startOn(ports: StackPorts, options: StackOptions): Promise<Stack>
       }),
       startCosmos({ port: ports.cosmos, dataDir: join(dataDir, 'cosmos') }),
       startBroker({ port: ports.serviceBus, dataDir: join(dataDir, 'servicebus'), entities: loadEntities() }),
-      startIssuer({ port: ports.identity, dataDir: join(dataDir, 'identity'), users: seededUsers }),
+      startIssuer({
+        port: ports.identity,
+        dataDir: join(dataDir, 'identity'),
+        users: seededUsers,
+        // The Client UI is contoso's deployment's: only contoso's users sign in to it.
+        clientTenants: { [clientUiClientId]: SEED_CLIENT.tenantId },
+      }),
     ]);
     keep('azurite', azurite);
     // The Cosmos stand-in can be stopped and restarted on its port (parts.cosmos); stop whichever runs.

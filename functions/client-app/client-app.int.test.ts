@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClientDeployment, startClientDeployment } from '../../local/client/client-deployment';
 import { issueLicense } from '../../local/client/issue-license';
 import { apiAudience, type Stack, startStack } from '../../local/stack';
+import { ADMINS, READERS } from './route-kit';
 
 const DAY = 86_400_000;
 const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString().replace(/\.\d{3}Z$/, '.000Z');
@@ -21,6 +22,8 @@ const KPIS = ['gross-margin', 'otif-rate', 'revenue-growth'];
 let stack: Stack;
 let root: string;
 const running: ClientDeployment[] = [];
+/** The first start's deployment, kept running for the OpenAPI check. */
+let firstStarted: ClientDeployment | undefined;
 const closers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
@@ -142,6 +145,7 @@ describe('client deployment start-up paths', { timeout: 180_000 }, () => {
   it('first start: activates, validates online, fetches the signed snapshot, serves only entitled KPIs', async () => {
     const issued = await license();
     const dep = await deploy({ deploymentId: 'contoso-first', licenseKey: issued.key });
+    firstStarted = dep;
     const kpis = await call(dep, 'GET', 'kpis', { as: VERA });
     expect(kpis.status).toBe(200);
     expect(kpis.body.license).toMatchObject({ state: 'full' });
@@ -237,6 +241,20 @@ describe('client deployment start-up paths', { timeout: 180_000 }, () => {
       entitledKpiIds: [],
     });
     expect(await dep.keyVault.getSecret('deployment-credential')).toBeUndefined();
+    // The validation history says why (once, however often the timer finds the same key).
+    expect(
+      (await fetch(`${dep.host}/admin/functions/client-license-refresh?wait=true`, { method: 'POST' }))
+        .status,
+    ).toBe(200);
+    const history = await call(dep, 'GET', 'license/validations', { as: OLIVIA });
+    expect(history.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'offline',
+        outcome: 'refused',
+        reasonCode: 'LICENSE.SIGNATURE_INVALID',
+        trigger: 'cold-start',
+      }),
+    ]);
   });
 
   it('wrong tenant: a contoso key in a fabrikam deployment is refused with LICENSE.TENANT_MISMATCH', async () => {
@@ -414,6 +432,98 @@ describe('client deployment start-up paths', { timeout: 180_000 }, () => {
       expect(ping).toMatchObject({ state: 'succeeded', result: { ok: true, message: 'pong' } });
     } else {
       throw new Error(`command not issued: ${issuedCommand.status} ${JSON.stringify(issuedCommand.body)}`);
+    }
+    // rotate-credential: the licence service reissues it, the old one dies, the new one is in Key Vault and
+    // the deployment goes on validating, fetching its snapshot and beating with it.
+    const before = (await dep.keyVault.getSecret('deployment-credential')) as string;
+    const rotate = await monitoring(
+      'POST',
+      'tenants/contoso/deployments/contoso-beat/commands',
+      'sam@vendor.example',
+      { command: { kind: 'rotate-credential' }, reason: 'credential rotation drill' },
+    );
+    expect(rotate.status).toBeLessThan(300);
+    expect((await tick()).status).toBe(200);
+    expect((await tick()).status).toBe(200);
+    const after = (await dep.keyVault.getSecret('deployment-credential')) as string;
+    expect(after).toMatch(/^dc_/);
+    expect(after).not.toBe(before);
+    const commands = await monitoring(
+      'GET',
+      'tenants/contoso/commands?deploymentId=contoso-beat',
+      'sam@vendor.example',
+    );
+    expect(commands.body.items.find((c: { id: string }) => c.id === rotate.body.id)).toMatchObject({
+      state: 'succeeded',
+      result: { ok: true, message: `credential rotated: ${before.split('.')[0]} → ${after.split('.')[0]}` },
+    });
+    const validate = (credential: string) =>
+      fetch(`${stack.urls.api}/license/validations`, {
+        method: 'POST',
+        headers: { authorization: `Deployment ${credential}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ key: issued.key, deploymentId: 'contoso-beat' }),
+      }).then(async (r) => [r.status, ((await r.json()) as { error?: { code: string } }).error?.code]);
+    expect(await validate(before)).toEqual([401, 'LICENSE.DEPLOYMENT_DEACTIVATED']);
+    expect(await validate(after)).toEqual([200, undefined]);
+    const history = await call(dep, 'GET', 'license/validations', { as: OLIVIA });
+    expect(history.body.items).toContainEqual(
+      expect.objectContaining({ kind: 'credential-rotated', outcome: 'ok' }),
+    );
+    // The next beat reads the new credential from Key Vault, and monitoring takes it.
+    const count = async () =>
+      (await monitoring('GET', 'tenants/contoso/deployments/contoso-beat/heartbeats', 'sam@vendor.example'))
+        .body.items.length as number;
+    const beatsBefore = await count();
+    expect((await tick()).status).toBe(200);
+    expect(await count()).toBe(beatsBefore + 1);
+  });
+});
+
+describe('OpenAPI', { timeout: 180_000 }, () => {
+  // Every route with who may call it and the statuses it answers besides 200 (licence refusals are 403).
+  const routes: Record<string, { roles: unknown; statuses: number[] }> = {
+    'GET /api/client-app/health': { roles: 'public', statuses: [] },
+    'GET /api/client-app/openapi.json': { roles: 'public', statuses: [] },
+    'GET /api/client-app/license': { roles: READERS, statuses: [401, 403] },
+    'GET /api/client-app/license/validations': { roles: ADMINS, statuses: [400, 401, 403] },
+    'PUT /api/client-app/license/key': { roles: ADMINS, statuses: [401, 403, 413, 415, 422] },
+    'GET /api/client-app/kpis': { roles: READERS, statuses: [401, 403, 503] },
+    'GET /api/client-app/kpis/{kpiId}': { roles: READERS, statuses: [401, 403, 404, 503] },
+  };
+
+  it('describes exactly the HTTP functions the host registered, each with its roles and statuses', async () => {
+    const dep =
+      firstStarted ?? (await deploy({ deploymentId: 'contoso-openapi', licenseKey: (await license()).key }));
+    const doc = (await call(dep, 'GET', 'openapi.json')).body as {
+      openapi: string;
+      paths: Record<string, Record<string, { summary?: string; 'x-roles'?: unknown; responses: object }>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([m, op]) => [`${m.toUpperCase()} ${path}`, op] as const),
+    );
+    const functions = (await (await fetch(`${dep.host}/admin/functions`)).json()) as {
+      app: string;
+      trigger: string;
+      route?: string;
+      methods?: string[];
+    }[];
+    const http = functions.filter((f) => f.app === 'client-app' && f.trigger === 'httpTrigger');
+    // The fallback (`{*path}`: preflight, 404, 405) is the one HTTP function the document leaves out.
+    const isFallback = (f: { route?: string }) => f.route === 'client-app/{*path}';
+    expect(http.filter(isFallback)).toHaveLength(1);
+    const registered = http
+      .filter((f) => !isFallback(f))
+      .flatMap((f) => (f.methods ?? []).map((m) => `${m.toUpperCase()} /api/${f.route}`));
+    expect(documented.map(([k]) => k).sort()).toEqual(registered.sort());
+    expect(registered.sort()).toEqual(Object.keys(routes).sort());
+    for (const [route, op] of documented) {
+      const expected = routes[route] as { roles: unknown; statuses: number[] };
+      expect(op.summary, route).toBeTruthy();
+      expect([route, op['x-roles']]).toEqual([route, expected.roles]);
+      expect(Object.keys(op.responses), route).toEqual(
+        expect.arrayContaining(['200', ...expected.statuses.map(String)]),
+      );
     }
   });
 });

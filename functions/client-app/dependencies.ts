@@ -1,4 +1,4 @@
-/** The client app's adapters, created once per process on first use. */
+/** The client app's ports, with their adapters created once per process on first use. */
 import { randomUUID } from 'node:crypto';
 import { deploymentAuthorization } from '@kpi/shared/contracts/deployment-credential';
 import { entityIdSchema, tenantIdSchema } from '@kpi/shared/contracts/ids';
@@ -12,40 +12,42 @@ import { HeartbeatSender } from '@kpi/shared/telemetry/heartbeat-sender';
 import { nodeProcessMetrics } from '@kpi/shared/telemetry/process-metrics';
 import { SnapshotVerifier } from './catalog/verify-snapshot';
 import { commandHandlers } from './commands/remote-commands';
-import { config } from './config';
+import { APP, config, release } from './config';
 import { type ClientDeps, SECRETS } from './license/client-deps';
 import { LicenseRuntime } from './license/license-runtime';
-import { bannerAt } from './license/loaded-license';
+import { bannerAt, type LoadedLicense } from './license/loaded-license';
 import { BlobHistoryStore, BlobStateStore, STATE_CONTAINER } from './state/blob-state';
 import { BlobMetricsStore, InstanceMetrics, type MetricsStore } from './telemetry/request-metrics';
 import { HttpVendorPlatform } from './vendor/http-vendor-platform';
 
-/** The app's version as the heartbeat and health report it (the package manifest's, once packaged). */
-export const APP_VERSION = '0.1.0';
-
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
-export interface ClientApp {
+/** What the triggers get: the use cases' ports and services (never an SDK client). */
+export interface AppDeps {
+  /** The licence use cases' ports (Key Vault, storage, vendor, verifiers, clock). */
   deps: ClientDeps;
   runtime: LicenseRuntime;
+  /** The deployment's storage (command outcomes). */
   blobs: BlobStore;
   metrics: MetricsStore;
   instance: InstanceMetrics;
   heartbeat: HeartbeatSender;
-  /** Reads the deployment credential for the heartbeat (it changes only at activation). */
+  /** The version health and heartbeats report: the package's, or the source's. */
+  appVersion: string;
+  /** Reads the deployment credential for the heartbeat (it changes at activation and rotation). */
   refreshCredential(): Promise<boolean>;
   startedAt: Date;
   lastHeartbeatAt?: Date;
 }
 
-function create(): ClientApp {
-  const c = config();
+async function create(): Promise<AppDeps> {
+  const c = config(); // throws CONFIG.INVALID on bad settings
+  const { trustedJwks, appVersion } = release();
   const tenantId = tenantIdSchema.parse(c.tenantId);
   const deploymentId = entityIdSchema.parse(c.deploymentId);
   const blobs = new AzureBlobStore(blobServiceClient(c.storage));
-  const trusted = JSON.parse(c.trustedJwks) as { keys: { kid?: unknown }[] };
   let level: LogLevel = 'info';
-  const base = createLogger({ app: 'client-app', deploymentId }, (l, line) => {
+  const base = createLogger({ app: APP, deploymentId }, (l, line) => {
     if (LEVELS.indexOf(l) < LEVELS.indexOf(level)) return;
     if (l === 'error') console.error(line);
     else if (l === 'warn') console.warn(line);
@@ -58,8 +60,8 @@ function create(): ClientApp {
     state: new BlobStateStore(blobs),
     history: new BlobHistoryStore(blobs),
     lastSeen: new BlobLastSeenStore(blobs, STATE_CONTAINER),
-    verifier: new OfflineLicenseVerifier(trusted),
-    snapshots: new SnapshotVerifier(trusted),
+    verifier: new OfflineLicenseVerifier(trustedJwks),
+    snapshots: new SnapshotVerifier(trustedJwks),
     vendor: new HttpVendorPlatform(c.vendorApi),
     clock: () => new Date(),
     newId: () => randomUUID(),
@@ -67,17 +69,16 @@ function create(): ClientApp {
   };
   const runtime = new LicenseRuntime(deps);
   let credential: string | undefined;
-  const processMetrics = nodeProcessMetrics();
+  let latest: LoadedLicense | undefined;
   const heartbeat = new HeartbeatSender({
     endpoint: `${c.vendorApi}/monitoring`,
     authorization: () => deploymentAuthorization(credential ?? ''),
     deploymentId,
-    appVersion: APP_VERSION,
-    catalogVersion: () => loadedNow()?.snapshot?.stored.catalogVersion,
-    processMetrics,
+    appVersion,
+    catalogVersion: () => latest?.snapshot?.stored.catalogVersion,
+    processMetrics: nodeProcessMetrics(),
     extra: () => {
-      const loaded = loadedNow();
-      const banner = loaded ? bannerAt(loaded, deps.clock(), tenantId) : undefined;
+      const banner = latest ? bannerAt(latest, deps.clock(), tenantId) : undefined;
       return {
         ...(banner
           ? {
@@ -88,7 +89,7 @@ function create(): ClientApp {
               },
             }
           : {}),
-        components: { 'client-app': APP_VERSION, node: process.version.replace(/^v/, '') },
+        components: { [APP]: appVersion, node: process.version.replace(/^v/, '') },
       };
     },
     log: (l, message, fields) => base[l](message, fields),
@@ -96,21 +97,24 @@ function create(): ClientApp {
       deps,
       runtime,
       blobs,
-      appVersion: APP_VERSION,
+      appVersion,
       setLogLevel: (l) => {
         level = l;
       },
+      // A rotated credential is used at once (the command's result is posted with it: the old one is revoked).
+      useCredential: (token) => {
+        credential = token;
+      },
     }),
   });
-  let latest: Awaited<ReturnType<LicenseRuntime['current']>> | undefined;
-  const loadedNow = () => latest;
-  const appObj: ClientApp = {
+  return {
     deps,
     runtime,
     blobs,
     metrics: new BlobMetricsStore(blobs),
     instance: new InstanceMetrics(deps.clock),
     heartbeat,
+    appVersion,
     startedAt: new Date(),
     async refreshCredential() {
       latest = await runtime.current();
@@ -118,13 +122,15 @@ function create(): ClientApp {
       return credential !== undefined;
     },
   };
-  return appObj;
 }
 
-let instance: ClientApp | undefined;
+let memo: Promise<AppDeps> | undefined;
 
-/** The app's dependencies (settings are read on first use; a bad setting fails every call until fixed). */
-export function dependencies(): ClientApp {
-  instance ??= create();
-  return instance;
+/** The app's dependencies; a failure (bad settings) is retried on the next call. */
+export function dependencies(): Promise<AppDeps> {
+  memo ??= create().catch((err: unknown) => {
+    memo = undefined;
+    throw err;
+  });
+  return memo;
 }

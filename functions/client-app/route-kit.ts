@@ -1,7 +1,5 @@
-/** What every client-app route shares: the app name and the roles of the deployment's own users. */
+/** The roles of the deployment's own users, shared by every client-app area. */
 import type { Role } from '@kpi/shared/platform/auth/roles';
-
-export const APP = 'client-app';
 
 /** Tenant users who read dashboards (vendor staff are not users of a client deployment). */
 export const READERS: Role[] = ['viewer', 'editor', 'admin', 'owner'];

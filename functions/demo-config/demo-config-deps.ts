@@ -3,9 +3,11 @@ import type { Configuration, DataSource, SowVersion, Tenant } from '@kpi/shared/
 import type { CustomKpiVersion } from '@kpi/shared/contracts/metadata-custom-kpi';
 import type { Catalog, CatalogIndex } from '@kpi/shared/domain/catalog/types';
 import type { FormulaEngine } from '@kpi/shared/domain/formula/index';
+import type { CredentialLookup } from '@kpi/shared/platform/auth/deployment-authenticator';
 import type { BlobStore } from '@kpi/shared/platform/blob/ports';
 import type { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
 import type { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
+import type { LicenseRef } from './sources/deployment-sources';
 
 export interface DemoConfigDeps {
   tenants: TenantRepository<Tenant>;
@@ -22,6 +24,10 @@ export interface DemoConfigDeps {
   catalog: Catalog;
   catalogIndex: CatalogIndex;
   engine: FormulaEngine;
+  /** Read only (licence service data): which configuration a deployment is licensed for. */
+  licenses: TenantRepository<LicenseRef>;
+  /** Read only (issued by the licence service): deployment credentials for the deployment authenticator. */
+  credentials: CredentialLookup;
   clock: () => Date;
   newId: (prefix: string) => string;
 }

@@ -136,6 +136,49 @@ describe('licence service through the local host', () => {
     expect([noCredential.status, noCredential.body.error.code]).toEqual([401, 'LICENSE.CREDENTIAL_INVALID']);
   });
 
+  it('rotates a deployment credential with the current one; the old one is dead at once', async () => {
+    const rotate = (as: string, deploymentId = 'contoso-prod') =>
+      call('POST', `deployments/${deploymentId}/credential`, { body: {}, headers: deployment(as) });
+    const other = await rotate(credential, 'contoso-other');
+    expect([other.status, other.body.error.code]).toEqual([403, 'LICENSE.DEPLOYMENT_MISMATCH']);
+    const anonymous = await call('POST', 'deployments/contoso-prod/credential', { body: {} });
+    expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 'LICENSE.CREDENTIAL_INVALID']);
+    const rotated = await rotate(credential);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body).toMatchObject({
+      licenseId,
+      tenantId: 'contoso',
+      deploymentId: 'contoso-prod',
+      previousCredentialId: credential.split('.')[0],
+    });
+    expect(rotated.body.credential).toMatch(/^dc_[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
+    expect(rotated.body.credential.startsWith(rotated.body.credentialId)).toBe(true);
+    const old = credential;
+    credential = rotated.body.credential;
+    const withOld = await call('POST', 'validations', {
+      body: { key, deploymentId: 'contoso-prod' },
+      headers: deployment(old),
+    });
+    expect([withOld.status, withOld.body.error.code]).toEqual([401, 'LICENSE.DEPLOYMENT_DEACTIVATED']);
+    expect((await rotate(old)).body.error.code).toBe('LICENSE.DEPLOYMENT_DEACTIVATED');
+    const withNew = await call('POST', 'validations', {
+      body: { key, deploymentId: 'contoso-prod' },
+      headers: deployment(credential),
+    });
+    expect(withNew.status).toBe(200);
+    // Still one slot; the licence history says who rotated what.
+    const view = (await call('GET', `licenses/${licenseId}`, { as: OLIVIA })).body;
+    expect(view.activeDeployments.map((d: { deploymentId: string }) => d.deploymentId)).toEqual([
+      'contoso-prod',
+    ]);
+    const history = (await call('GET', `licenses/${licenseId}/history`, { as: ADA })).body.items;
+    expect(history.at(-1)).toMatchObject({
+      action: 'credential-rotated',
+      by: 'deployment:contoso-prod',
+      details: { credentialId: rotated.body.credentialId, previousCredentialId: old.split('.')[0] },
+    });
+  });
+
   it('refuses a tampered key with its reason, storing nothing', async () => {
     const [h, p, s] = key.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
@@ -198,6 +241,7 @@ describe('licence service through the local host', () => {
     expect(history.body.items.map((h: { action: string }) => h.action)).toEqual([
       'issued',
       'activated',
+      'credential-rotated',
       'deactivated',
       'activated',
       'renewed',
@@ -246,6 +290,7 @@ describe('licence service through the local host', () => {
         'licenses/{licenseId}/deployments/{deploymentId}/deactivate',
         'activations',
         'validations',
+        'deployments/{deploymentId}/credential',
         'jwks',
         'openapi.json',
       ]
@@ -274,6 +319,8 @@ describe('role matrix: every route against every seeded user', () => {
     ['POST', 'licenses/lic_none/deployments/d1/deactivate', admins, {}],
     ['POST', 'activations', 'public', {}],
     ['POST', 'validations', 'public', {}],
+    // The credential is checked by the handler: an unexpected body stops at the edge, never at a bearer check.
+    ['POST', 'deployments/d1/credential', 'public', { unexpected: true }],
     ['GET', 'jwks', 'public'],
     ['GET', 'openapi.json', 'public'],
   ];

@@ -6,13 +6,17 @@
  *                                       .data/release/signing-keys.json (created on first use)
  *   npm run package -- --out <dir>      somewhere else
  *   npm run package -- --rotate-key     first rotate the key ring file (a new key signs from now on)
+ *   npm run package -- --license-jwks <file|url>
+ *                                       the vendor's licence keys to sign into the manifest (default: the
+ *                                       local vendor's, from .data/license/signing-keys.json, when present)
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { publicJwks, rotate } from '@kpi/shared/license/key-ring';
 import { loadKeyRing } from '@kpi/shared/license/key-ring-source';
+import type { TrustedKey } from '@kpi/shared/platform/package/release-manifest';
 import { verifyArtefact } from '@kpi/shared/platform/package/verify-package';
 import { clientAppsOnDisk } from './client-apps';
 import { clientTarget, packageClient } from './package-client';
@@ -33,10 +37,32 @@ function packageVersion(): string {
   }
 }
 
+/**
+ * The vendor's published licence keys for the manifest: from `--license-jwks` (a JWKS file, or the licence
+ * service's `/api/license/jwks` URL), else the local vendor's key ring when `npm start` made one.
+ */
+async function licenseJwks(from: string | undefined, now: Date): Promise<{ keys: TrustedKey[] } | undefined> {
+  if (from && /^https?:\/\//.test(from)) {
+    const res = await fetch(from);
+    if (!res.ok) throw new Error(`--license-jwks ${from}: HTTP ${res.status}`);
+    return (await res.json()) as { keys: TrustedKey[] };
+  }
+  if (from) return JSON.parse(readFileSync(resolve(from), 'utf8')) as { keys: TrustedKey[] };
+  const local = join(repoRoot, '.data', 'license', 'signing-keys.json');
+  if (!existsSync(local)) return undefined;
+  return publicJwks(await loadKeyRing({ kind: 'file', path: local }, now, 'licence key ring'), now);
+}
+
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`.padStart(9);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, 'rotate-key': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string' },
+      'rotate-key': { type: 'boolean' },
+      'license-jwks': { type: 'string' },
+    },
+  });
   const source = releaseKeySource(process.env, repoRoot);
   const now = new Date();
   let ring = await loadKeyRing(source, now, 'release key ring');
@@ -49,12 +75,14 @@ async function main(): Promise<void> {
     console.log(`rotated the release key ring in ${source.label}`);
   }
   const { present, absent } = clientAppsOnDisk(repoRoot);
+  const vendorJwks = await licenseJwks(values['license-jwks'], now);
   const result = await packageClient({
     apps: present,
     uis: ['client'],
     version: packageVersion(),
     ring,
     hostJson: join(repoRoot, 'host.json'),
+    ...(vendorJwks ? { licenseJwks: vendorJwks } : {}),
     outRoot: resolve(values.out ?? join(repoRoot, '.data', 'package')),
     now,
   });
@@ -68,6 +96,11 @@ async function main(): Promise<void> {
   for (const part of result.parts)
     console.log(`  ${part.path.padEnd(20)} ${String(part.files).padStart(4)} files ${kib(part.bytes)}`);
   if (absent.length) console.log(`  not yet in functions/ (declared, skipped): ${absent.join(', ')}`);
+  console.log(
+    manifest.licenseJwks
+      ? `  licence  ${manifest.licenseJwks.keys.length} vendor key(s) signed in (client-app trusts these)`
+      : '  licence  no vendor keys in the manifest: client-app reads LICENSE_TRUSTED_JWKS (--license-jwks)',
+  );
   console.log(`  manifest ${manifest.files.length} files, sha256 ${result.manifestSha256}`);
   console.log(`  signed   by release key ${result.kid} (${source.label})`);
   console.log(`  archive  ${relative(process.cwd(), result.archive)} ${kib(result.archiveBytes)}`);

@@ -5,7 +5,8 @@
  *   apps/<app>/app.js          the app, one minified self-contained bundle (+ app.js.LEGAL.txt, assets)
  *   apps/<app>/host.json, package.json (main: index.js), manifest.json + manifest.sig (copies)
  *   web/<ui>/…                 the UI's production build
- *   manifest.json              name, version, builtAt, target, apps, uis, files [{ path, sha256, bytes }]
+ *   manifest.json              name, version, builtAt, target, apps, uis, files [{ path, sha256, bytes }],
+ *                              licenseJwks (the vendor's licence keys, when given)
  *   manifest.sig               detached JWS (EdDSA, kid) over manifest.json's bytes, by the release key
  *
  * plus `kpi-client-<version>.zip` (the whole artefact) and `kpi-client-<version>-<app>.zip` per app (the
@@ -22,6 +23,7 @@ import {
   SIGNATURE_FILE,
   sha256Hex,
   signManifest,
+  type TrustedKey,
 } from '@kpi/shared/platform/package/release-manifest';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
@@ -40,6 +42,11 @@ export interface PackageClientOptions {
   /** Signs the manifest with its current key; its published keys are embedded in every guard. */
   ring: KeyRing;
   hostJson: string;
+  /**
+   * The vendor's published licence keys (`GET /api/license/jwks`), signed into the manifest: a packaged
+   * client-app trusts these for licence keys and snapshots instead of the `LICENSE_TRUSTED_JWKS` setting.
+   */
+  licenseJwks?: { keys: TrustedKey[] };
   /** Where the artefact folder and archives go. */
   outRoot: string;
   now?: Date;
@@ -88,6 +95,7 @@ export async function packageClient(o: PackageClientOptions): Promise<PackageRes
     apps: o.apps.map((a) => a.name),
     uis: [...o.uis],
     ring: o.ring,
+    ...(o.licenseJwks ? { licenseJwks: o.licenseJwks } : {}),
   });
   await writeFile(join(o.outRoot, 'release-keys.jwks.json'), `${JSON.stringify(jwks, null, 2)}\n`);
 
@@ -129,6 +137,7 @@ export interface SealInput {
   apps: string[];
   uis: string[];
   ring: KeyRing;
+  licenseJwks?: { keys: TrustedKey[] };
 }
 
 /**

@@ -53,6 +53,11 @@ export interface ClientDeploymentOptions {
   ports?: Partial<ClientDeploymentPorts>;
   /** Browser origins allowed to call it (the Client UI). */
   corsOrigins?: string[];
+  /**
+   * Apps to run from their built package instead of their source: app name -> the folder of its unpacked
+   * run-from-package zip (what Azure mounts as wwwroot). Their settings are still those config.ts declares.
+   */
+  packagedApps?: Record<string, string>;
   /** Extra environment for the client's workers (tests: a preloaded fake clock). */
   workerEnv?: Record<string, string>;
   workerExecArgv?: string[];
@@ -173,6 +178,7 @@ export async function startClientDeployment(o: ClientDeploymentOptions): Promise
         .filter((a) => clientAppNames.includes(a.name))
         .map(async (a) => ({
           ...a,
+          dir: o.packagedApps?.[a.name] ?? a.dir,
           settings: {
             ...(await settingsForApp(a.dir, values)),
             // Not an app setting: how Node trusts the vault's self-signed certificate (read at process start).

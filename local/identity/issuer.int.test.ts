@@ -19,7 +19,12 @@ describe('startIssuer (local OpenID provider)', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'kpi-identity-'));
     port = await freePort();
-    issuer = await startIssuer({ port, dataDir, users: seededUsers });
+    issuer = await startIssuer({
+      port,
+      dataDir,
+      users: seededUsers,
+      clientTenants: { 'kpi-client': 'contoso' },
+    });
   });
   afterAll(async () => {
     await issuer?.stop();
@@ -201,6 +206,32 @@ describe('startIssuer (local OpenID provider)', () => {
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: body.access_token }),
     });
     expect(await misuse.json()).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it("lists only a one-tenant client's own users, and refuses anyone else; other clients list everyone", async () => {
+    const listed = async (client: string) =>
+      [
+        ...(await (await fetch(authorizeUrl(pkce().challenge, { client_id: client }))).text()).matchAll(
+          /data-email="([^"]+)"/g,
+        ),
+      ].map((m) => m[1]);
+    const contoso = seededUsers.filter((u) => u.tid === 'contoso').map((u) => u.email);
+    expect(contoso.length).toBeGreaterThan(1);
+    expect(await listed('kpi-client')).toEqual(contoso);
+    expect(await listed('kpi-config')).toEqual(seededUsers.map((u) => u.email));
+    expect(await listed('kpi-monitor')).toEqual(seededUsers.map((u) => u.email));
+    // A link forged for someone else's user is refused back to the client, with no code.
+    const page = await (await fetch(authorizeUrl(pkce().challenge, { client_id: 'kpi-client' }))).text();
+    const href = /href="(\/authorize\/continue\?request=[^"&]+)/.exec(page)?.[1] ?? '';
+    const forged = await fetch(
+      new URL(`${href}&user=${encodeURIComponent('sam@vendor.example')}`, issuer.issuer),
+      {
+        redirect: 'manual',
+      },
+    );
+    expect(forged.status).toBe(302);
+    const back = new URL(forged.headers.get('location') ?? '');
+    expect([back.searchParams.get('error'), back.searchParams.get('code')]).toEqual(['access_denied', null]);
   });
 
   it('keeps its signing key across a restart, so earlier tokens still verify', async () => {

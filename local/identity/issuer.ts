@@ -19,6 +19,12 @@ export interface IssuerOptions {
   clientIds?: readonly string[];
   /** `aud` of access tokens when the client asks for none (default `api://kpi-platform`). */
   audience?: string;
+  /**
+   * Clients that serve one tenant only, by client id: their sign-in page lists only that tenant's users, and
+   * anyone else is refused (a client deployment's UI signs in the client's own users, as its own identity
+   * provider would). Clients not named here list every seeded user.
+   */
+  clientTenants?: Readonly<Record<string, string>>;
 }
 
 export interface RunningIssuer {
@@ -60,6 +66,7 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
     users: options.users,
     clientIds: options.clientIds ?? defaultClientIds,
     defaultAudience: audience,
+    ...(options.clientTenants ? { clientTenants: options.clientTenants } : {}),
   });
 
   const discovery = {
@@ -95,7 +102,7 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
       if (result.kind === 'page') {
         const link = (u: SeededUser) =>
           `/authorize/continue?request=${result.requestId}&user=${encodeURIComponent(u.email)}`;
-        return html(res, 200, signInPage(options.users, result.clientId, link));
+        return html(res, 200, signInPage(flow.usersFor(result.clientId), result.clientId, link));
       }
       return flowResponse(res, result);
     }

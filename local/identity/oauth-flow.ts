@@ -67,6 +67,8 @@ export interface FlowOptions {
   users: readonly SeededUser[];
   clientIds: readonly string[];
   defaultAudience: string;
+  /** Clients that sign in one tenant's users only (see IssuerOptions.clientTenants). */
+  clientTenants?: Readonly<Record<string, string>>;
 }
 
 /** The authorization server's state: pending sign-ins and one-time codes, in memory. */
@@ -123,6 +125,12 @@ export class AuthorizationFlow {
     return { kind: 'page', requestId, clientId };
   }
 
+  /** The users who may sign in to `clientId`: its tenant's only, when it serves one tenant. */
+  usersFor(clientId: string): readonly SeededUser[] {
+    const tenant = this.options.clientTenants?.[clientId];
+    return tenant ? this.options.users.filter((u) => u.tid === tenant) : this.options.users;
+  }
+
   /** Handles the choice of a user on the sign-in page: a one-time code back to the client. */
   chooseUser(requestId: string, email: string): FlowResult {
     this.sweep();
@@ -131,6 +139,17 @@ export class AuthorizationFlow {
       return { kind: 'error', error: 'invalid_request', description: 'sign-in request expired; start again' };
     const user = findUser(this.options.users, email);
     if (!user) return { kind: 'error', error: 'invalid_request', description: `unknown user ${email}` };
+    if (!this.usersFor(request.clientId).includes(user)) {
+      this.pending.delete(requestId);
+      return {
+        kind: 'redirect',
+        location: withParams(request.redirectUri, {
+          error: 'access_denied',
+          error_description: `${email} is not a user of this client's tenant`,
+          state: request.state,
+        }),
+      };
+    }
     this.pending.delete(requestId);
     const code = randomBytes(32).toString('base64url');
     this.codes.set(code, {

@@ -211,6 +211,38 @@ describe('SQL engine semantics against the reference evaluator', () => {
     expect(got.get('lyFeb29')![1]).toBe(1);
   });
 
+  it('reads an average per month as one aggregate, alone or beside a year to date of it', async () => {
+    // Months only: every window is one bucket, so an avg is read as it is; the year to date
+    // needs the sum and count of the same avg, which the monthly value then shares. The months
+    // run past the data (empty months: no value) and the dated nulls test the column itself.
+    const months = calendarPeriods('month', '2021-10-01', 44);
+    const formulas = [
+      'avg(Invoice.paidAmount)',
+      "avg(Invoice.amount where status = 'paid')",
+      "year_to_date(avg(Invoice.amount where status = 'paid'))",
+      'previous_period(avg(hours_between(Invoice.issuedAt, Invoice.paidAt)))',
+      'avg(Invoice.paidAmount where false)',
+      'count(Invoice where paidAt is null) + count(Invoice where paidAt is not null) * 1000',
+      'avg(if(Invoice.paidAt is null, 1, 0))',
+    ];
+    const got = await calc.compute(
+      formulas.map((formula, i) => ({ name: `f${i}`, formula })),
+      months,
+    );
+    const diffs: string[] = [];
+    formulas.forEach((formula, i) => {
+      months.forEach((p, j) => {
+        const want = calc.formulas.evaluate(formula, data, p).value;
+        const value = got.get(`f${i}`)![j]!;
+        if (!sameValue(value, want)) diffs.push(`${formula} @ ${p.start}: sql ${value}, reference ${want}`);
+      });
+    });
+    expect(diffs).toEqual([]);
+    expect(got.get('f0')![0]).toBeNull(); // October 2021: no invoices
+    const sql = await calc.sql(calc.plan([{ name: 'a', formula: formulas[0]! }], months));
+    expect(sql).toMatch(/avg\(/);
+  });
+
   it('never returns Infinity or NaN from a division by zero', async () => {
     const got = await calc.compute(
       [{ name: 'x', formula: 'sum(Invoice.amount) / (count(Invoice) - count(Invoice))' }],

@@ -87,7 +87,16 @@ export const historyEntrySchema = z.object({
   tenantId: z.string(),
   licenseId: z.string(),
   at: z.string(),
-  action: z.enum(['issued', 'renewed', 'revoked', 'activated', 'deactivated', 'status-changed', 'milestone']),
+  action: z.enum([
+    'issued',
+    'renewed',
+    'revoked',
+    'activated',
+    'deactivated',
+    'status-changed',
+    'milestone',
+    'credential-rotated',
+  ]),
   by: z.string(),
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
@@ -110,6 +119,16 @@ export const activationResponseSchema = z.object({
   credentialId: z.string(),
   /** The deployment credential token `<credentialId>.<secret>`: shown once, only its hash is stored. */
   credential: z.string(),
+});
+
+/**
+ * `POST /api/license/deployments/{deploymentId}/credential`: an active deployment, authenticated with its
+ * current credential, gets a new one; the presented one is revoked once the new one is stored.
+ */
+export const credentialRotationRequestSchema = z.object({}).strict();
+export const credentialRotationResponseSchema = activationResponseSchema.extend({
+  /** The credential that was presented, revoked now. */
+  previousCredentialId: z.string(),
 });
 
 /**

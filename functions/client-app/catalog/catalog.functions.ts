@@ -7,16 +7,17 @@ import {
 } from '@kpi/shared/contracts/client-app';
 import { AppError, notFound } from '@kpi/shared/platform/errors';
 import { httpRoute } from '@kpi/shared/platform/http/route';
+import { APP } from '../config';
 import { dependencies } from '../dependencies';
 import { checkOwnTenant, licenseHeaders } from '../license/license-runtime';
 import { entitledKpis } from '../license/loaded-license';
-import { APP, READERS } from '../route-kit';
+import { READERS } from '../route-kit';
 
 const tags = ['kpis'];
 
 /** The licence guard of data routes, then the entitled KPIs (503 while no snapshot was ever fetched). */
 async function servable(caller: { tenantId?: string }) {
-  const { deps, runtime } = dependencies();
+  const { deps, runtime } = await dependencies();
   checkOwnTenant(caller, deps.tenantId);
   const { loaded, banner } = await runtime.guard();
   const headers = licenseHeaders(banner);

@@ -6,7 +6,7 @@
 import type { CommandKind, PendingCommand } from '@kpi/shared/contracts/monitoring-command';
 import type { BlobStore } from '@kpi/shared/platform/blob/ports';
 import type { CommandHandler, CommandOutcome } from '@kpi/shared/telemetry/heartbeat-sender';
-import type { ClientDeps } from '../license/client-deps';
+import { type ClientDeps, SECRETS } from '../license/client-deps';
 import type { LicenseRuntime } from '../license/license-runtime';
 import { statusView } from '../license/loaded-license';
 import { STATE_CONTAINER } from '../state/blob-state';
@@ -17,6 +17,8 @@ export interface CommandContext {
   blobs: BlobStore;
   appVersion: string;
   setLogLevel: (level: 'debug' | 'info' | 'warn' | 'error') => void;
+  /** Hands a rotated credential to the heartbeat at once (the previous one is revoked already). */
+  useCredential: (token: string) => void;
 }
 
 /** Runs `handler` once per command id. */
@@ -34,6 +36,65 @@ function once(blobs: BlobStore, kind: string, handler: CommandHandler): CommandH
     await blobs.putJson(STATE_CONTAINER, name, { kind, at: new Date().toISOString(), outcome });
     return outcome;
   };
+}
+
+/** Key Vault writes of a rotated credential are retried: the licence service revoked the old one already. */
+const STORE_ATTEMPTS = 3;
+
+/**
+ * `rotate-credential`: the licence service issues a new credential (authenticated with the current one,
+ * which it then revokes); it is handed to the heartbeat at once and stored as the Key Vault secret
+ * `deployment-credential`, where every instance and the next cold start read it.
+ */
+async function rotateCredential(c: CommandContext): Promise<CommandOutcome> {
+  const { deps } = c;
+  const current = await deps.secrets.get(SECRETS.credential);
+  if (!current) return { ok: false, message: 'CLIENT.NOT_ACTIVATED: no credential to rotate yet' };
+  const r = await deps.vendor.rotateCredential(deps.deploymentId, current);
+  if (!r.ok) {
+    return {
+      ok: false,
+      message:
+        r.kind === 'refused'
+          ? `${r.code}: ${r.message}`
+          : `vendor unreachable: ${r.message} (nothing changed)`,
+    };
+  }
+  c.useCredential(r.value.credential);
+  let stored: unknown;
+  for (let attempt = 1; attempt <= STORE_ATTEMPTS; attempt++) {
+    try {
+      await deps.secrets.set(SECRETS.credential, r.value.credential);
+      stored = undefined;
+      break;
+    } catch (err) {
+      stored = err;
+    }
+  }
+  const at = deps.clock().toISOString();
+  const rotated = `${r.value.previousCredentialId} → ${r.value.credentialId}`;
+  if (stored) {
+    // This instance keeps using the new credential; an operator must store it before the next cold start.
+    deps.log.error('rotated credential not stored in Key Vault', { error: String(stored), rotated });
+    await deps.history.append({
+      id: deps.newId(),
+      at,
+      kind: 'credential-rotated',
+      outcome: 'failed',
+      trigger: 'command:rotate-credential',
+      message: `rotated ${rotated}, but not stored in Key Vault: ${String(stored)}`,
+    });
+    return { ok: false, message: `CLIENT.CREDENTIAL_NOT_STORED: rotated ${rotated}, Key Vault write failed` };
+  }
+  await deps.history.append({
+    id: deps.newId(),
+    at,
+    kind: 'credential-rotated',
+    outcome: 'ok',
+    trigger: 'command:rotate-credential',
+    message: `credential ${rotated}`,
+  });
+  return { ok: true, message: `credential rotated: ${rotated}` };
 }
 
 export function commandHandlers(c: CommandContext): Partial<Record<CommandKind, CommandHandler>> {
@@ -68,12 +129,7 @@ export function commandHandlers(c: CommandContext): Partial<Record<CommandKind, 
         },
       };
     },
-    // The licence service issues a credential once, at activation, and has no route to issue another to an
-    // activated deployment yet; saying so is the honest answer until it does.
-    'rotate-credential': async () => ({
-      ok: false,
-      message: 'credential rotation needs a licence service route that does not exist yet',
-    }),
+    'rotate-credential': () => rotateCredential(c),
   };
   return Object.fromEntries(
     Object.entries(handlers).map(([kind, h]) => [kind, once(c.blobs, kind, h)]),

@@ -5,6 +5,7 @@
  * is kept in the deployment's storage; when the vendor is unreachable the last good verdict and snapshot
  * stay in force (within the key's own time rules, which are applied offline on every request).
  */
+import { createHash } from 'node:crypto';
 import type { ValidationEntry } from '@kpi/shared/contracts/client-app';
 import type { LicenseState, StoredSnapshot } from '../state/client-state';
 import { type ClientDeps, SECRETS } from './client-deps';
@@ -35,7 +36,11 @@ export async function syncWithVendor(
   const report: SyncReport = { activated: false, validated: false, snapshot: 'kept', vendorReachable: true };
   const { key, claims } = loaded;
   // A key refused for what it is (tampered, wrong tenant, rolled-back clock) is never shown to the vendor.
-  if (!key || !claims || loaded.keyRefusal) return report;
+  if (loaded.keyRefusal) {
+    await recordOfflineRefusal(deps, loaded, loaded.keyRefusal, options.trigger);
+    return report;
+  }
+  if (!key || !claims) return report;
   const now = deps.clock();
   const at = now.toISOString();
   const state: LicenseState = structuredClone(loaded.state);
@@ -192,6 +197,37 @@ async function refreshSnapshot(
     message: `catalog ${check.snapshot.catalogVersion}, ${check.snapshot.kpis.size} KPIs`,
   });
   return 'fetched';
+}
+
+/**
+ * A key refused offline goes into the validation history (the Client UI shows why the deployment is locked),
+ * once per key and code: the timer finds the same refusal every few minutes and must not flood the history.
+ */
+async function recordOfflineRefusal(
+  deps: ClientDeps,
+  loaded: LoadedLicense,
+  refusal: { reasonCode: string; message: string },
+  trigger: string,
+): Promise<void> {
+  const keyDigest = createHash('sha256')
+    .update(loaded.key ?? '')
+    .digest('base64url');
+  const seen = loaded.state.offlineRefusal;
+  if (seen?.keyDigest === keyDigest && seen.code === refusal.reasonCode) return;
+  await deps.history.append({
+    id: deps.newId(),
+    at: deps.clock().toISOString(),
+    kind: 'offline',
+    outcome: 'refused',
+    reasonCode: licenseCode(refusal.reasonCode),
+    message: refusal.message,
+    trigger,
+    ...(loaded.claims ? { keyId: loaded.claims.jti } : {}),
+  });
+  await deps.state.writeLicense({
+    ...structuredClone(loaded.state),
+    offlineRefusal: { keyDigest, code: refusal.reasonCode },
+  });
 }
 
 /** Refusals that are not licence codes (a bad credential answers AUTH.*) are reported under LICENSE.*. */

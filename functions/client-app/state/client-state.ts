@@ -36,6 +36,11 @@ export interface LicenseState {
   activation?: ActivationRecord;
   online?: OnlineVerdict;
   refusal?: OnlineRefusal;
+  /**
+   * The last key refused offline for what it is (tampered, wrong tenant, missing…), by its digest and code:
+   * recorded in the history once, not on every timer run.
+   */
+  offlineRefusal?: { keyDigest: string; code: string };
   /** The latest call to the vendor platform succeeded (or was refused: it answered). */
   vendorReachable: boolean;
   lastContactAt?: string;

@@ -6,10 +6,10 @@ import { app } from '@azure/functions';
 import { clientHealthSchema } from '@kpi/shared/contracts/client-app';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { invocationLogger } from '@kpi/shared/platform/log';
-import { APP_VERSION, dependencies } from '../dependencies';
+import { APP } from '../config';
+import { dependencies } from '../dependencies';
 import { licenseHeaders } from '../license/license-runtime';
 import { bannerAt } from '../license/loaded-license';
-import { APP } from '../route-kit';
 import { sendHeartbeat } from './heartbeat';
 
 httpRoute({
@@ -23,13 +23,13 @@ httpRoute({
   summary: 'Versions and states of this deployment (no business data)',
   tags: ['health'],
   handler: async () => {
-    const a = dependencies();
+    const a = await dependencies();
     const loaded = await a.runtime.current();
     const banner = bannerAt(loaded, a.deps.clock(), a.deps.tenantId);
     return {
       body: {
         status: banner.state === 'refused' ? 'locked' : loaded.state.vendorReachable ? 'ok' : 'degraded',
-        appVersion: APP_VERSION,
+        appVersion: a.appVersion,
         tenantId: a.deps.tenantId,
         deploymentId: a.deps.deploymentId,
         startedAt: a.startedAt.toISOString(),
@@ -48,7 +48,7 @@ app.timer('client-heartbeat', {
   schedule: '0 * * * * *',
   handler: async (_timer, context) => {
     const log = invocationLogger(context, APP);
-    const a = dependencies();
+    const a = await dependencies();
     await a.runtime.start();
     if (!(await a.refreshCredential())) {
       log.warn('no heartbeat: the deployment is not activated yet');
@@ -59,6 +59,21 @@ app.timer('client-heartbeat', {
     if (r.sent > 0) a.lastHeartbeatAt = a.deps.clock();
     log.info('heartbeat', r);
   },
+});
+
+/** Stores this instance's request minutes every few seconds (never per request). */
+const METRICS_FLUSH_MS = 5_000;
+
+app.hook.appStart(() => {
+  setInterval(() => {
+    dependencies()
+      .then((a) =>
+        a.instance
+          .flush(a.metrics)
+          .catch((err: unknown) => a.deps.log.warn('metrics not stored', { error: String(err) })),
+      )
+      .catch(() => {}); // bad settings: the licence start-up logs them
+  }, METRICS_FLUSH_MS).unref();
 });
 
 const START = 'clientAppStartedAt';
@@ -81,5 +96,7 @@ app.hook.postInvocation((ctx) => {
       // not JSON: counted, not described
     }
   }
-  dependencies().instance.record(performance.now() - began, status >= 500, error);
+  dependencies()
+    .then((a) => a.instance.record(performance.now() - began, status >= 500, error))
+    .catch(() => {}); // no dependencies: the request itself failed with CONFIG.INVALID and says so
 });

@@ -1,9 +1,19 @@
 /** `VendorPlatform` over HTTP(S) with `fetch`, against the vendor's public API base. */
 
 import { deploymentAuthorization } from '@kpi/shared/contracts/deployment-credential';
-import { activationResponseSchema, validationResponseSchema } from '@kpi/shared/contracts/license';
+import {
+  activationResponseSchema,
+  credentialRotationResponseSchema,
+  validationResponseSchema,
+} from '@kpi/shared/contracts/license';
 import type { ZodType } from 'zod';
-import type { Activation, SnapshotAnswer, VendorPlatform, VendorResult } from './vendor-platform';
+import type {
+  Activation,
+  RotatedCredential,
+  SnapshotAnswer,
+  VendorPlatform,
+  VendorResult,
+} from './vendor-platform';
 
 const TIMEOUT_MS = 10_000;
 
@@ -25,6 +35,16 @@ export class HttpVendorPlatform implements VendorPlatform {
       { key, deploymentId },
       { authorization: deploymentAuthorization(credential) },
       validationResponseSchema,
+    );
+  }
+
+  rotateCredential(deploymentId: string, credential: string): Promise<VendorResult<RotatedCredential>> {
+    return this.call(
+      `license/deployments/${encodeURIComponent(deploymentId)}/credential`,
+      'POST',
+      {},
+      { authorization: deploymentAuthorization(credential) },
+      credentialRotationResponseSchema,
     );
   }
 

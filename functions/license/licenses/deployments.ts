@@ -179,6 +179,73 @@ export async function deactivateDeployment(
   }
 }
 
+/**
+ * Reissues an active deployment's credential, authenticated with its current one: the new record is stored
+ * first, then the slot moves to it (`ifMatch`), then the presented one is revoked, so there is never a
+ * moment without a valid credential. A crash before the slot moves leaves an unused record no one holds the
+ * secret of; a lost race revokes that record and starts again. Refused like a validation when the
+ * credential is unknown, revoked or another deployment's, and when the licence is revoked or suspended.
+ */
+export async function rotateDeploymentCredential(
+  deps: LicenseDeps,
+  deploymentId: string,
+  presented: { credentialId: string; secret: string } | undefined,
+): Promise<{
+  licenseId: string;
+  tenantId: string;
+  deploymentId: string;
+  credentialId: string;
+  credential: string;
+  previousCredentialId: string;
+}> {
+  for (let attempt = 0; ; attempt++) {
+    const now = deps.clock();
+    const record = presented ? await deps.store.getCredential(presented.credentialId) : undefined;
+    if (!record?.licenseId) {
+      throw refused('LICENSE.CREDENTIAL_INVALID', 'The deployment credential is not valid', 401);
+    }
+    // The tenant comes from the stored record of a credential checked just below.
+    const scope = systemScope(record.tenantId, 'deployment credential record');
+    const found = await deps.store.get(scope, record.licenseId);
+    if (!found) throw missingLicense();
+    const doc = found.item;
+    authenticateDeployment(doc, deploymentId, presented, record, now);
+    const status = statusAt(doc, now);
+    if (status === 'revoked') throw refused('LICENSE.REVOKED', 'The licence was revoked');
+    if (status === 'suspended')
+      throw refused('LICENSE.SUSPENDED', 'The licence is suspended: its grace period ended');
+    const next = issueDeploymentCredential({ deploymentId, tenantId: doc.tenantId, now, licenseId: doc.id });
+    await deps.store.createCredential(next.record);
+    try {
+      const activeDeployments = doc.activeDeployments.map((d) =>
+        d.activationId === record.id ? { ...d, activationId: next.record.id } : d,
+      );
+      await deps.store.replace(scope, { ...doc, activeDeployments }, found.etag);
+    } catch (err) {
+      await deps.store.replaceCredential({ ...next.record, revokedAt: now.toISOString() });
+      if (isPreconditionFailed(err) && attempt < 3) continue;
+      throw err;
+    }
+    await deps.store.replaceCredential({ ...record, revokedAt: now.toISOString() });
+    await deps.store.addHistory(
+      scope,
+      historyEntry(deps, doc, 'credential-rotated', `deployment:${deploymentId}`, now, {
+        deploymentId,
+        credentialId: next.record.id,
+        previousCredentialId: record.id,
+      }),
+    );
+    return {
+      licenseId: doc.id,
+      tenantId: doc.tenantId,
+      deploymentId,
+      credentialId: next.record.id,
+      credential: next.token,
+      previousCredentialId: record.id,
+    };
+  }
+}
+
 /** Checks a presented credential against its stored record (hash) and the licence's active slots. */
 function authenticateDeployment(
   doc: LicenseDocument,

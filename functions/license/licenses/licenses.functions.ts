@@ -8,6 +8,8 @@ import { entityIdSchema, tenantIdSchema } from '@kpi/shared/contracts/ids';
 import {
   activationRequestSchema,
   activationResponseSchema,
+  credentialRotationRequestSchema,
+  credentialRotationResponseSchema,
   historyListSchema,
   issueLicenseRequestSchema,
   licenseListSchema,
@@ -25,7 +27,12 @@ import { invocationLogger } from '@kpi/shared/platform/log';
 import { z } from 'zod';
 import { APP } from '../config';
 import { dependencies } from '../dependencies';
-import { activateDeployment, deactivateDeployment, validateDeployment } from './deployments';
+import {
+  activateDeployment,
+  deactivateDeployment,
+  rotateDeploymentCredential,
+  validateDeployment,
+} from './deployments';
 import { sweepLicenses } from './expiry-sweep';
 import { toView } from './license-core';
 import {
@@ -220,6 +227,29 @@ httpRoute({
   handler: async ({ body, request }) => {
     const credential = parseDeploymentAuthorization(request.headers.get('authorization'));
     return { body: await validateDeployment(await dependencies(), { ...body, credential }) };
+  },
+});
+
+httpRoute({
+  app: APP,
+  name: 'deployment-credential-rotate',
+  method: 'POST',
+  route: 'deployments/{deploymentId}/credential',
+  // Like validations: the handler checks the deployment credential itself and answers with licence codes.
+  roles: 'public',
+  credential: 'deployment',
+  statuses: [403],
+  params: z.object({ deploymentId: entityIdSchema }),
+  body: credentialRotationRequestSchema,
+  responses: { 200: credentialRotationResponseSchema },
+  summary:
+    "A deployment's new credential (Authorization: Deployment <current credential>); the current one is revoked",
+  tags: ['deployments'],
+  handler: async ({ params, request }) => {
+    const credential = parseDeploymentAuthorization(request.headers.get('authorization'));
+    return {
+      body: await rotateDeploymentCredential(await dependencies(), params.deploymentId, credential),
+    };
   },
 });
 

@@ -79,7 +79,10 @@ export class ExprSql {
       }
       case 'is-null': {
         const x = this.compile(e.operand, ctx);
-        return { text: `(${x.text} IS ${e.negated ? 'NOT ' : ''}NULL)`, type: 'boolean', nullable: false };
+        // The epoch ms of a timestamp column is null exactly when the column is: test the column
+        // and save the conversion per row (only then: a shifted window's bound may be out of range).
+        const read = x.ts !== undefined && x.text === d.epochMs(x.ts) ? x.ts : x.text;
+        return { text: `(${read} IS ${e.negated ? 'NOT ' : ''}NULL)`, type: 'boolean', nullable: false };
       }
       case 'call':
         return ctx.scopeCall?.(e) ?? this.call(e, ctx);

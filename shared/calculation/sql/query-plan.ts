@@ -403,11 +403,23 @@ export class QueryPlan {
       }
       return col;
     };
+    // A window of one bucket reads the bucket's value of any aggregation as it is. An average
+    // is then one aggregate instead of a sum and a count, unless a chain of wider windows needs
+    // those partials anyway.
+    const oneBucket = new Set(bucketed.filter((g) => this.oneBucketEach(g.chain, grain)));
+    const rolledUp = new Set(
+      bucketed
+        .filter((g) => !oneBucket.has(g))
+        .flatMap((g) => [...g.aggs.values()].flatMap((a) => a.parts?.partial ?? [])),
+    );
+    const asIs = (g: Group, a: AggInfo) =>
+      a.parts === null ||
+      (oneBucket.has(g) && a.parts.partial.length > 1 && !a.parts.partial.every((p) => rolledUp.has(p)));
     const rollups = bucketed.map((g) =>
       [...g.aggs.values()].map((a) => {
-        const expr = a.parts
-          ? a.parts.rollup(a.parts.partial.map((p) => `f.${partial(p)}`))
-          : `max(f.${partial(a.sql)})`;
+        const expr = asIs(g, a)
+          ? `max(f.${partial(a.sql)})`
+          : a.parts!.rollup(a.parts!.partial.map((p) => `f.${partial(p)}`));
         return `${d.toDouble(expr)} AS ${a.col}`;
       }),
     );

@@ -32,6 +32,12 @@ export interface ReleaseManifest {
   uis: string[];
   /** Every file but the manifest and its signature, sorted by path. */
   files: ManifestFile[];
+  /**
+   * The vendor's published licence keys (`GET /api/license/jwks`) when the package was built: a packaged
+   * client-app verifies licence keys and catalog snapshots against these (signed with the rest), never
+   * against an app setting. Absent in packages built without them.
+   */
+  licenseJwks?: { keys: TrustedKey[] };
 }
 
 /** The public key entries a verifier trusts (the release key ring's published JWKS). */

@@ -40,6 +40,8 @@ export interface VerifiedPackage {
   kid: string;
   /** How many files were checked. */
   files: number;
+  /** The vendor's licence keys the manifest carries (signed with it), when it carries them. */
+  licenseJwks?: { keys: TrustedKey[] };
 }
 
 /** Where a verification runs: the process's own platform unless a test says otherwise. */
@@ -59,7 +61,12 @@ export function verifyPackagedApp(dir: string, app: string, options: VerifyOptio
     throw new PackageError(PackageErrorCodes.manifestInvalid, `the manifest does not list the app ${app}`);
   }
   const checked = verifyFiles(dir, `apps/${app}/`, manifest.files);
-  return { version: manifest.version, kid, files: checked };
+  return {
+    version: manifest.version,
+    kid,
+    files: checked,
+    ...(manifest.licenseJwks ? { licenseJwks: manifest.licenseJwks } : {}),
+  };
 }
 
 /** Verifies a whole artefact folder (`apps/…`, `web/…`, the manifest at its root), e.g. before a release. */
@@ -112,7 +119,11 @@ function parseManifest(bytes: Buffer): ReleaseManifest {
     typeof f.sha256 === 'string' &&
     /^[0-9a-f]{64}$/.test(f.sha256) &&
     Number.isInteger(f.bytes);
+  const jwksOk =
+    m.licenseJwks === undefined ||
+    (Array.isArray(m.licenseJwks?.keys) && m.licenseJwks.keys.every((k) => typeof k?.kid === 'string'));
   if (
+    !jwksOk ||
     typeof m.version !== 'string' ||
     !Array.isArray(m.apps) ||
     !Array.isArray(m.files) ||
@@ -122,7 +133,7 @@ function parseManifest(bytes: Buffer): ReleaseManifest {
   ) {
     throw new PackageError(
       PackageErrorCodes.manifestInvalid,
-      'the manifest lacks version, apps, target or files',
+      'the manifest lacks version, apps, target or files, or its licence keys are not a JWKS',
     );
   }
   return m as ReleaseManifest;

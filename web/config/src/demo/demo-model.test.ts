@@ -1,13 +1,7 @@
 import type { TreeNode } from '@kpi/shared/contracts/catalog-tree';
+import { bandOf } from '@kpi/web-ui/kpi';
 import { describe, expect, it } from 'vitest';
-import {
-  formatValue,
-  groupByValueChain,
-  monthLabel,
-  monthOnMonth,
-  type PreviewKpi,
-  shiftMonth,
-} from './demo-model';
+import { groupByValueChain, monthLabel, type PreviewKpi, shiftMonth, toTile } from './demo-model';
 
 const kpi = (kpiId: string, values: (number | null)[] = [1, 2], custom = false): PreviewKpi => ({
   kpiId,
@@ -47,14 +41,12 @@ describe('demo page model', () => {
     expect(groupByValueChain([kpi('a')], undefined).map((g) => g.name)).toEqual(['Other KPIs']);
   });
 
-  it('formats values with the catalog format, and month-on-month change', () => {
-    expect(formatValue(0.1234, '.1%')).toBe('12.3%');
-    expect(formatValue(1234567, ',.0f')).toBe('1,234,567');
-    expect(formatValue(null, ',.0f')).toBe('—');
-    expect(formatValue(2.5, 'not a format')).toBe('2.5');
-    expect(monthOnMonth(kpi('a', [2, 3]))).toBeCloseTo(0.5);
-    expect(monthOnMonth(kpi('a', [0, 3]))).toBeUndefined();
-    expect(monthOnMonth(kpi('a', [2, null]))).toBeUndefined();
+  it('shows a preview KPI as the shared tile, its band recomputed from the same thresholds', () => {
+    const k = kpi('a', [0.5, 0.95]);
+    const tile = toTile(k);
+    expect(tile).toMatchObject({ id: 'a', value: 0.95, target: 1, direction: 'higher-is-better' });
+    expect(tile.series).toHaveLength(2);
+    expect(bandOf(tile.value, tile.direction, tile.thresholds)).toBe('warning');
   });
 
   it('steps months inside the sample window', () => {

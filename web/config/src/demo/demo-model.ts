@@ -1,8 +1,8 @@
-/** The demo page's pure helpers: KPI tiles grouped by value chain, value formats, month steps. */
+/** The demo page's pure helpers: KPI tiles grouped by value chain, preview KPIs as tiles, month steps. */
 
 import type { TreeNode } from '@kpi/shared/contracts/catalog-tree';
 import type { DashboardPreview } from '@kpi/shared/contracts/demo-config';
-import { format as d3format } from 'd3-format';
+import type { KpiTileData } from '@kpi/web-ui/kpi';
 
 export type PreviewKpi = DashboardPreview['kpis'][number];
 
@@ -49,24 +49,19 @@ export function groupByValueChain(kpis: readonly PreviewKpi[], industry: TreeNod
     .map(([name, list]) => ({ name, kpis: list }));
 }
 
-/** A KPI value in its catalog format (a d3-format specifier), with a plain fallback. */
-export function formatValue(value: number | null, spec: string): string {
-  if (value === null) return '—';
-  try {
-    return d3format(spec)(value);
-  } catch {
-    return d3format(',.2~f')(value);
-  }
-}
-
-/** The change from the previous month, as a share of it; undefined when either is missing or zero. */
-export function monthOnMonth(kpi: PreviewKpi): number | undefined {
-  const n = kpi.series.length;
-  const last = kpi.series[n - 1]?.value;
-  const previous = kpi.series[n - 2]?.value;
-  if (last === null || last === undefined || previous === null || previous === undefined || previous === 0)
-    return undefined;
-  return (last - previous) / Math.abs(previous);
+/** A preview KPI as the shared tile shows it (the same tile as the Client UI's dashboards). */
+export function toTile(kpi: PreviewKpi): KpiTileData {
+  return {
+    id: kpi.kpiId,
+    name: kpi.name,
+    unitLabel: kpi.unitLabel,
+    format: kpi.format,
+    direction: kpi.direction,
+    target: kpi.target,
+    thresholds: kpi.thresholds,
+    value: kpi.value,
+    series: kpi.series,
+  };
 }
 
 /** `YYYY-MM` moved by `delta` months, kept inside the sample data window. */

@@ -1,7 +1,7 @@
+import { download, pngScale, serialiseSvg, svgToPng } from '@kpi/web-ui/export';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { ClassDetails } from './ClassDetails';
 import styles from './Diagram.module.css';
-import { download, pngScale, serialiseSvg, svgToPng } from './diagram-export';
 import type { DiagramLayout } from './diagram-layout';
 import type { DiagramModel, KpiNeeds, ObjectGraph } from './diagram-model';
 import { exportFileName } from './diagram-paths';

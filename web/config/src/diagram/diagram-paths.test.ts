@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { pngScale } from './diagram-export';
 import { exportFileName, fitTransform, pathOf, slug } from './diagram-paths';
 
 describe('pathOf', () => {
@@ -49,17 +48,5 @@ describe('fitTransform', () => {
 
   it('is the identity for an empty view', () => {
     expect(fitTransform(100, 100, 0, 0)).toEqual({ x: 0, y: 0, k: 1 });
-  });
-});
-
-describe('pngScale', () => {
-  it('is 2× for a diagram that fits the pixel budget', () => {
-    expect(pngScale(1000, 800)).toBe(2);
-  });
-
-  it('shrinks so the image stays within the budget', () => {
-    const scale = pngScale(8000, 4000, 64_000_000);
-    expect(scale).toBeLessThan(2);
-    expect(8000 * scale * 4000 * scale).toBeCloseTo(64_000_000, -3);
   });
 });

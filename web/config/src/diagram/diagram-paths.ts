@@ -1,4 +1,5 @@
 /** Small geometry helpers of the drawing. Pure. */
+import { fileSlug } from '@kpi/web-ui/export/file-name';
 import type { Point } from './diagram-layout';
 
 /** An SVG path through the points (orthogonal segments: straight lines between bend points). */
@@ -11,15 +12,7 @@ export const round = (n: number) => Math.round(n * 10) / 10;
 
 /** A file-name friendly slug: `Contoso Retail — Q3` → `contoso-retail-q3`. */
 export function slug(text: string): string {
-  const s = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return s || 'diagram';
+  return fileSlug(text) || 'diagram';
 }
 
 /** The export's file name: the configuration's name (or the catalog) and what the diagram shows. */

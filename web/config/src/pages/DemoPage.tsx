@@ -1,6 +1,7 @@
 import type { CatalogTree } from '@kpi/shared/contracts/catalog-tree';
 import type { DashboardPreview } from '@kpi/shared/contracts/demo-config';
 import { useApi } from '@kpi/web-ui/api';
+import { KpiTile } from '@kpi/web-ui/kpi';
 import { EmptyState, ErrorPanel, Loading } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useId, useMemo, useState } from 'react';
@@ -12,8 +13,8 @@ import {
   LAST_MONTH,
   monthLabel,
   shiftMonth,
+  toTile,
 } from '../demo/demo-model';
-import { KpiTile } from '../demo/KpiTile';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
 
 /** Demo mode: what the client's dashboards would show, on the industry's generated sample data. */
@@ -125,7 +126,11 @@ function Demo({ configurationPath, name }: { configurationPath: string; name: st
                 </h2>
                 <div className={styles.tiles}>
                   {g.kpis.map((k) => (
-                    <KpiTile key={k.kpiId} kpi={k} />
+                    <KpiTile
+                      key={k.kpiId}
+                      tile={toTile(k)}
+                      footer={k.custom && <span className={styles.custom}>custom</span>}
+                    />
                   ))}
                 </div>
               </section>

@@ -1,9 +1,9 @@
 /**
- * Export of the drawn diagram as a standalone SVG (computed styles inlined, the whole diagram in view,
- * no stylesheet or zoom needed) and as a PNG rendered from that SVG at 2× through a canvas.
+ * Export of a drawn SVG (a chart, the UML diagram) as a standalone SVG file (computed styles inlined, so no
+ * stylesheet, CSS variable or zoom is needed) and as a PNG rendered from that SVG at 2× through a canvas.
  */
 
-/** The computed properties that make up the diagram's look; everything else keeps its default. */
+/** The computed properties that make up a drawing's look; everything else keeps its default. */
 const STYLE_PROPERTIES = [
   'fill',
   'fill-opacity',
@@ -24,7 +24,7 @@ const STYLE_PROPERTIES = [
 const PAGE_ONLY_ATTRIBUTES = ['class', 'tabindex', 'role', 'aria-pressed', 'data-testid', 'data-render-ms'];
 
 export interface ExportOptions {
-  /** Diagram size in diagram units (the layout's width and height). */
+  /** Size of the drawing in its own units (a chart's pixel size, the diagram layout's width and height). */
   width: number;
   height: number;
   /** The `<title>` of the document. */
@@ -32,11 +32,12 @@ export interface ExportOptions {
 }
 
 /**
- * A standalone SVG document of the diagram drawn in `viewport`: shown whole (the user's zoom reset), each
- * element's computed style written into a `style` attribute, on a white background.
+ * A standalone SVG document of what is drawn in `viewport` (a `<g>` or a whole `<svg>`): shown whole (a
+ * zoom transform on `viewport` is dropped), each element's computed style written into a `style` attribute,
+ * on a white background.
  */
-export function serialiseSvg(viewport: SVGGElement, { width, height, title }: ExportOptions): string {
-  const clone = viewport.cloneNode(true) as SVGGElement;
+export function serialiseSvg(viewport: SVGGraphicsElement, { width, height, title }: ExportOptions): string {
+  const clone = viewport.cloneNode(true) as SVGGraphicsElement;
   const live = [viewport, ...viewport.querySelectorAll<SVGElement>('*')];
   const copies = [clone, ...clone.querySelectorAll<SVGElement>('*')];
   // Inheritable values are written only where they differ from the parent's, so the file stays small.
@@ -81,7 +82,7 @@ export function serialiseSvg(viewport: SVGGElement, { width, height, title }: Ex
 
 /**
  * The scale of the PNG: 2× for sharp text, less when the image would exceed `maxPixels` (browsers
- * refuse or crawl on larger canvases; the whole model is ~8,300 × 3,100 units).
+ * refuse or crawl on larger canvases; the whole UML model is ~8,300 × 3,100 units).
  */
 export function pngScale(width: number, height: number, maxPixels = 64_000_000, wanted = 2): number {
   const area = width * height;
@@ -97,7 +98,7 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     image.decoding = 'async';
     const loaded = new Promise<void>((resolve, reject) => {
       image.onload = () => resolve();
-      image.onerror = () => reject(new Error('The diagram could not be rendered as an image'));
+      image.onerror = () => reject(new Error('The drawing could not be rendered as an image'));
     });
     image.src = url;
     await loaded;
@@ -119,16 +120,12 @@ export async function svgToPng(svgText: string, width: number, height: number, s
   }
 }
 
-/** Saves `blob` as a download named `fileName`. */
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // The download has started by now; give the browser a moment before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** The SVG and PNG files of a chart's `<svg>` element, sized as it is drawn on the page. */
+export async function chartImage(svg: SVGSVGElement, kind: 'svg' | 'png', title: string): Promise<Blob> {
+  const box = svg.getBoundingClientRect();
+  const width = Number(svg.getAttribute('width')) || box.width;
+  const height = Number(svg.getAttribute('height')) || box.height;
+  const text = serialiseSvg(svg, { width, height, title });
+  if (kind === 'svg') return new Blob([text], { type: 'image/svg+xml' });
+  return svgToPng(text, width, height, pngScale(width, height));
 }

@@ -89,7 +89,10 @@ export class CosmosMappingStore implements MappingStore {
     try {
       return versioned(await this.drafts.create(scope, draft)) as Versioned<Mapping>;
     } catch (err) {
-      if (isConflict(err)) throw conflict(MappingAppCodes.exists, `Mapping ${draft.id} already has a draft`);
+      if (isConflict(err))
+        throw conflict(MappingAppCodes.exists, `Mapping ${draft.id} already has a draft`, {
+          mappingId: draft.id,
+        });
       throw err;
     }
   }

@@ -62,7 +62,10 @@ describe.skipIf(skipReason !== undefined)('Mapping page in Chromium', () => {
         const over = /over field (\w+)\./.exec((await live.textContent()) ?? '')?.[1];
         if (over === field) break;
         const ahead = over === undefined || order.indexOf(over) < order.indexOf(field);
+        const before = await live.textContent();
         await page.keyboard.press(ahead ? 'ArrowDown' : 'ArrowUp');
+        // Each move is announced before the next key (a listener waits for it too).
+        await poll(() => live.textContent()).not.toBe(before);
       }
       expect(await live.textContent()).toContain(`over field ${field}.`);
       await page.keyboard.press('Space');
@@ -77,22 +80,22 @@ describe.skipIf(skipReason !== undefined)('Mapping page in Chromium', () => {
     await poll(() => otif(page)).toBe('ready');
     expect(await page.getByTestId('mapping-status').textContent()).toContain('otif-rate is now ready');
 
-    // The preview highlights the cells that fail, with their codes.
+    // The preview highlights the cells that fail, with their codes (row 2's shipped_at is not a date).
     const errors = page.getByTestId('preview-error');
-    await poll(() => errors.allTextContents()).toEqual(
-      expect.arrayContaining(['VALUE.BAD_DATE', 'VALUE.NOT_A_BOOLEAN']),
-    );
+    await poll(() => errors.allTextContents()).toEqual(['VALUE.BAD_DATE']);
+    expect(await errors.first().getAttribute('title')).toContain('not a date');
+    expect(await page.getByTestId('preview-summary').textContent()).toBe('2 sample rows: 1 map, 1 fail');
 
-    // A transform, edited as JSON: Y/N becomes a boolean and those cells map.
+    // A transform, edited as JSON: Y/N cast to the field's boolean.
     await page.getByRole('button', { name: 'Edit transform of isInFull' }).click();
     await page
       .getByLabel('Source of isInFull (JSON: a column or a transform)')
       .fill(
-        JSON.stringify({ transform: { kind: 'enum', column: 'in_full', values: { Y: 'true', N: 'false' } } }),
+        JSON.stringify({ transform: { kind: 'cast', column: 'in_full' } }),
       );
     await page.getByRole('button', { name: 'Save transform' }).click();
-    await poll(() => sourceOf(page, 'isInFull')).toBe('← enum(in_full)');
-    await poll(() => errors.allTextContents()).toEqual(['VALUE.BAD_DATE']);
+    await poll(() => sourceOf(page, 'isInFull')).toBe('← cast(in_full)');
+    expect(await errors.allTextContents()).toEqual(['VALUE.BAD_DATE']);
 
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await poll(() => page.getByTestId('mapping-status').textContent()).toContain('Published version 1');

@@ -90,9 +90,7 @@ describe.skipIf(skipReason !== undefined)('Mapping page in Chromium', () => {
     await page.getByRole('button', { name: 'Edit transform of isInFull' }).click();
     await page
       .getByLabel('Source of isInFull (JSON: a column or a transform)')
-      .fill(
-        JSON.stringify({ transform: { kind: 'cast', column: 'in_full' } }),
-      );
+      .fill(JSON.stringify({ transform: { kind: 'cast', column: 'in_full' } }));
     await page.getByRole('button', { name: 'Save transform' }).click();
     await poll(() => sourceOf(page, 'isInFull')).toBe('← cast(in_full)');
     expect(await errors.allTextContents()).toEqual(['VALUE.BAD_DATE']);

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
+import type { ColumnType } from '@kpi/shared/contracts/connector';
 import type { StoredSource } from '@kpi/shared/contracts/source';
 import { startClientDeployment, storageAccountName } from '../../../local/client/client-deployment';
 import { issueLicense } from '../../../local/client/issue-license';
@@ -26,7 +27,7 @@ export interface MappingWorld {
 }
 
 const at = '2026-12-07T09:00:00.000Z';
-const column = (name: string, type: string) => ({ name, type, sourceType: type, nullable: true });
+const column = (name: string, type: ColumnType) => ({ name, type, sourceType: type, nullable: true });
 
 export const TMS: StoredSource = {
   id: 'tms',

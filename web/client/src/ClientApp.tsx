@@ -13,6 +13,7 @@ const routes = {
   '/kpi': lazy(() => import('./pages/KpiPage')),
   '/dashboards': lazy(() => import('./pages/DashboardsPage')),
   '/data': lazy(() => import('./pages/DataPage')),
+  '/data/mapping': lazy(() => import('./pages/MappingPage')),
   '/licence': lazy(() => import('./pages/LicensePage')),
 };
 

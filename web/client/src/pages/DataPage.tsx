@@ -22,6 +22,9 @@ export default function DataPage() {
             fields to the data objects your KPIs need. This deployment has no data sources yet.
           </p>
           <p>
+            <Link to="/data/mapping">Map source columns to data objects</Link> once sources are discovered.
+          </p>
+          <p>
             What each KPI needs is listed on its page in <Link to="/">your KPIs</Link> under “Data it needs”.
           </p>
         </Panel>

@@ -3,6 +3,7 @@
  */
 import { join } from 'node:path';
 import { SEED_CLIENT, startSeedClient, startSeedSources } from './client/seed-client';
+import { seedMappings } from './client/seed-mappings';
 import { cosmosLocalKey } from './cosmos/cosmos';
 import { seededUsers } from './identity/users';
 import { seedFleet, startSeedFleet } from './seed/fleet';
@@ -95,6 +96,15 @@ async function main(): Promise<void> {
       const s = ((performance.now() - began) / 1000).toFixed(1);
       log(
         `contoso demo sources are registered (${s} s): ERP 127.0.0.1:${p.clientErp}, CRM ${running.crmBaseUrl}`,
+      );
+      // Their mappings, through the mapping API as an admin would (existing ones are left alone).
+      const mapped = await seedMappings({
+        api: deployment.api,
+        token: () => stack.token('olivia@contoso.example'),
+        log,
+      });
+      log(
+        `contoso mappings: ${mapped.published.length} published, ${mapped.drafts.length} left as drafts, ${mapped.unmatched.length} streams unmatched`,
       );
       return running;
     } catch (err) {

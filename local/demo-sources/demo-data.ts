@@ -2,7 +2,8 @@
  * Which demo source holds which object, and the sample records as the sources hold them. The contoso
  * deployment gets three real sources filled from `generateSampleData` for its configuration's objects
  * (two years of history by default): customer-facing objects in the REST "CRM", people objects as HR
- * exports (XLSX when small, CSV when large) in Blob storage, everything else in the PostgreSQL "ERP".
+ * exports (XLSX when small, CSV when large) in Blob storage, everything else in the PostgreSQL "ERP" — but
+ * for a kind the configuration leaves empty, see `withFallback`.
  */
 import { loadCatalog } from '@kpi/shared/domain/catalog/load-catalog';
 import type { DataObject, FieldType } from '@kpi/shared/domain/catalog/types';
@@ -71,5 +72,26 @@ export function demoObjects(
       const cursor =
         object.fields.find((f) => f.type === 'datetime') ?? object.fields.find((f) => f.type === 'date');
       return { object, source: sourceOf(object), rows, cursorField: cursor?.name };
-    });
+    })
+    .map((x, _i, all) => ({ ...x, source: withFallback(x, all) }));
+}
+
+/**
+ * Areas whose first object moves from the ERP to a source kind the configuration would otherwise leave
+ * empty (a plant configuration has no CRM or HR objects), so the deployment always has all three real sources:
+ * sales order lines from the commerce API, forecasts as planning exports.
+ */
+const FALLBACK_AREAS: Readonly<Record<'crm' | 'files', readonly string[]>> = {
+  crm: ['commercial', 'service'],
+  files: ['people', 'inventory'],
+};
+
+function withFallback(x: DemoObject, all: readonly DemoObject[]): DemoSourceKind {
+  if (x.source !== 'erp') return x.source;
+  for (const kind of ['crm', 'files'] as const) {
+    if (all.some((o) => o.source === kind)) continue;
+    const first = all.find((o) => o.source === 'erp' && FALLBACK_AREAS[kind].includes(o.object.area));
+    if (first === x && all.filter((o) => o.source === 'erp').length > 1) return kind;
+  }
+  return 'erp';
 }

@@ -4,6 +4,8 @@
  * PGlite accepts any user and password and does not speak TLS: tests of those paths use real errors
  * from the driver elsewhere.
  */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -20,6 +22,8 @@ export async function startPglite(options: {
   host?: string;
 }): Promise<RunningPglite> {
   const host = options.host ?? '127.0.0.1';
+  // PGlite makes its own folder but not the folders above it (a fresh .data has none).
+  if (options.dataDir) await mkdir(dirname(options.dataDir), { recursive: true });
   const db = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
   const server = new PGLiteSocketServer({ db, port: options.port, host, maxConnections: 8 });
   await server.start();

@@ -11,8 +11,9 @@ import {
 import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
+import { APP } from '../config';
 import { dependencies } from '../dependencies';
-import { APP, FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
+import { FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
 import { acknowledge, resolveByHand } from './alert-actions';
 
 const alertQuery = pageQuery.extend({
@@ -54,7 +55,7 @@ httpRoute({
   summary: "A tenant's alerts, newest first",
   tags: ['alerts'],
   handler: async ({ caller, params, query }) => ({
-    body: await dependencies().alerts.query(
+    body: await (await dependencies()).alerts.query(
       scopeFor(caller, params.tenantId),
       alertFilter(query),
       pageOptions(query),
@@ -74,7 +75,7 @@ httpRoute({
   summary: 'Alerts of every tenant, newest first (vendor staff)',
   tags: ['alerts'],
   handler: async ({ query }) => ({
-    body: await dependencies().allAlerts.query(alertFilter(query), pageOptions(query)),
+    body: await (await dependencies()).allAlerts.query(alertFilter(query), pageOptions(query)),
   }),
 });
 
@@ -92,7 +93,7 @@ httpRoute({
   tags: ['alerts'],
   handler: async ({ caller, params, body }) => ({
     body: await acknowledge(
-      dependencies(),
+      await dependencies(),
       caller,
       scopeFor(caller, params.tenantId),
       params.alertId,
@@ -115,7 +116,7 @@ httpRoute({
   tags: ['alerts'],
   handler: async ({ caller, params, body }) => ({
     body: await resolveByHand(
-      dependencies(),
+      await dependencies(),
       caller,
       scopeFor(caller, params.tenantId),
       params.alertId,

@@ -18,7 +18,7 @@ import { scopeFor, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-s
 import { ErrorCodes, forbidden } from '@kpi/shared/platform/errors';
 import { commitTransition, publishNotices, transitionAlerts } from '../alerts/alert-changes';
 import { takePendingCommands } from '../commands/remote-commands';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 import {
   addSample,
   heartbeatEffect,
@@ -32,7 +32,7 @@ import { oneAtATime } from '../support/one-at-a-time';
 import { retryLostRaces } from '../support/retry-lost-races';
 
 export async function recordHeartbeat(
-  deps: Dependencies,
+  deps: AppDeps,
   caller: DeploymentCaller,
   heartbeat: Heartbeat,
   now: Date = new Date(),
@@ -60,7 +60,7 @@ export async function recordHeartbeat(
 }
 
 /** True when stored now, false when this id was stored before. */
-async function storeHeartbeat(deps: Dependencies, caller: DeploymentCaller, hb: Heartbeat, now: Date) {
+async function storeHeartbeat(deps: AppDeps, caller: DeploymentCaller, hb: Heartbeat, now: Date) {
   try {
     await deps.heartbeats.create({ ...hb, tenantId: caller.tenantId, receivedAt: now.toISOString() });
     return true;
@@ -71,7 +71,7 @@ async function storeHeartbeat(deps: Dependencies, caller: DeploymentCaller, hb: 
 }
 
 async function updateDeployment(
-  deps: Dependencies,
+  deps: AppDeps,
   scope: TenantScope,
   caller: DeploymentCaller,
   hb: Heartbeat,
@@ -86,7 +86,7 @@ async function updateDeployment(
 }
 
 interface Intake {
-  deps: Dependencies;
+  deps: AppDeps;
   scope: TenantScope;
   caller: DeploymentCaller;
   hb: Heartbeat;
@@ -156,12 +156,7 @@ async function applyOnce(intake: Intake): Promise<{ deployment: Deployment; etag
  * No command is waiting any more: clear the flag, but only if nothing changed since this heartbeat's write
  * (a command issued meanwhile set the flag again and changed the etag; then it stays set).
  */
-async function clearCommandsPending(
-  deps: Dependencies,
-  scope: TenantScope,
-  deployment: Deployment,
-  etag: string,
-) {
+async function clearCommandsPending(deps: AppDeps, scope: TenantScope, deployment: Deployment, etag: string) {
   try {
     await deps.deployments.replace(scope, { ...deployment, commandsPending: false }, { ifMatch: etag });
   } catch (err) {

@@ -13,11 +13,11 @@ import { evaluateLicenseEvent } from '@kpi/shared/domain/monitoring/license-rule
 import { isLostRace } from '@kpi/shared/platform/cosmos/conditions';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { commitAlertChanges, planDeploymentAlerts, publishLicenseNotice } from '../alerts/alert-changes';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 import { tenantRules, thresholdsFor } from '../rules/tenant-rules';
 
 export async function trackLicenseEvent(
-  deps: Dependencies,
+  deps: AppDeps,
   message: LicenseEventMessage,
   now: Date = new Date(),
 ): Promise<TrackedLicense | undefined> {

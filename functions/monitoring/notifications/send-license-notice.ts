@@ -13,12 +13,12 @@ import {
 import { activeSilence } from '@kpi/shared/domain/monitoring/silences';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import type { Logger } from '@kpi/shared/platform/log';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 import { accountManagerFor, tenantRules } from '../rules/tenant-rules';
 import { deliverToEach, type RecordBase, recordHeldBack, type SendOutcome } from './mail-steps';
 
 export async function sendLicenseNotice(
-  deps: Pick<Dependencies, 'alerts' | 'notifications' | 'mailer' | 'settings' | 'silences' | 'windows'> & {
+  deps: Pick<AppDeps, 'alerts' | 'notifications' | 'mailer' | 'settings' | 'silences' | 'windows'> & {
     links?: { monitorUrl?: string };
   },
   notice: LicenseNotice,

@@ -1,4 +1,4 @@
-/** The demo-config app's adapters, created once per process on first use. */
+/** The demo-config app's ports, with their adapters created once per process on first use. */
 import { randomBytes } from 'node:crypto';
 import {
   type Configuration,
@@ -12,14 +12,15 @@ import {
 } from '@kpi/shared/contracts/demo-config';
 import { type CustomKpiVersion, customKpiVersionSchema } from '@kpi/shared/contracts/metadata-custom-kpi';
 import { loadCatalogWithIndex } from '@kpi/shared/domain/catalog/load-catalog';
+import type { Catalog, CatalogIndex } from '@kpi/shared/domain/catalog/types';
 import { FormulaEngine } from '@kpi/shared/domain/formula/index';
 import { AzureBlobStore } from '@kpi/shared/platform/blob/azure-blob-store';
+import type { BlobStore } from '@kpi/shared/platform/blob/ports';
 import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
 import { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
 import { config } from './config';
-import type { DemoConfigDeps } from './demo-config-deps';
 
 // Checked at module load: an undeclared name stops the app at start-up.
 const containers = {
@@ -30,7 +31,27 @@ const containers = {
   customKpiVersions: containerName('custom-kpi-versions'),
 };
 
-function create(): DemoConfigDeps {
+/** What the triggers and use cases get: tenant-scoped repositories, SOW file storage, the catalog and its formula engine. */
+export interface AppDeps {
+  tenants: TenantRepository<Tenant>;
+  /** Vendor staff only: every tenant. */
+  allTenants: GlobalRepository<Tenant>;
+  configurations: TenantRepository<Configuration>;
+  sources: TenantRepository<DataSource>;
+  sowVersions: TenantRepository<SowVersion>;
+  /** Read only: published custom KPI versions (written by the metadata service; immutable). */
+  customKpiVersions: TenantRepository<CustomKpiVersion>;
+  /** Generated SOW files, under `<tenantId>/` in the `sow-documents` container. */
+  blobs: BlobStore;
+  /** The catalog shipped with this build (the metadata service publishes the same content). */
+  catalog: Catalog;
+  catalogIndex: CatalogIndex;
+  engine: FormulaEngine;
+  clock: () => Date;
+  newId: (prefix: string) => string;
+}
+
+async function create(): Promise<AppDeps> {
   const c = config();
   const database = cosmosClient(c.cosmos).database(c.cosmosDatabase);
   const tenantOptions = {
@@ -71,10 +92,13 @@ function create(): DemoConfigDeps {
   };
 }
 
-let deps: DemoConfigDeps | undefined;
+let deps: Promise<AppDeps> | undefined;
 
-/** The app's dependencies (settings are validated on first use). */
-export function dependencies(): DemoConfigDeps {
-  deps ??= create();
+/** The app's dependencies; a failure (bad settings) is retried on the next call. */
+export function dependencies(): Promise<AppDeps> {
+  deps ??= create().catch((err: unknown) => {
+    deps = undefined;
+    throw err;
+  });
   return deps;
 }

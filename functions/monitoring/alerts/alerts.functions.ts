@@ -1,5 +1,6 @@
 /** The alert inbox: list (per tenant, or across tenants for staff), acknowledge, resolve. */
 
+import { entityIdSchema } from '@kpi/shared/contracts/ids';
 import {
   ALERT_RULES,
   ALERT_STATES,
@@ -19,9 +20,9 @@ import { acknowledge, resolveByHand } from './alert-actions';
 const alertQuery = pageQuery.extend({
   state: z.enum(ALERT_STATES).optional(),
   rule: z.enum(ALERT_RULES).optional(),
-  deploymentId: z.string().max(100).optional(),
+  deploymentId: entityIdSchema.optional(),
 });
-const alertParams = tenantParams.extend({ alertId: z.string().min(1).max(300) });
+const alertParams = tenantParams.extend({ alertId: entityIdSchema });
 
 function alertFilter(q: z.infer<typeof alertQuery>) {
   const where: string[] = [];

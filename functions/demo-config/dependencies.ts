@@ -20,6 +20,7 @@ import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
 import { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
+import { lazyOnce } from '@kpi/shared/platform/lazy-once';
 import { config } from './config';
 
 // Checked at module load: an undeclared name stops the app at start-up.
@@ -92,13 +93,5 @@ async function create(): Promise<AppDeps> {
   };
 }
 
-let deps: Promise<AppDeps> | undefined;
-
 /** The app's dependencies; a failure (bad settings) is retried on the next call. */
-export function dependencies(): Promise<AppDeps> {
-  deps ??= create().catch((err: unknown) => {
-    deps = undefined;
-    throw err;
-  });
-  return deps;
-}
+export const dependencies: () => Promise<AppDeps> = lazyOnce(create);

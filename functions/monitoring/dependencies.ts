@@ -35,6 +35,7 @@ import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository'
 import { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
 import { AcsMailer } from '@kpi/shared/platform/email/acs-mailer';
 import type { Mailer } from '@kpi/shared/platform/email/ports';
+import { lazyOnce } from '@kpi/shared/platform/lazy-once';
 import { CosmosEffectStore } from '@kpi/shared/platform/servicebus/cosmos-effect-store';
 import { subscriptionName, topicName } from '@kpi/shared/platform/servicebus/entity-names';
 import type { EffectStore, EventPublisher } from '@kpi/shared/platform/servicebus/ports';
@@ -232,13 +233,5 @@ async function create(): Promise<AppDeps> {
   };
 }
 
-let deps: Promise<AppDeps> | undefined;
-
 /** The app's dependencies; a failure (bad settings) is retried on the next call. */
-export function dependencies(): Promise<AppDeps> {
-  deps ??= create().catch((err: unknown) => {
-    deps = undefined;
-    throw err;
-  });
-  return deps;
-}
+export const dependencies: () => Promise<AppDeps> = lazyOnce(create);

@@ -35,7 +35,11 @@ app.serviceBusTopic('license-events-track', {
   }),
 });
 
-const view = (l: TrackedLicense, now: Date) => ({ ...l, daysLeft: daysLeft(l.expiresAt, now) });
+/** A page of tracked licences, each with its days left as of now. */
+function withDaysLeft<P extends { items: TrackedLicense[] }>(page: P) {
+  const now = new Date();
+  return { ...page, items: page.items.map((l) => ({ ...l, daysLeft: daysLeft(l.expiresAt, now) })) };
+}
 
 httpRoute({
   app: APP,
@@ -56,8 +60,7 @@ httpRoute({
       { orderBy: 'c.expiresAt' },
       pageOptions(query),
     );
-    const now = new Date();
-    return { body: { ...page, items: page.items.map((l) => view(l, now)) } };
+    return { body: withDaysLeft(page) };
   },
 });
 
@@ -77,8 +80,7 @@ httpRoute({
       { orderBy: 'c.expiresAt' },
       pageOptions(query),
     );
-    const now = new Date();
-    return { body: { ...page, items: page.items.map((l) => view(l, now)) } };
+    return { body: withDaysLeft(page) };
   },
 });
 

@@ -52,13 +52,13 @@ export function KpiDetail({ kpiId, configuration, savedInSelection, canEdit }: K
         <dd data-testid="catalog-target">{formatValue(kpi.target, kpi.unitLabel)}</dd>
         <dt>Bands</dt>
         <dd>
-          <span className={styles.band} data-band="good">
+          <span className={`${styles.band} kpi-tone`} data-tone="good">
             good {formatValue(kpi.thresholds.good, kpi.unitLabel)}
           </span>{' '}
-          <span className={styles.band} data-band="warning">
+          <span className={`${styles.band} kpi-tone`} data-tone="warning">
             warning {formatValue(kpi.thresholds.warning, kpi.unitLabel)}
           </span>{' '}
-          <span className={styles.band} data-band="critical">
+          <span className={`${styles.band} kpi-tone`} data-tone="critical">
             critical {formatValue(kpi.thresholds.critical, kpi.unitLabel)}
           </span>
         </dd>

@@ -23,7 +23,7 @@ export function KpiTile({ kpi }: { kpi: PreviewKpi }) {
     >
       <header className={styles.tileHead}>
         <h3 title={kpi.name}>{kpi.name}</h3>
-        <span className={styles.badge} data-status={kpi.status}>
+        <span className={`${styles.badge} kpi-tone`} data-tone={kpi.status}>
           {status.label}
         </span>
       </header>

@@ -10,7 +10,6 @@ import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
 import type { Heartbeat, HeartbeatResponse } from '@kpi/shared/contracts/monitoring-heartbeat';
 import { evaluateHeartbeatRules, evaluateStatus } from '@kpi/shared/domain/monitoring/alert-rules';
 import { applyHeartbeat } from '@kpi/shared/domain/monitoring/deployment-status';
-import { activeMaintenance } from '@kpi/shared/domain/monitoring/silences';
 import type { DeploymentCaller } from '@kpi/shared/platform/auth/caller';
 import { whileAvailable } from '@kpi/shared/platform/availability';
 import { isConflict, isPreconditionFailed } from '@kpi/shared/platform/cosmos/conditions';
@@ -23,7 +22,7 @@ import {
   addSample,
   heartbeatEffect,
   newDeployment,
-  statusView,
+  statusStep,
   summarise,
   withView,
 } from '../deployments/deployment-doc';
@@ -116,14 +115,7 @@ async function applyOnce(intake: Intake): Promise<{ deployment: Deployment; etag
     return { deployment: counted, etag: saved.etag };
   }
 
-  const maintenance = activeMaintenance(rules.windows, current.id, now);
-  const timing = { periodSeconds: current.periodSeconds, graceSeconds: current.graceSeconds };
-  const step = applyHeartbeat(
-    statusView(current),
-    now,
-    timing,
-    maintenance && { until: maintenance.occurrence.end },
-  );
+  const step = statusStep(applyHeartbeat, current, rules.windows, now);
   const updated: Deployment = {
     ...withView(current, step.view, now),
     lastHeartbeat: summarise(hb, now),

@@ -55,6 +55,19 @@ export async function recordHeldBack(
   });
 }
 
+/** Hold back for want of recipients: recorded in the outbox, and the whole notice skipped (`*`). */
+export async function recordNoRecipients(
+  deps: Pick<AppDeps, 'notifications'>,
+  scope: TenantScope,
+  base: RecordBase,
+  subject: string,
+  outcome: SendOutcome,
+): Promise<SendOutcome> {
+  await recordHeldBack(deps, scope, base, { suffix: 'none', status: 'no-recipients', subject });
+  outcome.skipped['*'] = 'no-recipients';
+  return outcome;
+}
+
 /** The id of the e-mail to one recipient: outbox record id and ACS idempotency key at once. */
 export const deliveryId = (key: string, to: string) => `${key}~${hash(to)}`;
 

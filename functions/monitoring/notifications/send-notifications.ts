@@ -19,7 +19,14 @@ import type { Logger } from '@kpi/shared/platform/log';
 import type { z } from 'zod';
 import type { AppDeps } from '../dependencies';
 import { type TenantRules, tenantRules, VENDOR_TENANT } from '../rules/tenant-rules';
-import { deliverToEach, type RecordBase, recordHeldBack, type SendOutcome, takeRateSlot } from './mail-steps';
+import {
+  deliverToEach,
+  type RecordBase,
+  recordHeldBack,
+  recordNoRecipients,
+  type SendOutcome,
+  takeRateSlot,
+} from './mail-steps';
 
 export { recordNotification, type SendOutcome } from './mail-steps';
 
@@ -45,15 +52,7 @@ export async function sendNotifications(
   const recipients = await alertRecipients(deps, live, rules, now);
   const mail = renderNotification({ kind: group.kind, tenantId: group.tenantId, alerts: live });
   const liveBase = { ...base, alertIds: live.map((a) => a.id) };
-  if (recipients.length === 0) {
-    await recordHeldBack(deps, scope, liveBase, {
-      suffix: 'none',
-      status: 'no-recipients',
-      subject: mail.subject,
-    });
-    outcome.skipped['*'] = 'no-recipients';
-    return outcome;
-  }
+  if (recipients.length === 0) return recordNoRecipients(deps, scope, liveBase, mail.subject, outcome);
   const admitRecipient = (to: string) => takeRateSlot(deps, to, now, limit);
   await deliverToEach(deps, scope, liveBase, { recipients, mail, admitRecipient }, outcome);
   log?.info('notifications processed', { groupKey: group.key, sent: outcome.sent.length });

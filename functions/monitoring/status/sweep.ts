@@ -10,13 +10,12 @@ import { remindAlert } from '@kpi/shared/domain/monitoring/alert-lifecycle';
 import { evaluateStatus } from '@kpi/shared/domain/monitoring/alert-rules';
 import { applySweep } from '@kpi/shared/domain/monitoring/deployment-status';
 import type { Notice } from '@kpi/shared/domain/monitoring/notifications';
-import { activeMaintenance } from '@kpi/shared/domain/monitoring/silences';
 import { isPreconditionFailed } from '@kpi/shared/platform/cosmos/conditions';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import type { Logger } from '@kpi/shared/platform/log';
 import { commitTransition, publishNotices, transitionAlerts } from '../alerts/alert-changes';
 import type { AppDeps } from '../dependencies';
-import { statusView, withView } from '../deployments/deployment-doc';
+import { statusStep, withView } from '../deployments/deployment-doc';
 import { tenantRules, thresholdsFor } from '../rules/tenant-rules';
 
 /** At most this many due deployments (and reminders) per run; the rest are picked up by the next run. */
@@ -80,14 +79,7 @@ async function sweepOne(deps: AppDeps, seen: Deployment, now: Date): Promise<Not
   if (!found) return undefined;
   const current = found.item;
   const rules = await tenantRules(deps, current.tenantId, now.getTime());
-  const maintenance = activeMaintenance(rules.windows, current.id, now);
-  const timing = { periodSeconds: current.periodSeconds, graceSeconds: current.graceSeconds };
-  const step = applySweep(
-    statusView(current),
-    now,
-    timing,
-    maintenance && { until: maintenance.occurrence.end },
-  );
+  const step = statusStep(applySweep, current, rules.windows, now);
   const updated = withView(current, step.view, now);
   const evaluations = step.change
     ? evaluateStatus(updated.status, updated.periodSeconds, updated.graceSeconds)

@@ -29,31 +29,25 @@ export async function trackLicenseEvent(
   for (let attempt = 1; ; attempt++) {
     const found = await deps.licenses.getVersioned(scope, d.licenseId);
     if (found && found.item.lastEventAt > message.time) return found.item;
+    // What the event says about the licence, for a first record and an update alike.
+    const told = {
+      configurationId: d.configurationId,
+      status: d.status,
+      expiresAt: d.expiresAt,
+      graceDays: d.graceDays,
+      contacts: d.contacts,
+      lastEventType: message.type,
+      lastEventAt: message.time,
+      updatedAt: now.toISOString(),
+    };
     const base: TrackedLicense = found?.item ?? {
       id: d.licenseId,
       tenantId: d.tenantId,
-      configurationId: d.configurationId,
-      status: d.status,
-      expiresAt: d.expiresAt,
-      graceDays: d.graceDays,
-      contacts: d.contacts,
-      lastEventType: message.type,
-      lastEventAt: message.time,
+      ...told,
       openAlerts: {},
       alertSeq: 0,
-      updatedAt: now.toISOString(),
     };
-    const next: TrackedLicense = {
-      ...base,
-      configurationId: d.configurationId,
-      status: d.status,
-      expiresAt: d.expiresAt,
-      graceDays: d.graceDays,
-      contacts: d.contacts,
-      lastEventType: message.type,
-      lastEventAt: message.time,
-      updatedAt: now.toISOString(),
-    };
+    const next: TrackedLicense = { ...base, ...told };
     const evaluations = evaluateLicenseEvent(
       message.type,
       {

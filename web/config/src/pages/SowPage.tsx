@@ -1,7 +1,7 @@
 import type { SowVersion } from '@kpi/shared/contracts/demo-config';
 import { DEFAULT_ESTIMATE_PARAMETERS } from '@kpi/shared/domain/sow/estimate';
 import { useApi, useApiClient } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Loading } from '@kpi/web-ui/layout';
+import { EmptyState, ErrorPanel, Loading, readFallback } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useState } from 'react';
 import { EstimateView } from '../sow/EstimateView';
@@ -25,15 +25,11 @@ export default function SowPage() {
         Statement of Work.
       </EmptyState>
     );
-  if (configuration.loading) return <Loading label="Loading the configuration…" />;
-  if (configuration.error && !configuration.data)
-    return (
-      <ErrorPanel
-        title="The configuration could not be loaded"
-        error={configuration.error}
-        action={{ label: 'Retry', onClick: configuration.reload }}
-      />
-    );
+  const configurationFallback = readFallback(configuration, {
+    loading: 'Loading the configuration…',
+    failed: 'The configuration could not be loaded',
+  });
+  if (configurationFallback) return configurationFallback;
   return (
     <Sow key={configurationPath} configurationPath={configurationPath} configurationId={configurationId} />
   );

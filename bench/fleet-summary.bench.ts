@@ -9,7 +9,7 @@
  */
 import { type Deployment, deploymentSchema } from '@kpi/shared/contracts/monitoring-deployment';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
-import type { Dependencies } from '../functions/monitoring/dependencies';
+import type { AppDeps } from '../functions/monitoring/dependencies';
 import { fleetSummary, type StatusCounts } from '../functions/monitoring/deployments/fleet-summary';
 import { withBenchCosmos } from './lib/cosmos';
 
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
       entity: 'DEPLOYMENT',
       partitionKeyPath: '/tenantId',
     });
-    const deps = { allDeployments } as unknown as Dependencies;
+    const deps = { allDeployments } as unknown as AppDeps;
 
     const shipped: number[] = [];
     const baseline: number[] = [];

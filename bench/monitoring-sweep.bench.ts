@@ -18,7 +18,7 @@ import {
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
 import { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
 import { MemoryEventPublisher } from '@kpi/shared/platform/servicebus/memory-ports';
-import type { Dependencies } from '../functions/monitoring/dependencies';
+import type { AppDeps } from '../functions/monitoring/dependencies';
 import { sweep } from '../functions/monitoring/status/sweep';
 import { withBenchCosmos } from './lib/cosmos';
 
@@ -91,7 +91,7 @@ async function measure(fleet: number): Promise<{ sweepMs: number; queryMs: numbe
         entity: 'X',
       }),
       publisher: new MemoryEventPublisher(),
-    } as unknown as Dependencies;
+    } as unknown as AppDeps;
 
     const queryTimes: number[] = [];
     for (let r = 0; r < REPEATS; r++) {

@@ -1,4 +1,4 @@
-/** The demo-config app's adapters, created once per process on first use. */
+/** The demo-config app's ports, with their adapters created once per process on first use. */
 import { randomBytes } from 'node:crypto';
 import {
   type Configuration,
@@ -13,14 +13,17 @@ import {
 import { deploymentCredentialSchema } from '@kpi/shared/contracts/deployment-credential';
 import { type CustomKpiVersion, customKpiVersionSchema } from '@kpi/shared/contracts/metadata-custom-kpi';
 import { loadCatalogWithIndex } from '@kpi/shared/domain/catalog/load-catalog';
+import type { Catalog, CatalogIndex } from '@kpi/shared/domain/catalog/types';
 import { FormulaEngine } from '@kpi/shared/domain/formula/index';
 import { AzureBlobStore } from '@kpi/shared/platform/blob/azure-blob-store';
+import type { BlobStore } from '@kpi/shared/platform/blob/ports';
+import type { CredentialLookup } from '@kpi/shared/platform/auth/deployment-authenticator';
 import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
 import { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
+import { lazyOnce } from '@kpi/shared/platform/lazy-once';
 import { config } from './config';
-import type { DemoConfigDeps } from './demo-config-deps';
 import { type LicenseRef, licenseRefSchema } from './sources/deployment-sources';
 
 // Checked at module load: an undeclared name stops the app at start-up.
@@ -34,7 +37,31 @@ const containers = {
   credentials: containerName('deployment-credentials'),
 };
 
-function create(): DemoConfigDeps {
+/** What the triggers and use cases get: tenant-scoped repositories, SOW file storage, the catalog and its formula engine. */
+export interface AppDeps {
+  tenants: TenantRepository<Tenant>;
+  /** Vendor staff only: every tenant. */
+  allTenants: GlobalRepository<Tenant>;
+  configurations: TenantRepository<Configuration>;
+  sources: TenantRepository<DataSource>;
+  sowVersions: TenantRepository<SowVersion>;
+  /** Read only: published custom KPI versions (written by the metadata service; immutable). */
+  customKpiVersions: TenantRepository<CustomKpiVersion>;
+  /** Generated SOW files, under `<tenantId>/` in the `sow-documents` container. */
+  blobs: BlobStore;
+  /** The catalog shipped with this build (the metadata service publishes the same content). */
+  catalog: Catalog;
+  catalogIndex: CatalogIndex;
+  engine: FormulaEngine;
+  /** Read only (licence service data): which configuration a deployment is licensed for. */
+  licenses: TenantRepository<LicenseRef>;
+  /** Read only (issued by the licence service): deployment credentials for the deployment authenticator. */
+  credentials: CredentialLookup;
+  clock: () => Date;
+  newId: (prefix: string) => string;
+}
+
+async function create(): Promise<AppDeps> {
   const c = config();
   const database = cosmosClient(c.cosmos).database(c.cosmosDatabase);
   const tenantOptions = {
@@ -86,10 +113,5 @@ function create(): DemoConfigDeps {
   };
 }
 
-let deps: DemoConfigDeps | undefined;
-
-/** The app's dependencies (settings are validated on first use). */
-export function dependencies(): DemoConfigDeps {
-  deps ??= create();
-  return deps;
-}
+/** The app's dependencies; a failure (bad settings) is retried on the next call. */
+export const dependencies: () => Promise<AppDeps> = lazyOnce(create);

@@ -6,6 +6,7 @@ import { LicenseSigner } from '@kpi/shared/license/license-signer';
 import { OfflineLicenseVerifier } from '@kpi/shared/license/offline-verifier';
 import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
+import { lazyOnce } from '@kpi/shared/platform/lazy-once';
 import { createLogger } from '@kpi/shared/platform/log';
 import { topicName } from '@kpi/shared/platform/servicebus/entity-names';
 import { ServiceBusEventPublisher } from '@kpi/shared/platform/servicebus/service-bus-publisher';
@@ -53,13 +54,5 @@ async function create(): Promise<AppDeps> {
   };
 }
 
-let deps: Promise<AppDeps> | undefined;
-
 /** The app's dependencies; a failure (bad key ring, bad settings) is retried on the next call. */
-export function dependencies(): Promise<AppDeps> {
-  deps ??= create().catch((err: unknown) => {
-    deps = undefined;
-    throw err;
-  });
-  return deps;
-}
+export const dependencies: () => Promise<AppDeps> = lazyOnce(create);

@@ -6,13 +6,13 @@ import {
   customKpiSchema,
   customKpiVersionSchema,
 } from '@kpi/shared/contracts/metadata-custom-kpi';
-import type { KeyRing } from '@kpi/shared/license/key-ring';
 import { loadKeyRing } from '@kpi/shared/license/key-ring-source';
 import type { CredentialLookup } from '@kpi/shared/platform/auth/deployment-authenticator';
 import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
 import { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
+import { lazyOnce } from '@kpi/shared/platform/lazy-once';
 import type { EventPublisher } from '@kpi/shared/platform/servicebus/ports';
 import { ServiceBusEventPublisher } from '@kpi/shared/platform/servicebus/service-bus-publisher';
 import { catalogItemSchema } from './catalog/catalog-documents';
@@ -38,20 +38,6 @@ const containers = {
   licenses: containerName('licenses'),
   credentials: containerName('deployment-credentials'),
 };
-
-/** The key ring, loaded on first use; a failure (e.g. Key Vault not yet readable) is retried next time. */
-function keyRingLoader(load: () => Promise<KeyRing>): () => Promise<SnapshotSigner> {
-  let signer: Promise<SnapshotSigner> | undefined;
-  return () => {
-    signer ??= load()
-      .then((ring) => new SnapshotSigner(ring))
-      .catch((err: unknown) => {
-        signer = undefined;
-        throw err;
-      });
-    return signer;
-  };
-}
 
 /** What the metadata app's triggers get: ports and use-case services, never an SDK client. */
 export interface AppDeps extends EditGlobalKpiDeps, PublishCatalogDeps {
@@ -121,7 +107,8 @@ function create(): AppDeps {
     }),
     catalog,
     publishedCustom: (scope, ids) => customKpis.publishedVersions(scope, ids),
-    signer: keyRingLoader(() => loadKeyRing(c.signingKeys, new Date())),
+    // Loaded on first use; a failure (e.g. Key Vault not yet readable) is retried next time.
+    signer: lazyOnce(async () => new SnapshotSigner(await loadKeyRing(c.signingKeys, new Date()))),
   };
   const credentials = new GlobalRepository({
     container: database.container(containers.credentials),
@@ -146,15 +133,5 @@ function create(): AppDeps {
   };
 }
 
-let deps: Promise<AppDeps> | undefined;
-
 /** The app's dependencies; a failure (bad settings) is retried on the next call. */
-export function dependencies(): Promise<AppDeps> {
-  deps ??= Promise.resolve()
-    .then(create)
-    .catch((err: unknown) => {
-      deps = undefined;
-      throw err;
-    });
-  return deps;
-}
+export const dependencies: () => Promise<AppDeps> = lazyOnce(create);

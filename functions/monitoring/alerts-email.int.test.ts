@@ -1,7 +1,7 @@
 /**
  * Status, alerts and e-mail through the local stack: the sweep on due time, alerts opened and mailed,
  * recovery → resolved e-mail, silence → no e-mail, acknowledge/resolve by hand, duplicate delivery → one
- * e-mail, maintenance windows.
+ * e-mail, an alert of the longest deployment id addressed by its id, maintenance windows.
  */
 import { ServiceBusEventPublisher } from '@kpi/shared/platform/servicebus/service-bus-publisher';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -191,6 +191,47 @@ describe('status, alerts and e-mail', () => {
       'ops@contoso.example:sent',
       'sam@vendor.example:sent',
     ]);
+  });
+
+  it('an alert of a 128-character deployment id is listed and acknowledged through its id route', async () => {
+    const licenseId = `long-${'x'.repeat(115)}`; // its alerts' deployment id, `license:<id>`, is 128 characters
+    const deploymentId = `license:${licenseId}`;
+    expect(deploymentId).toHaveLength(128);
+    const publisher = ServiceBusEventPublisher.fromConnection({
+      kind: 'connectionString',
+      value: stack.values.SERVICEBUS as string,
+    });
+    const expiresAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
+    await publisher.publish('license-events', {
+      type: 'license.expiring',
+      subject: licenseId,
+      data: {
+        licenseId,
+        tenantId: 'contoso',
+        configurationId: 'contoso-plant-analytics',
+        expiresAt,
+        graceDays: 14,
+        status: 'expiring',
+        contacts: ['it@contoso.example'],
+        milestone: 30,
+        idempotencyKey: `license.expiring:${licenseId}:${expiresAt}:30`,
+      },
+    });
+    const alert = await poll('the alert of the long deployment id', async () => {
+      const list = (await (
+        await call('olivia@contoso.example', 'GET', `tenants/contoso/alerts?deploymentId=${deploymentId}`)
+      ).json()) as { items: { id: string; deploymentId: string; state: string }[] };
+      return list.items.find((a) => a.deploymentId === deploymentId);
+    });
+    expect(alert.id.length).toBeLessThanOrEqual(128);
+    const acked = await call(
+      'olivia@contoso.example',
+      'POST',
+      `tenants/contoso/alerts/${encodeURIComponent(alert.id)}/acknowledge`,
+      { comment: 'renewal under way' },
+    );
+    expect(acked.status).toBe(200);
+    expect(await acked.json()).toMatchObject({ id: alert.id, deploymentId, state: 'acknowledged' });
   });
 });
 

@@ -1,10 +1,13 @@
-/** Every setting the monitoring app reads, validated once at start-up (see shared/platform/config). */
+/** The monitoring app's name and every setting it reads, validated once at start-up (see shared/platform/config). */
 import { connection, defineSettings, lazyConfig, text, url } from '@kpi/shared/platform/config';
+import { cosmosSettings } from '@kpi/shared/platform/cosmos/cosmos-settings';
 import { httpEdgeSettings } from '@kpi/shared/platform/http/edge-config';
 
+/** The app (folder) name: routes are served under `/api/monitoring/`. */
+export const APP = 'monitoring';
+
 export const settingsSpec = defineSettings({
-  cosmos: connection('COSMOS', 'accountEndpoint'),
-  cosmosDatabase: text('COSMOS_DATABASE', { default: 'kpi' }),
+  ...cosmosSettings,
   /** Also the connection of the Service Bus triggers (`connection: 'SERVICEBUS'`). */
   serviceBus: connection('SERVICEBUS', 'fullyQualifiedNamespace'),
   storage: connection('STORAGE', 'blobServiceUri'),

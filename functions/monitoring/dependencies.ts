@@ -1,38 +1,50 @@
-/** The monitoring app's adapters, created once per process on first use. */
-
-import { tenantSchema } from '@kpi/shared/contracts/demo-config';
-import { deploymentCredentialSchema } from '@kpi/shared/contracts/deployment-credential';
-import { alertSchema } from '@kpi/shared/contracts/monitoring-alert';
-import { remoteCommandSchema } from '@kpi/shared/contracts/monitoring-command';
-import { deploymentSchema } from '@kpi/shared/contracts/monitoring-deployment';
-import { storedHeartbeatSchema } from '@kpi/shared/contracts/monitoring-heartbeat';
-import { trackedLicenseSchema } from '@kpi/shared/contracts/monitoring-license';
+/** The monitoring app's ports, with their adapters created once per process on first use. */
+import { type Tenant, tenantSchema } from '@kpi/shared/contracts/demo-config';
 import {
+  type DeploymentCredential,
+  deploymentCredentialSchema,
+} from '@kpi/shared/contracts/deployment-credential';
+import { type Alert, alertSchema } from '@kpi/shared/contracts/monitoring-alert';
+import { type RemoteCommand, remoteCommandSchema } from '@kpi/shared/contracts/monitoring-command';
+import { type Deployment, deploymentSchema } from '@kpi/shared/contracts/monitoring-deployment';
+import { type StoredHeartbeat, storedHeartbeatSchema } from '@kpi/shared/contracts/monitoring-heartbeat';
+import { type TrackedLicense, trackedLicenseSchema } from '@kpi/shared/contracts/monitoring-license';
+import {
+  type AuditEntry,
   auditEntrySchema,
+  type MailRate,
   mailRateSchema,
+  type NotificationRecord,
   notificationRecordSchema,
 } from '@kpi/shared/contracts/monitoring-notification';
 import {
+  type MaintenanceWindow,
+  type MonitoringSettings,
   maintenanceWindowSchema,
   monitoringSettingsSchema,
+  type Silence,
   silenceSchema,
 } from '@kpi/shared/contracts/monitoring-rules';
-import { recordedEventSchema } from '@kpi/shared/contracts/platform-events';
-import { platformHealthSchema } from '@kpi/shared/contracts/platform-health';
+import { type RecordedEvent, recordedEventSchema } from '@kpi/shared/contracts/platform-events';
+import { type PlatformHealth, platformHealthSchema } from '@kpi/shared/contracts/platform-health';
 import { AzureBlobStore, blobServiceClient } from '@kpi/shared/platform/blob/azure-blob-store';
+import type { BlobStore } from '@kpi/shared/platform/blob/ports';
 import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
 import { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
 import { AcsMailer } from '@kpi/shared/platform/email/acs-mailer';
+import type { Mailer } from '@kpi/shared/platform/email/ports';
+import { lazyOnce } from '@kpi/shared/platform/lazy-once';
 import { CosmosEffectStore } from '@kpi/shared/platform/servicebus/cosmos-effect-store';
 import { subscriptionName, topicName } from '@kpi/shared/platform/servicebus/entity-names';
+import type { EffectStore, EventPublisher } from '@kpi/shared/platform/servicebus/ports';
 import {
   ServiceBusEventPublisher,
   serviceBusClient,
 } from '@kpi/shared/platform/servicebus/service-bus-publisher';
 import { config } from './config';
-import type { Probe } from './health/platform-check';
+import type { Probe } from './platform/platform-check';
 
 // Checked at module load: an undeclared name stops the app at start-up.
 const containers = {
@@ -55,7 +67,48 @@ const containers = {
   tenants: containerName('tenants'),
 };
 
-function create() {
+/**
+ * What the monitoring triggers get: repositories, messaging, mail and probes (ports), never an SDK client.
+ * The use cases take `Pick<AppDeps, ...>` of what they touch.
+ */
+export interface AppDeps {
+  /** Platform events recorded from Service Bus (`catalog.published`, …). */
+  events: GlobalRepository<RecordedEvent>;
+  /** The latest platform self-check of each app. */
+  health: GlobalRepository<PlatformHealth>;
+  deployments: TenantRepository<Deployment>;
+  /** Cross-tenant reads only: the sweep (due deployments) and the staff fleet view. */
+  allDeployments: GlobalRepository<Deployment>;
+  heartbeats: GlobalRepository<StoredHeartbeat>;
+  alerts: TenantRepository<Alert>;
+  /** Cross-tenant reads only: the reminder sweep and the staff inbox. */
+  allAlerts: GlobalRepository<Alert>;
+  silences: TenantRepository<Silence>;
+  windows: TenantRepository<MaintenanceWindow>;
+  commands: TenantRepository<RemoteCommand>;
+  audit: TenantRepository<AuditEntry>;
+  notifications: TenantRepository<NotificationRecord>;
+  allNotifications: GlobalRepository<NotificationRecord>;
+  settings: TenantRepository<MonitoringSettings>;
+  mailRate: GlobalRepository<MailRate>;
+  /** Read only: deployment credentials (issued by the licence service). */
+  credentials: GlobalRepository<DeploymentCredential>;
+  licenses: TenantRepository<TrackedLicense>;
+  allLicenses: GlobalRepository<TrackedLicense>;
+  /** Read only (demo-config writes tenants): records under a tenant that does not exist are refused. */
+  tenants: TenantRepository<Tenant>;
+  /** Idempotency of the Service Bus triggers. */
+  effects: EffectStore;
+  publisher: EventPublisher;
+  mailer: Mailer;
+  links: { monitorUrl: string };
+  /** Diagnostics uploaded by remote commands. */
+  blobStore: BlobStore;
+  /** The platform self-check's probes: each answers when its dependency does. */
+  probes: Record<string, Probe>;
+}
+
+async function create(): Promise<AppDeps> {
   const c = config();
   const database = cosmosClient(c.cosmos).database(c.cosmosDatabase);
   const container = (name: keyof typeof containers) => database.container(containers[name]);
@@ -79,7 +132,6 @@ function create() {
       schema: deploymentSchema,
       entity: 'DEPLOYMENT',
     }),
-    /** Cross-tenant reads only: the sweep (due deployments) and the staff fleet view. */
     allDeployments: new GlobalRepository({
       container: container('deployments'),
       schema: deploymentSchema,
@@ -93,7 +145,6 @@ function create() {
       partitionKeyPath: '/deploymentId',
     }),
     alerts: new TenantRepository({ container: container('alerts'), schema: alertSchema, entity: 'ALERT' }),
-    /** Cross-tenant reads only: the reminder sweep and the staff inbox. */
     allAlerts: new GlobalRepository({
       container: container('alerts'),
       schema: alertSchema,
@@ -153,7 +204,6 @@ function create() {
       entity: 'TRACKED_LICENSE',
       partitionKeyPath: '/tenantId',
     }),
-    /** Read only (demo-config writes tenants). */
     tenants: new TenantRepository({
       container: container('tenants'),
       schema: tenantSchema,
@@ -164,7 +214,7 @@ function create() {
     mailer: AcsMailer.fromConnection(c.email, c.emailSender),
     links: { monitorUrl: c.monitorUiUrl },
     blobStore: AzureBlobStore.fromConnection(c.storage),
-    /** The platform self-check's probes: each answers when its dependency does (no SDK client leaves here). */
+    // The SDK clients stay in here: the probes are what leaves.
     probes: {
       cosmos: () => database.read(),
       blob: () => blobs.getProperties(),
@@ -179,16 +229,9 @@ function create() {
           await receiver.close();
         }
       },
-    } satisfies Record<string, Probe>,
+    },
   };
 }
 
-/** Everything the use cases get. */
-export type Dependencies = ReturnType<typeof create>;
-
-let deps: Dependencies | undefined;
-
-export function dependencies(): Dependencies {
-  deps ??= create();
-  return deps;
-}
+/** The app's dependencies; a failure (bad settings) is retried on the next call. */
+export const dependencies: () => Promise<AppDeps> = lazyOnce(create);

@@ -1,8 +1,6 @@
-import { isServiceBusError, ServiceBusClient, type ServiceBusReceivedMessage } from '@azure/service-bus';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../net';
-import { type RunningBroker, startBroker } from './broker';
-import { receiveCount, sleep } from './broker-test-support';
+import { isServiceBusError, type ServiceBusReceivedMessage } from '@azure/service-bus';
+import { describe, expect, it } from 'vitest';
+import { receiveCount, sleep, useBroker } from './broker-test-support';
 import type { EntitiesDeclaration } from './entities';
 
 const entities: EntitiesDeclaration = {
@@ -21,21 +19,11 @@ const entities: EntitiesDeclaration = {
 const noAutoRenew = { maxAutoLockRenewalDurationInMs: 0 };
 
 describe('local Service Bus broker: locks, dead-lettering and scheduling', () => {
-  let broker: RunningBroker;
-  let client: ServiceBusClient;
-
-  beforeAll(async () => {
-    broker = await startBroker({ port: await freePort(), entities });
-    client = new ServiceBusClient(broker.connectionString);
-  });
-  afterAll(async () => {
-    await client?.close();
-    await broker?.stop();
-  });
+  const sb = useBroker(entities);
 
   it('redelivers a message whose lock expired, counting the delivery; the stale lock is lost', async () => {
-    await client.createSender('short-lock').sendMessages({ body: 'slow', messageId: 'slow-1' });
-    const receiver = client.createReceiver('short-lock', noAutoRenew);
+    await sb.client.createSender('short-lock').sendMessages({ body: 'slow', messageId: 'slow-1' });
+    const receiver = sb.client.createReceiver('short-lock', noAutoRenew);
     const [first] = await receiveCount(receiver, 1);
     expect(first?.deliveryCount).toBe(0);
     // Not redelivered while locked...
@@ -52,8 +40,8 @@ describe('local Service Bus broker: locks, dead-lettering and scheduling', () =>
   });
 
   it('renews a lock through $management so the message is not redelivered', async () => {
-    await client.createSender('renewals').sendMessages({ body: 'long job' });
-    const receiver = client.createReceiver('renewals', noAutoRenew);
+    await sb.client.createSender('renewals').sendMessages({ body: 'long job' });
+    const receiver = sb.client.createReceiver('renewals', noAutoRenew);
     const [m] = await receiveCount(receiver, 1);
     const firstUntil = m?.lockedUntilUtc?.getTime() ?? 0;
     for (let i = 0; i < 3; i++) {
@@ -68,15 +56,15 @@ describe('local Service Bus broker: locks, dead-lettering and scheduling', () =>
   });
 
   it('dead-letters a message after maxDeliveryCount deliveries, with reason MaxDeliveryCountExceeded', async () => {
-    await client.createSender('fragile').sendMessages({ body: 'poison pill', messageId: 'pp' });
-    const receiver = client.createReceiver('fragile');
+    await sb.client.createSender('fragile').sendMessages({ body: 'poison pill', messageId: 'pp' });
+    const receiver = sb.client.createReceiver('fragile');
     for (let attempt = 0; attempt < 3; attempt++) {
       const [m] = await receiveCount(receiver, 1);
       expect(m?.deliveryCount).toBe(attempt);
       await receiver.abandonMessage(m as ServiceBusReceivedMessage);
     }
     expect(await receiver.receiveMessages(1, { maxWaitTimeInMs: 300 })).toHaveLength(0);
-    const dlq = client.createReceiver('fragile', { subQueueType: 'deadLetter' });
+    const dlq = sb.client.createReceiver('fragile', { subQueueType: 'deadLetter' });
     const [dead] = await receiveCount(dlq, 1);
     expect(dead?.messageId).toBe('pp');
     expect(dead?.body).toBe('poison pill');
@@ -86,30 +74,30 @@ describe('local Service Bus broker: locks, dead-lettering and scheduling', () =>
   });
 
   it("applies a subscription's own maxDeliveryCount", async () => {
-    await client.createSender('alerts').sendMessages({ body: 'page someone' });
-    const receiver = client.createReceiver('alerts', 'pager');
+    await sb.client.createSender('alerts').sendMessages({ body: 'page someone' });
+    const receiver = sb.client.createReceiver('alerts', 'pager');
     const [m] = await receiveCount(receiver, 1);
     await receiver.abandonMessage(m as ServiceBusReceivedMessage);
     const [m2] = await receiveCount(receiver, 1);
     await receiver.abandonMessage(m2 as ServiceBusReceivedMessage);
-    const dlq = client.createReceiver('alerts', 'pager', { subQueueType: 'deadLetter' });
+    const dlq = sb.client.createReceiver('alerts', 'pager', { subQueueType: 'deadLetter' });
     const [dead] = await receiveCount(dlq, 1);
     expect(dead?.body).toBe('page someone');
     expect(dead?.deadLetterReason).toBe('MaxDeliveryCountExceeded');
   });
 
   it('keeps the reason and description of an explicit dead-letter, readable from the DLQ', async () => {
-    await client
+    await sb.client
       .createSender('poison')
       .sendMessages({ body: { bad: true }, applicationProperties: { kind: 'x' } });
-    const receiver = client.createReceiver('poison');
+    const receiver = sb.client.createReceiver('poison');
     const [m] = await receiveCount(receiver, 1);
     await receiver.deadLetterMessage(m as ServiceBusReceivedMessage, {
       deadLetterReason: 'ValidationFailed',
       deadLetterErrorDescription: 'field "kpi" is missing',
     });
     expect(await receiver.peekMessages(5)).toHaveLength(0);
-    const dlq = client.createReceiver('poison', { subQueueType: 'deadLetter' });
+    const dlq = sb.client.createReceiver('poison', { subQueueType: 'deadLetter' });
     const [peeked] = await dlq.peekMessages(1);
     expect(peeked?.deadLetterReason).toBe('ValidationFailed');
     const [dead] = await receiveCount(dlq, 1);
@@ -122,13 +110,13 @@ describe('local Service Bus broker: locks, dead-lettering and scheduling', () =>
   });
 
   it('holds scheduled messages until their time; cancelled ones never appear', async () => {
-    const sender = client.createSender('later');
+    const sender = sb.client.createSender('later');
     const at = new Date(Date.now() + 1_200);
     const [seq] = await sender.scheduleMessages({ body: 'scheduled' }, at);
     const [cancelled] = await sender.scheduleMessages({ body: 'cancelled' }, at);
     await sender.sendMessages({ body: 'by property', scheduledEnqueueTimeUtc: at });
     await sender.cancelScheduledMessages(cancelled ?? []);
-    const receiver = client.createReceiver('later');
+    const receiver = sb.client.createReceiver('later');
     // Visible to peek as scheduled, not to receivers.
     const peeked = await receiver.peekMessages(10);
     expect(peeked.map((m) => [m.body, m.state])).toEqual([
@@ -145,8 +133,8 @@ describe('local Service Bus broker: locks, dead-lettering and scheduling', () =>
   });
 
   it('defers a message and receives it again by sequence number', async () => {
-    await client.createSender('deferrals').sendMessages({ body: 'not yet' });
-    const receiver = client.createReceiver('deferrals');
+    await sb.client.createSender('deferrals').sendMessages({ body: 'not yet' });
+    const receiver = sb.client.createReceiver('deferrals');
     const [m] = await receiveCount(receiver, 1);
     await receiver.deferMessage(m as ServiceBusReceivedMessage);
     expect(await receiver.receiveMessages(1, { maxWaitTimeInMs: 300 })).toHaveLength(0);

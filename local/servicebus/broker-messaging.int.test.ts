@@ -1,8 +1,6 @@
-import { isServiceBusError, ServiceBusClient, type ServiceBusReceivedMessage } from '@azure/service-bus';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../net';
-import { type RunningBroker, startBroker } from './broker';
-import { receiveCount, sleep } from './broker-test-support';
+import { isServiceBusError, type ServiceBusReceivedMessage } from '@azure/service-bus';
+import { describe, expect, it } from 'vitest';
+import { receiveCount, sleep, useBroker } from './broker-test-support';
 import type { EntitiesDeclaration } from './entities';
 
 const entities: EntitiesDeclaration = {
@@ -11,20 +9,10 @@ const entities: EntitiesDeclaration = {
 };
 
 describe('local Service Bus broker: sending and receiving through @azure/service-bus', () => {
-  let broker: RunningBroker;
-  let client: ServiceBusClient;
-
-  beforeAll(async () => {
-    broker = await startBroker({ port: await freePort(), entities });
-    client = new ServiceBusClient(broker.connectionString);
-  });
-  afterAll(async () => {
-    await client?.close();
-    await broker?.stop();
-  });
+  const sb = useBroker(entities);
 
   it('sends, receives and completes on a queue, keeping message fields and numbering messages', async () => {
-    const sender = client.createSender('orders');
+    const sender = sb.client.createSender('orders');
     const before = Date.now();
     await sender.sendMessages({
       body: { order: 42 },
@@ -35,7 +23,7 @@ describe('local Service Bus broker: sending and receiving through @azure/service
       applicationProperties: { tenant: 'contoso', attempt: 3, urgent: true },
     });
     await sender.sendMessages({ body: 'no id' });
-    const receiver = client.createReceiver('orders');
+    const receiver = sb.client.createReceiver('orders');
     const [first, second] = await receiveCount(receiver, 2);
     expect(first?.body).toEqual({ order: 42 });
     expect(first).toMatchObject({
@@ -48,7 +36,7 @@ describe('local Service Bus broker: sending and receiving through @azure/service
     });
     expect(first?.enqueuedTimeUtc?.getTime()).toBeGreaterThanOrEqual(before - 5);
     expect(first?.lockedUntilUtc?.getTime()).toBeGreaterThan(Date.now() + 50_000); // default 60 s lock
-    // A message sent without an id gets one from the broker.
+    // A message sent without an id gets one from the sb.broker.
     expect(second?.body).toBe('no id');
     expect(typeof second?.messageId).toBe('string');
     expect(String(second?.messageId).length).toBeGreaterThan(10);
@@ -64,9 +52,9 @@ describe('local Service Bus broker: sending and receiving through @azure/service
   });
 
   it('fans a topic message out to every subscription, each with its own copy', async () => {
-    await client.createSender('events').sendMessages([{ body: 'e1' }, { body: 'e2' }]);
-    const audit = client.createReceiver('events', 'audit');
-    const mail = client.createReceiver('events', 'mail');
+    await sb.client.createSender('events').sendMessages([{ body: 'e1' }, { body: 'e2' }]);
+    const audit = sb.client.createReceiver('events', 'audit');
+    const mail = sb.client.createReceiver('events', 'mail');
     const fromAudit = await receiveCount(audit, 2);
     expect(fromAudit.map((m) => m.body)).toEqual(['e1', 'e2']);
     for (const m of fromAudit) await audit.completeMessage(m);
@@ -81,8 +69,8 @@ describe('local Service Bus broker: sending and receiving through @azure/service
   });
 
   it('redelivers an abandoned message with its delivery count incremented', async () => {
-    await client.createSender('orders').sendMessages({ body: 'retry me', messageId: 'r1' });
-    const receiver = client.createReceiver('orders');
+    await sb.client.createSender('orders').sendMessages({ body: 'retry me', messageId: 'r1' });
+    const receiver = sb.client.createReceiver('orders');
     const [m] = await receiveCount(receiver, 1);
     expect(m?.deliveryCount).toBe(0);
     await receiver.abandonMessage(m as ServiceBusReceivedMessage, { retryReason: 'busy' });
@@ -97,13 +85,13 @@ describe('local Service Bus broker: sending and receiving through @azure/service
   });
 
   it('sends a batch (format 0x80013700) and delivers every message in it, in order', async () => {
-    const sender = client.createSender('batch');
+    const sender = sb.client.createSender('batch');
     const batch = await sender.createMessageBatch();
     for (let i = 0; i < 50; i++) {
       expect(batch.tryAddMessage({ body: `m${i}`, applicationProperties: { i } })).toBe(true);
     }
     await sender.sendMessages(batch);
-    const receiver = client.createReceiver('batch', { receiveMode: 'receiveAndDelete' });
+    const receiver = sb.client.createReceiver('batch', { receiveMode: 'receiveAndDelete' });
     const got = await receiveCount(receiver, 50);
     expect(got.map((m) => m.body)).toEqual(Array.from({ length: 50 }, (_, i) => `m${i}`));
     expect(got.map((m) => m.applicationProperties?.i)).toEqual(Array.from({ length: 50 }, (_, i) => i));
@@ -113,15 +101,15 @@ describe('local Service Bus broker: sending and receiving through @azure/service
   });
 
   it('receiveAndDelete removes messages as they are delivered', async () => {
-    await client.createSender('drop').sendMessages([{ body: 1 }, { body: 2 }]);
-    const receiver = client.createReceiver('drop', { receiveMode: 'receiveAndDelete' });
+    await sb.client.createSender('drop').sendMessages([{ body: 1 }, { body: 2 }]);
+    const receiver = sb.client.createReceiver('drop', { receiveMode: 'receiveAndDelete' });
     expect((await receiveCount(receiver, 2)).map((m) => m.body)).toEqual([1, 2]);
     expect(await receiver.peekMessages(5)).toHaveLength(0);
   });
 
   it('peeks without locking, from the first message on', async () => {
-    await client.createSender('peeks').sendMessages([{ body: 'p1' }, { body: 'p2' }, { body: 'p3' }]);
-    const receiver = client.createReceiver('peeks');
+    await sb.client.createSender('peeks').sendMessages([{ body: 'p1' }, { body: 'p2' }, { body: 'p3' }]);
+    const receiver = sb.client.createReceiver('peeks');
     const peeked = await receiver.peekMessages(2);
     expect(peeked.map((m) => m.body)).toEqual(['p1', 'p2']);
     expect((await receiver.peekMessages(5)).map((m) => m.body)).toEqual(['p3']);
@@ -130,11 +118,11 @@ describe('local Service Bus broker: sending and receiving through @azure/service
   });
 
   it('refuses unknown entities with MessagingEntityNotFound', async () => {
-    const send = client.createSender('no-such-queue').sendMessages({ body: 'x' });
+    const send = sb.client.createSender('no-such-queue').sendMessages({ body: 'x' });
     await expect(send).rejects.toSatisfy(
       (e: unknown) => isServiceBusError(e) && e.code === 'MessagingEntityNotFound',
     );
-    const receive = client
+    const receive = sb.client
       .createReceiver('events', 'no-such-sub')
       .receiveMessages(1, { maxWaitTimeInMs: 500 });
     await expect(receive).rejects.toSatisfy(
@@ -153,7 +141,7 @@ describe('local Service Bus broker: sending and receiving through @azure/service
       done = resolve;
     });
     const subscriptions = [...seen.keys()].map((name) => {
-      const receiver = client.createReceiver('work');
+      const receiver = sb.client.createReceiver('work');
       return receiver.subscribe(
         {
           processMessage: async (m) => {
@@ -166,7 +154,7 @@ describe('local Service Bus broker: sending and receiving through @azure/service
         { maxConcurrentCalls: 2 },
       );
     });
-    const sender = client.createSender('work');
+    const sender = sb.client.createSender('work');
     await sender.sendMessages(Array.from({ length: total }, (_, i) => ({ body: `w${i}` })));
     await Promise.race([allSeen, sleep(15_000)]);
     await sleep(300); // room for duplicates to show up, if there were any
@@ -177,6 +165,6 @@ describe('local Service Bus broker: sending and receiving through @azure/service
     expect(seen.get('one')?.length).toBeGreaterThan(0);
     expect(seen.get('two')?.length).toBeGreaterThan(0);
     // subscribe() completed each message after processMessage: nothing is left.
-    expect(await client.createReceiver('work').peekMessages(5)).toHaveLength(0);
+    expect(await sb.client.createReceiver('work').peekMessages(5)).toHaveLength(0);
   });
 });

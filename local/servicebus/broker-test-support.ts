@@ -1,4 +1,44 @@
-import type { ServiceBusReceivedMessage, ServiceBusReceiver } from '@azure/service-bus';
+import {
+  ServiceBusClient,
+  type ServiceBusReceivedMessage,
+  type ServiceBusReceiver,
+} from '@azure/service-bus';
+import { afterAll, beforeAll } from 'vitest';
+import { freePort } from '../net';
+import { type RunningBroker, startBroker } from './broker';
+import type { EntitiesDeclaration } from './entities';
+
+/** A broker with `entities` on a free port, and an SDK client of it, for the tests of one `describe`. */
+export interface BrokerUnderTest {
+  readonly broker: RunningBroker;
+  readonly client: ServiceBusClient;
+}
+
+/** Starts the broker before the tests (beforeAll) and closes the client and stops it after them. */
+export function useBroker(entities: EntitiesDeclaration): BrokerUnderTest {
+  let broker: RunningBroker | undefined;
+  let client: ServiceBusClient | undefined;
+  beforeAll(async () => {
+    broker = await startBroker({ port: await freePort(), entities });
+    client = new ServiceBusClient(broker.connectionString);
+  });
+  afterAll(async () => {
+    await client?.close();
+    await broker?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the broker starts in beforeAll: use it inside tests');
+    return value;
+  };
+  return {
+    get broker() {
+      return started(broker);
+    },
+    get client() {
+      return started(client);
+    },
+  };
+}
 
 /** Receives until `count` messages arrived or `timeoutMs` passed (then returns what came). */
 export async function receiveCount(

@@ -12,6 +12,8 @@ export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
  * `~`), starting with a letter or digit, at most 128 characters. All are unreserved in a URL path segment.
  */
 export const ENTITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:~-]{0,127}$/;
+/** The longest id ENTITY_ID_PATTERN takes: ids built from parts (alerts) are kept within it. */
+export const ENTITY_ID_MAX_LENGTH = 128;
 
 export const tenantIdSchema = z
   .string()

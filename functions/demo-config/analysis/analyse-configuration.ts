@@ -17,13 +17,13 @@ import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { unprocessable } from '@kpi/shared/platform/errors';
 import type { z } from 'zod';
 import { findConfiguration } from '../configurations/manage-configurations';
-import type { DemoConfigDeps } from '../demo-config-deps';
+import type { AppDeps } from '../dependencies';
 import { sourcesOf } from '../sources/manage-sources';
 
 type EstimateRequest = z.output<typeof estimateRequestSchema>;
 
 export async function analyseConfiguration(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   configurationId: string,
 ): Promise<AnalysisView> {
@@ -59,7 +59,7 @@ export async function analyseConfiguration(
  * them when publishing); null for a version that no longer reads.
  */
 async function customRequirements(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   selected: Configuration['selectedKpis'],
 ): Promise<Map<string, Requirements | null>> {
@@ -75,7 +75,7 @@ async function customRequirements(
 
 /** The estimate of a configuration with the default model, edited by `request.parameters`. */
 export async function estimateConfiguration(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   configurationId: string,
   request: EstimateRequest,

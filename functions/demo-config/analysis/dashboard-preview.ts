@@ -10,7 +10,7 @@ import { monthPeriod } from '@kpi/shared/domain/formula/period';
 import { generateSampleData } from '@kpi/shared/domain/sample-data/index';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { findConfiguration } from '../configurations/manage-configurations';
-import type { DemoConfigDeps } from '../demo-config-deps';
+import type { AppDeps } from '../dependencies';
 import { getTenantInScope } from '../tenants/manage-tenants';
 
 const samples = new Map<string, Dataset>();
@@ -32,7 +32,7 @@ function shift(month: string, offset: number): { label: string; year: number; mo
 }
 
 export async function dashboardPreview(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   configurationId: string,
   month: string,

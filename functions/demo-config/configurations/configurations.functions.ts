@@ -13,26 +13,18 @@ import {
   statusTransitionRequestSchema,
   updateConfigurationRequestSchema,
 } from '@kpi/shared/contracts/demo-config';
+import { tenantParams } from '@kpi/shared/contracts/ids';
 import type { Caller } from '@kpi/shared/platform/auth/caller';
 import { atLeast } from '@kpi/shared/platform/auth/roles';
 import { scopeFor, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
+import { ifMatchOf, pageOf, pageQuery, withEtag } from '@kpi/shared/platform/http/route-kit';
 import type { z } from 'zod';
 import { analyseConfiguration, estimateConfiguration } from '../analysis/analyse-configuration';
 import { dashboardPreview } from '../analysis/dashboard-preview';
-import type { DemoConfigDeps } from '../demo-config-deps';
-import { dependencies } from '../dependencies';
-import {
-  APP,
-  CONFIGURATION,
-  CONFIGURATIONS,
-  configurationParams,
-  ifMatchOf,
-  pageOf,
-  pageQuery,
-  tenantParams,
-  withEtag,
-} from '../route-kit';
+import { APP } from '../config';
+import { type AppDeps, dependencies } from '../dependencies';
+import { CONFIGURATION, CONFIGURATIONS, configurationParams } from './configuration-routes';
 import {
   createConfiguration,
   deleteConfiguration,
@@ -51,7 +43,7 @@ const tags = ['configurations'];
  */
 function conditionalWrite<B>(
   write: (
-    deps: DemoConfigDeps,
+    deps: AppDeps,
     caller: Caller,
     scope: TenantScope,
     id: string,
@@ -62,7 +54,7 @@ function conditionalWrite<B>(
   return async ({ caller, params, body, request }: WriteContext<B>) =>
     withEtag(
       await write(
-        dependencies(),
+        await dependencies(),
         caller,
         scopeFor(caller, params.tenantId),
         params.configurationId,
@@ -94,7 +86,7 @@ httpRoute({
   summary: "The tenant's configurations (paged)",
   tags,
   handler: async ({ caller, params, query }) => ({
-    body: await listConfigurations(dependencies(), scopeFor(caller, params.tenantId), pageOf(query)),
+    body: await listConfigurations(await dependencies(), scopeFor(caller, params.tenantId), pageOf(query)),
   }),
 });
 
@@ -111,7 +103,12 @@ httpRoute({
   summary: 'Creates a draft configuration; selected KPIs are pinned to the current catalog version',
   tags,
   handler: async ({ caller, params, body }) => {
-    const view = await createConfiguration(dependencies(), caller, scopeFor(caller, params.tenantId), body);
+    const view = await createConfiguration(
+      await dependencies(),
+      caller,
+      scopeFor(caller, params.tenantId),
+      body,
+    );
     return withEtag(view, 201);
   },
 });
@@ -130,7 +127,7 @@ httpRoute({
   tags,
   handler: async ({ caller, params }) => {
     const found = await findConfiguration(
-      dependencies(),
+      await dependencies(),
       scopeFor(caller, params.tenantId),
       params.configurationId,
     );
@@ -165,7 +162,7 @@ httpRoute({
   tags,
   handler: async ({ caller, params, request }) => {
     const scope = scopeFor(caller, params.tenantId);
-    await deleteConfiguration(dependencies(), scope, params.configurationId, ifMatchOf(request));
+    await deleteConfiguration(await dependencies(), scope, params.configurationId, ifMatchOf(request));
     return { status: 204 };
   },
 });
@@ -199,7 +196,7 @@ httpRoute({
   tags: ['analysis'],
   handler: async ({ caller, params }) => ({
     body: await analyseConfiguration(
-      dependencies(),
+      await dependencies(),
       scopeFor(caller, params.tenantId),
       params.configurationId,
     ),
@@ -221,7 +218,7 @@ httpRoute({
   tags: ['analysis'],
   handler: async ({ caller, params, body }) => ({
     body: await estimateConfiguration(
-      dependencies(),
+      await dependencies(),
       scopeFor(caller, params.tenantId),
       params.configurationId,
       body,
@@ -244,7 +241,7 @@ httpRoute({
   tags: ['analysis'],
   handler: async ({ caller, params, query }) => ({
     body: await dashboardPreview(
-      dependencies(),
+      await dependencies(),
       scopeFor(caller, params.tenantId),
       params.configurationId,
       query.month,

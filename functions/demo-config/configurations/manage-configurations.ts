@@ -21,7 +21,8 @@ import {
   unprocessable,
 } from '@kpi/shared/platform/errors';
 import type { z } from 'zod';
-import { type DemoConfigDeps, SOW_CONTAINER } from '../demo-config-deps';
+import type { AppDeps } from '../dependencies';
+import { SOW_CONTAINER } from '../sow/sow-container';
 import { isEditable, transitionRefusal } from './status';
 
 type CreateRequest = z.output<typeof createConfigurationRequestSchema>;
@@ -33,7 +34,7 @@ export const toView = (v: Versioned<Configuration>): ConfigurationView => ({ ...
 
 /** The configuration, or 404 `CONFIGURATION.NOT_FOUND` (also for another tenant's id). */
 export async function findConfiguration(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   id: string,
 ): Promise<Versioned<Configuration>> {
@@ -65,7 +66,7 @@ export function checkIfMatch(current: string, ifMatch: string | undefined): void
  * configuration itself and of its data sources share it, so they refuse the same way.
  */
 export async function configurationForChange(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   id: string,
   { ifMatch, draftOnly }: { ifMatch?: string | undefined; draftOnly: boolean },
@@ -77,11 +78,7 @@ export async function configurationForChange(
 }
 
 /** Pins new catalog KPI ids to the current catalog version; ids already selected keep their pin. */
-function catalogSelection(
-  deps: DemoConfigDeps,
-  kpiIds: readonly string[],
-  previous: Configuration['selectedKpis'],
-) {
+function catalogSelection(deps: AppDeps, kpiIds: readonly string[], previous: Configuration['selectedKpis']) {
   const unknown = kpiIds.filter((id) => !deps.catalogIndex.kpis.has(id));
   if (unknown.length) {
     throw unprocessable('CONFIGURATION.UNKNOWN_KPI', 'Some KPIs are not in the catalog', { kpiIds: unknown });
@@ -97,7 +94,7 @@ function catalogSelection(
 
 /** Custom KPIs, each pinned to one published version of the tenant's (422 when a version does not exist). */
 async function customSelection(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   wanted: readonly { kpiId: string; version: number }[],
 ): Promise<Configuration['selectedKpis']> {
@@ -126,7 +123,7 @@ async function customSelection(
 
 /** The new selection: catalog KPIs first, then custom ones; either part kept when not given. */
 async function selection(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   request: {
     kpiIds?: readonly string[] | undefined;
@@ -170,7 +167,7 @@ function checkOverrides(
 }
 
 export async function createConfiguration(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   caller: Caller,
   scope: TenantScope,
   request: CreateRequest,
@@ -191,12 +188,12 @@ export async function createConfiguration(
   return toView(created);
 }
 
-export async function listConfigurations(deps: DemoConfigDeps, scope: TenantScope, page: PageOptions) {
+export async function listConfigurations(deps: AppDeps, scope: TenantScope, page: PageOptions) {
   return deps.configurations.list(scope, page);
 }
 
 export async function updateConfiguration(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   caller: Caller,
   scope: TenantScope,
   id: string,
@@ -223,7 +220,7 @@ export async function updateConfiguration(
 }
 
 export async function transitionConfiguration(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   caller: Caller,
   scope: TenantScope,
   id: string,
@@ -260,7 +257,7 @@ export async function transitionConfiguration(
 
 /** Deletes a draft with its data source declarations and its SOW versions (records and files). */
 export async function deleteConfiguration(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   id: string,
   ifMatch: string | undefined,

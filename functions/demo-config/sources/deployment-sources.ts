@@ -9,7 +9,7 @@ import type { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-reposi
 import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { notFound } from '@kpi/shared/platform/errors';
 import { z } from 'zod';
-import type { DemoConfigDeps } from '../demo-config-deps';
+import type { AppDeps } from '../dependencies';
 import { sourcesOf } from './manage-sources';
 
 /** The part of a licence document (functions/license, container `licenses`) this needs. */
@@ -25,7 +25,7 @@ export type LicenseRef = z.infer<typeof licenseRefSchema>;
 
 export interface DeploymentSourcesDeps {
   licenses: Pick<TenantRepository<LicenseRef>, 'query'>;
-  sources: DemoConfigDeps['sources'];
+  sources: AppDeps['sources'];
 }
 
 /** 404 `SOURCE.NO_LICENSE` when the deployment is not activated under a valid licence of its tenant. */
@@ -45,6 +45,6 @@ export async function deploymentSources(
   if (!license) {
     throw notFound('SOURCE.NO_LICENSE', 'This deployment is not activated under a valid licence');
   }
-  const items: DataSource[] = await sourcesOf(deps as DemoConfigDeps, scope, license.configurationId);
+  const items: DataSource[] = await sourcesOf(deps as AppDeps, scope, license.configurationId);
   return { configurationId: license.configurationId, items };
 }

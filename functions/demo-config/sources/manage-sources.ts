@@ -14,7 +14,7 @@ import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { conflict, notFound, unprocessable } from '@kpi/shared/platform/errors';
 import type { z } from 'zod';
 import { checkIfMatch, configurationForChange } from '../configurations/manage-configurations';
-import type { DemoConfigDeps } from '../demo-config-deps';
+import type { AppDeps } from '../dependencies';
 
 type SourceRequest = z.output<typeof dataSourceRequestSchema>;
 
@@ -22,7 +22,7 @@ export const sourceView = (v: Versioned<DataSource>) => ({ ...v.item, etag: v.et
 
 /** Every source of a configuration (at most the per-configuration limit), ordered by id. */
 export async function sourcesOf(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   configurationId: string,
 ): Promise<DataSource[]> {
@@ -39,7 +39,7 @@ export async function sourcesOf(
 }
 
 /** 422 `SOURCE.UNKNOWN_OBJECT` / `SOURCE.UNKNOWN_FIELD` naming each problem; 422 on duplicates. */
-function checkObjects(deps: DemoConfigDeps, objects: SourceRequest['objects']): void {
+function checkObjects(deps: AppDeps, objects: SourceRequest['objects']): void {
   const problems: { path: string; message: string }[] = [];
   const seenObjects = new Set<string>();
   objects.forEach((o, i) => {
@@ -65,12 +65,7 @@ function checkObjects(deps: DemoConfigDeps, objects: SourceRequest['objects']): 
     throw unprocessable('SOURCE.OBJECTS_INVALID', 'The declared objects do not match the catalog', problems);
 }
 
-export async function findSource(
-  deps: DemoConfigDeps,
-  scope: TenantScope,
-  configurationId: string,
-  id: string,
-) {
+export async function findSource(deps: AppDeps, scope: TenantScope, configurationId: string, id: string) {
   const found = await deps.sources.getVersioned(scope, id);
   if (!found || found.item.configurationId !== configurationId) {
     throw notFound('SOURCE.NOT_FOUND', `Data source ${id} does not exist in this configuration`);
@@ -79,7 +74,7 @@ export async function findSource(
 }
 
 export async function createSource(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   caller: Caller,
   scope: TenantScope,
   configurationId: string,
@@ -108,7 +103,7 @@ export async function createSource(
 }
 
 export async function replaceSource(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   configurationId: string,
   id: string,
@@ -132,7 +127,7 @@ export async function replaceSource(
 }
 
 export async function deleteSource(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   configurationId: string,
   id: string,

@@ -8,20 +8,18 @@ import {
   inferSampleRequestSchema,
   inferSampleResponseSchema,
 } from '@kpi/shared/contracts/demo-config';
+import { entityIdSchema } from '@kpi/shared/contracts/ids';
 import { atLeast } from '@kpi/shared/platform/auth/roles';
 import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
-import { dependencies } from '../dependencies';
+import { ifMatchOf, withEtag } from '@kpi/shared/platform/http/route-kit';
+import { APP } from '../config';
 import {
-  APP,
   CONFIGURATION,
   configurationParams,
-  ifMatchOf,
   inExistingConfiguration,
-  SOURCES,
-  sourceParams,
-  withEtag,
-} from '../route-kit';
+} from '../configurations/configuration-routes';
+import { dependencies } from '../dependencies';
 import { deploymentSources } from './deployment-sources';
 import { inferSample } from './infer-sample';
 import {
@@ -34,7 +32,9 @@ import {
 } from './manage-sources';
 
 const tags = ['data-sources'];
+const SOURCES = `${CONFIGURATION}/sources`;
 const SOURCE = `${SOURCES}/{sourceId}`;
+const sourceParams = configurationParams.extend({ sourceId: entityIdSchema });
 
 httpRoute({
   app: APP,
@@ -70,7 +70,10 @@ httpRoute({
   tags,
   handler: async ({ caller, params, body }) => {
     const scope = scopeFor(caller, params.tenantId);
-    return withEtag(await createSource(dependencies(), caller, scope, params.configurationId, body), 201);
+    return withEtag(
+      await createSource(await dependencies(), caller, scope, params.configurationId, body),
+      201,
+    );
   },
 });
 
@@ -88,7 +91,7 @@ httpRoute({
   tags,
   handler: async ({ caller, params }) => {
     const scope = scopeFor(caller, params.tenantId);
-    const found = await findSource(dependencies(), scope, params.configurationId, params.sourceId);
+    const found = await findSource(await dependencies(), scope, params.configurationId, params.sourceId);
     return withEtag(sourceView(found));
   },
 });
@@ -110,7 +113,7 @@ httpRoute({
   handler: async ({ caller, params, body, request }) => {
     const scope = scopeFor(caller, params.tenantId);
     const view = await replaceSource(
-      dependencies(),
+      await dependencies(),
       scope,
       params.configurationId,
       params.sourceId,
@@ -133,7 +136,13 @@ httpRoute({
   tags,
   handler: async ({ caller, params, request }) => {
     const scope = scopeFor(caller, params.tenantId);
-    await deleteSource(dependencies(), scope, params.configurationId, params.sourceId, ifMatchOf(request));
+    await deleteSource(
+      await dependencies(),
+      scope,
+      params.configurationId,
+      params.sourceId,
+      ifMatchOf(request),
+    );
     return { status: 204 };
   },
 });
@@ -170,5 +179,5 @@ httpRoute({
   summary:
     "A client deployment's own declarations: the sources of the configuration its licence names (deployment credential)",
   tags,
-  handler: async ({ caller }) => ({ body: await deploymentSources(dependencies(), caller) }),
+  handler: async ({ caller }) => ({ body: await deploymentSources(await dependencies(), caller) }),
 });

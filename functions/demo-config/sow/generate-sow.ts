@@ -12,10 +12,11 @@ import { conflict, notFound } from '@kpi/shared/platform/errors';
 import type { z } from 'zod';
 import { analyseConfiguration, estimateFromAnalysis } from '../analysis/analyse-configuration';
 import { findConfiguration } from '../configurations/manage-configurations';
-import { type DemoConfigDeps, SOW_CONTAINER } from '../demo-config-deps';
+import type { AppDeps } from '../dependencies';
 import { getTenantInScope } from '../tenants/manage-tenants';
 import { renderSowDocx } from './render-docx';
 import { renderSowPdf } from './render-pdf';
+import { SOW_CONTAINER } from './sow-container';
 
 type SowRequest = z.output<typeof sowRequestSchema>;
 
@@ -29,7 +30,7 @@ const contentTypes: Record<SowFormat, string> = {
 
 /** The document model for a configuration now, with the version number it would get. */
 async function compose(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   configurationId: string,
   request: SowRequest,
@@ -107,7 +108,7 @@ async function compose(
 
 /** The HTML preview of what a generation would produce now (stores nothing). */
 export async function previewSow(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   configurationId: string,
   request: SowRequest,
@@ -117,7 +118,7 @@ export async function previewSow(
   return renderSowHtml(document);
 }
 
-export async function versionsOf(deps: DemoConfigDeps, scope: TenantScope, configurationId: string) {
+export async function versionsOf(deps: AppDeps, scope: TenantScope, configurationId: string) {
   const page = await deps.sowVersions.query(
     scope,
     {
@@ -132,7 +133,7 @@ export async function versionsOf(deps: DemoConfigDeps, scope: TenantScope, confi
 
 /** Generates HTML, DOCX and PDF, stores them as the next version and records it. */
 export async function generateSow(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   caller: Caller,
   scope: TenantScope,
   configurationId: string,
@@ -180,7 +181,7 @@ export async function generateSow(
 }
 
 export async function findSowVersion(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   configurationId: string,
   version: number,
@@ -194,7 +195,7 @@ export async function findSowVersion(
 
 /** A stored file of a version. */
 export async function downloadSow(
-  deps: DemoConfigDeps,
+  deps: AppDeps,
   scope: TenantScope,
   configurationId: string,
   version: number,

@@ -9,8 +9,13 @@ import { atLeast } from '@kpi/shared/platform/auth/roles';
 import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
+import { APP } from '../config';
+import {
+  CONFIGURATION,
+  configurationParams,
+  inExistingConfiguration,
+} from '../configurations/configuration-routes';
 import { dependencies } from '../dependencies';
-import { APP, CONFIGURATION, configurationParams, inExistingConfiguration } from '../route-kit';
 import { downloadSow, findSowVersion, generateSow, previewSow, versionsOf } from './generate-sow';
 
 const tags = ['sow'];
@@ -30,7 +35,7 @@ httpRoute({
   tags,
   handler: async ({ caller, params, body }) => {
     const html = await previewSow(
-      dependencies(),
+      await dependencies(),
       scopeFor(caller, params.tenantId),
       params.configurationId,
       body,
@@ -54,7 +59,7 @@ httpRoute({
   handler: async ({ caller, params, body }) => ({
     status: 201,
     body: await generateSow(
-      dependencies(),
+      await dependencies(),
       caller,
       scopeFor(caller, params.tenantId),
       params.configurationId,
@@ -95,7 +100,7 @@ httpRoute({
   tags,
   handler: async ({ caller, params }) => ({
     body: await findSowVersion(
-      dependencies(),
+      await dependencies(),
       scopeFor(caller, params.tenantId),
       params.configurationId,
       params.version,
@@ -116,7 +121,7 @@ httpRoute({
   handler: async ({ caller, params }) => {
     const scope = scopeFor(caller, params.tenantId);
     const file = await downloadSow(
-      dependencies(),
+      await dependencies(),
       scope,
       params.configurationId,
       params.version,

@@ -5,16 +5,12 @@ import type { Page, PageOptions } from '@kpi/shared/platform/cosmos/tenant-repos
 import { scopeFor, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { notFound, unprocessable } from '@kpi/shared/platform/errors';
 import type { z } from 'zod';
-import type { DemoConfigDeps } from '../demo-config-deps';
+import type { AppDeps } from '../dependencies';
 
 type CreateTenant = z.output<typeof createTenantRequestSchema>;
 
 /** Creates a tenant (409 `TENANT.CONFLICT` when it exists; 422 `TENANT.UNKNOWN_INDUSTRY`). */
-export async function createTenant(
-  deps: DemoConfigDeps,
-  caller: Caller,
-  request: CreateTenant,
-): Promise<Tenant> {
+export async function createTenant(deps: AppDeps, caller: Caller, request: CreateTenant): Promise<Tenant> {
   if (!deps.catalogIndex.industries.has(request.industryId)) {
     throw unprocessable('TENANT.UNKNOWN_INDUSTRY', `The catalog has no industry ${request.industryId}`);
   }
@@ -32,11 +28,7 @@ export async function createTenant(
 }
 
 /** Staff: every tenant (paged); tenant users: their own tenant only. */
-export async function listTenants(
-  deps: DemoConfigDeps,
-  caller: Caller,
-  page: PageOptions,
-): Promise<Page<Tenant>> {
+export async function listTenants(deps: AppDeps, caller: Caller, page: PageOptions): Promise<Page<Tenant>> {
   if (caller.isPlatformStaff) return deps.allTenants.list(page);
   const scope = scopeFor(caller);
   const own = await deps.tenants.get(scope, scope.tenantId);
@@ -44,13 +36,13 @@ export async function listTenants(
 }
 
 /** The tenant of a scope; 404 `TENANT.NOT_FOUND` when it was never created. */
-export async function getTenantInScope(deps: DemoConfigDeps, scope: TenantScope): Promise<Tenant> {
+export async function getTenantInScope(deps: AppDeps, scope: TenantScope): Promise<Tenant> {
   const tenant = await deps.tenants.get(scope, scope.tenantId);
   if (!tenant) throw notFound('TENANT.NOT_FOUND', `Tenant ${scope.tenantId} does not exist`);
   return tenant;
 }
 
 /** One tenant (the edge has checked that tenant users name their own). */
-export async function getTenant(deps: DemoConfigDeps, caller: Caller, tenantId: string): Promise<Tenant> {
+export async function getTenant(deps: AppDeps, caller: Caller, tenantId: string): Promise<Tenant> {
   return getTenantInScope(deps, scopeFor(caller, tenantId));
 }

@@ -1,12 +1,15 @@
 /** Routes of tenants: `tenants`, `tenants/{tenantId}`. */
 import { createTenantRequestSchema, tenantListSchema, tenantSchema } from '@kpi/shared/contracts/demo-config';
+import { tenantParams } from '@kpi/shared/contracts/ids';
 import { atLeast } from '@kpi/shared/platform/auth/roles';
 import { httpRoute } from '@kpi/shared/platform/http/route';
+import { pageOf, pageQuery } from '@kpi/shared/platform/http/route-kit';
+import { APP } from '../config';
 import { dependencies } from '../dependencies';
-import { APP, pageOf, pageQuery, TENANT, tenantParams } from '../route-kit';
 import { createTenant, getTenant, listTenants } from './manage-tenants';
 
 const tags = ['tenants'];
+const TENANT = 'tenants/{tenantId}';
 
 httpRoute({
   app: APP,
@@ -20,7 +23,7 @@ httpRoute({
   tags,
   handler: async ({ caller, body }) => ({
     status: 201,
-    body: await createTenant(dependencies(), caller, body),
+    body: await createTenant(await dependencies(), caller, body),
   }),
 });
 
@@ -35,7 +38,9 @@ httpRoute({
   responses: { 200: tenantListSchema },
   summary: 'Vendor staff: every tenant (paged); tenant users: their own tenant',
   tags,
-  handler: async ({ caller, query }) => ({ body: await listTenants(dependencies(), caller, pageOf(query)) }),
+  handler: async ({ caller, query }) => ({
+    body: await listTenants(await dependencies(), caller, pageOf(query)),
+  }),
 });
 
 httpRoute({
@@ -50,5 +55,7 @@ httpRoute({
   responses: { 200: tenantSchema },
   summary: 'One tenant',
   tags,
-  handler: async ({ caller, params }) => ({ body: await getTenant(dependencies(), caller, params.tenantId) }),
+  handler: async ({ caller, params }) => ({
+    body: await getTenant(await dependencies(), caller, params.tenantId),
+  }),
 });

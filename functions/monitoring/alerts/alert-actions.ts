@@ -10,10 +10,10 @@ import { isPreconditionFailed } from '@kpi/shared/platform/cosmos/conditions';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { AppError, conflict, notFound } from '@kpi/shared/platform/errors';
 import { recordAudit } from '../audit/record-audit';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 import { publishNotices } from './alert-changes';
 
-type Stores = Pick<Dependencies, 'alerts' | 'deployments' | 'audit' | 'publisher'>;
+type Stores = Pick<AppDeps, 'alerts' | 'deployments' | 'audit' | 'publisher'>;
 
 async function change(
   deps: Stores,

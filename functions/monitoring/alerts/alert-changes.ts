@@ -15,7 +15,7 @@ import { isConflict } from '@kpi/shared/platform/cosmos/conditions';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { topicName } from '@kpi/shared/platform/servicebus/entity-names';
 import type { EventPublisher } from '@kpi/shared/platform/servicebus/ports';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 
 const NOTIFY_TOPIC = topicName('monitoring-notifications');
 
@@ -93,7 +93,7 @@ export function transitionAlerts(
  * (intake) or skip (sweep). Returns the new etag and the notices to send.
  */
 export async function commitTransition(
-  stores: Pick<Dependencies, 'deployments' | 'alerts'>,
+  stores: Pick<AppDeps, 'deployments' | 'alerts'>,
   scope: TenantScope,
   planned: { deployment: Deployment; changes: AlertChanges },
   ifMatch: string | undefined,
@@ -108,7 +108,7 @@ export async function commitTransition(
 
 /** Writes the alert documents; returns the notices to send. */
 export async function commitAlertChanges(
-  stores: Pick<Dependencies, 'alerts'>,
+  stores: Pick<AppDeps, 'alerts'>,
   scope: TenantScope,
   changes: AlertChanges,
   now: Date,

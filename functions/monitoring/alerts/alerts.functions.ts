@@ -1,5 +1,6 @@
 /** The alert inbox: list (per tenant, or across tenants for staff), acknowledge, resolve. */
 
+import { entityIdSchema } from '@kpi/shared/contracts/ids';
 import {
   ALERT_RULES,
   ALERT_STATES,
@@ -11,16 +12,17 @@ import {
 import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
+import { APP } from '../config';
 import { dependencies } from '../dependencies';
-import { APP, FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
+import { FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
 import { acknowledge, resolveByHand } from './alert-actions';
 
 const alertQuery = pageQuery.extend({
   state: z.enum(ALERT_STATES).optional(),
   rule: z.enum(ALERT_RULES).optional(),
-  deploymentId: z.string().max(100).optional(),
+  deploymentId: entityIdSchema.optional(),
 });
-const alertParams = tenantParams.extend({ alertId: z.string().min(1).max(300) });
+const alertParams = tenantParams.extend({ alertId: entityIdSchema });
 
 function alertFilter(q: z.infer<typeof alertQuery>) {
   const where: string[] = [];
@@ -54,7 +56,7 @@ httpRoute({
   summary: "A tenant's alerts, newest first",
   tags: ['alerts'],
   handler: async ({ caller, params, query }) => ({
-    body: await dependencies().alerts.query(
+    body: await (await dependencies()).alerts.query(
       scopeFor(caller, params.tenantId),
       alertFilter(query),
       pageOptions(query),
@@ -74,7 +76,7 @@ httpRoute({
   summary: 'Alerts of every tenant, newest first (vendor staff)',
   tags: ['alerts'],
   handler: async ({ query }) => ({
-    body: await dependencies().allAlerts.query(alertFilter(query), pageOptions(query)),
+    body: await (await dependencies()).allAlerts.query(alertFilter(query), pageOptions(query)),
   }),
 });
 
@@ -92,7 +94,7 @@ httpRoute({
   tags: ['alerts'],
   handler: async ({ caller, params, body }) => ({
     body: await acknowledge(
-      dependencies(),
+      await dependencies(),
       caller,
       scopeFor(caller, params.tenantId),
       params.alertId,
@@ -115,7 +117,7 @@ httpRoute({
   tags: ['alerts'],
   handler: async ({ caller, params, body }) => ({
     body: await resolveByHand(
-      dependencies(),
+      await dependencies(),
       caller,
       scopeFor(caller, params.tenantId),
       params.alertId,

@@ -2,8 +2,9 @@
 import { auditListSchema } from '@kpi/shared/contracts/monitoring-notification';
 import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
+import { APP } from '../config';
 import { dependencies } from '../dependencies';
-import { APP, FLEET_ROLES, pageOptions, pageQuery, tenantParams } from '../support/route-kit';
+import { FLEET_ROLES, pageOptions, pageQuery, tenantParams } from '../support/route-kit';
 
 httpRoute({
   app: APP,
@@ -19,7 +20,7 @@ httpRoute({
   summary: "A tenant's monitoring audit log, newest first",
   tags: ['audit'],
   handler: async ({ caller, params, query }) => ({
-    body: await dependencies().audit.query(
+    body: await (await dependencies()).audit.query(
       scopeFor(caller, params.tenantId),
       { orderBy: 'c.at DESC' },
       pageOptions(query),

@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '@kpi/shared/contracts/monitoring-notification';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 
 export async function recordAudit(
-  stores: Pick<Dependencies, 'audit'>,
+  stores: Pick<AppDeps, 'audit'>,
   scope: TenantScope,
   entry: Omit<AuditEntry, 'id' | 'tenantId' | 'at'> & { at?: Date },
 ): Promise<void> {

@@ -9,8 +9,9 @@ import {
 import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
+import { APP } from '../config';
 import { dependencies } from '../dependencies';
-import { APP, deploymentParams, FLEET_ROLES, pageQuery, tenantParams } from '../support/route-kit';
+import { deploymentParams, FLEET_ROLES, pageQuery, tenantParams } from '../support/route-kit';
 import { issueCommand, listCommands, readDiagnostics, recordCommandResult } from './remote-commands';
 
 httpRoute({
@@ -28,7 +29,7 @@ httpRoute({
   tags: ['commands'],
   handler: async ({ caller, params, body }) => ({
     status: 201,
-    body: await issueCommand(dependencies(), caller, params.tenantId, params.deploymentId, body),
+    body: await issueCommand(await dependencies(), caller, params.tenantId, params.deploymentId, body),
   }),
 });
 
@@ -46,7 +47,7 @@ httpRoute({
   summary: "Commands run on a tenant's deployments, newest first, with their results",
   tags: ['commands'],
   handler: async ({ caller, params, query }) => ({
-    body: await listCommands(dependencies(), scopeFor(caller, params.tenantId), {
+    body: await listCommands(await dependencies(), scopeFor(caller, params.tenantId), {
       limit: query.limit,
       ...(query.deploymentId ? { deploymentId: query.deploymentId } : {}),
       ...(query.continuationToken ? { continuationToken: query.continuationToken } : {}),
@@ -67,7 +68,7 @@ httpRoute({
   summary: 'The deployment reports the outcome of a command (diagnostics bundles are stored in Blob)',
   tags: ['commands'],
   handler: async ({ caller, params, body }) => ({
-    body: await recordCommandResult(dependencies(), caller, params.commandId, body),
+    body: await recordCommandResult(await dependencies(), caller, params.commandId, body),
   }),
 });
 
@@ -83,6 +84,6 @@ httpRoute({
   summary: 'The diagnostics bundle a collect-diagnostics command returned (JSON)',
   tags: ['commands'],
   handler: async ({ caller, params }) => ({
-    body: await readDiagnostics(dependencies(), scopeFor(caller, params.tenantId), params.commandId),
+    body: await readDiagnostics(await dependencies(), scopeFor(caller, params.tenantId), params.commandId),
   }),
 });

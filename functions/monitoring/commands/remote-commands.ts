@@ -23,14 +23,14 @@ import { scopeFor, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-s
 import { AppError, conflict, notFound, payloadTooLarge } from '@kpi/shared/platform/errors';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 
 /** Blob container of diagnostics bundles: `<tenant>/<deployment>/<command>.json`. */
 export const DIAGNOSTICS_CONTAINER = 'diagnostics';
 
 /** Commands to deliver with a heartbeat; pending ones become delivered. */
 export async function takePendingCommands(
-  deps: Pick<Dependencies, 'commands'>,
+  deps: Pick<AppDeps, 'commands'>,
   scope: TenantScope,
   deploymentId: string,
   now: Date,
@@ -53,7 +53,7 @@ export async function takePendingCommands(
 
 /** Support issues a command for a deployment of `tenantId`. */
 export async function issueCommand(
-  deps: Pick<Dependencies, 'commands' | 'deployments' | 'audit'>,
+  deps: Pick<AppDeps, 'commands' | 'deployments' | 'audit'>,
   caller: Caller,
   tenantId: string,
   deploymentId: string,
@@ -90,7 +90,7 @@ export async function issueCommand(
 
 /** Tells the deployment's heartbeats to look for commands (they skip the query otherwise). */
 async function flagCommandsPending(
-  deps: Pick<Dependencies, 'deployments'>,
+  deps: Pick<AppDeps, 'deployments'>,
   scope: TenantScope,
   deploymentId: string,
 ) {
@@ -113,7 +113,7 @@ async function flagCommandsPending(
 
 /** The deployment answers a command it received. */
 export async function recordCommandResult(
-  deps: Pick<Dependencies, 'commands' | 'audit' | 'blobStore'>,
+  deps: Pick<AppDeps, 'commands' | 'audit' | 'blobStore'>,
   caller: DeploymentCaller,
   commandId: string,
   result: CommandResult,
@@ -166,7 +166,7 @@ export async function recordCommandResult(
 
 /** A tenant's commands, newest first; unanswered ones past their expiry show as expired. */
 export async function listCommands(
-  deps: Pick<Dependencies, 'commands'>,
+  deps: Pick<AppDeps, 'commands'>,
   scope: TenantScope,
   filter: { deploymentId?: string; continuationToken?: string; limit: number },
   now: Date = new Date(),
@@ -189,7 +189,7 @@ export async function listCommands(
 
 /** The diagnostics bundle of a command of the scope's tenant. */
 export async function readDiagnostics(
-  deps: Pick<Dependencies, 'commands' | 'blobStore'>,
+  deps: Pick<AppDeps, 'commands' | 'blobStore'>,
   scope: TenantScope,
   commandId: string,
 ): Promise<unknown> {

@@ -7,7 +7,9 @@ import {
   type RequestSample,
 } from '@kpi/shared/contracts/monitoring-deployment';
 import type { Heartbeat } from '@kpi/shared/contracts/monitoring-heartbeat';
-import type { StatusView } from '@kpi/shared/domain/monitoring/deployment-status';
+import type { MaintenanceWindow } from '@kpi/shared/contracts/monitoring-rules';
+import type { applySweep, StatusStep, StatusView } from '@kpi/shared/domain/monitoring/deployment-status';
+import { activeMaintenance } from '@kpi/shared/domain/monitoring/silences';
 
 /** Request samples are kept for this long (the longest error-rate window a tenant may set is a day). */
 const SAMPLE_KEEP_MS = 24 * 3600_000;
@@ -49,6 +51,21 @@ export function statusView(d: Deployment): StatusView {
 export function withView(d: Deployment, view: StatusView, now: Date): Deployment {
   const { dueAt: _old, ...rest } = d;
   return { ...rest, ...view, updatedAt: now.toISOString() };
+}
+
+/**
+ * The status machine's step for the deployment at `now` (`applyHeartbeat` on a heartbeat, `applySweep` when
+ * due), paused while one of the tenant's maintenance windows covers it.
+ */
+export function statusStep(
+  apply: typeof applySweep,
+  d: Deployment,
+  windows: readonly MaintenanceWindow[],
+  now: Date,
+): StatusStep {
+  const maintenance = activeMaintenance(windows, d.id, now);
+  const timing = { periodSeconds: d.periodSeconds, graceSeconds: d.graceSeconds };
+  return apply(statusView(d), now, timing, maintenance && { until: maintenance.occurrence.end });
 }
 
 export function summarise(hb: Heartbeat, receivedAt: Date): HeartbeatSummary {

@@ -7,13 +7,13 @@ import type { Deployment, DeploymentSettings } from '@kpi/shared/contracts/monit
 import { nextDue } from '@kpi/shared/domain/monitoring/deployment-status';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { notFound } from '@kpi/shared/platform/errors';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 import { hasCredential, requireTenant } from '../support/known-records';
 import { FEW, retryLostRaces } from '../support/retry-lost-races';
 import { newDeployment } from './deployment-doc';
 
 export async function changeDeploymentSettings(
-  deps: Pick<Dependencies, 'deployments' | 'credentials' | 'tenants'>,
+  deps: Pick<AppDeps, 'deployments' | 'credentials' | 'tenants'>,
   scope: TenantScope,
   deploymentId: string,
   settings: DeploymentSettings,

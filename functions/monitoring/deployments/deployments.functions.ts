@@ -10,9 +10,9 @@ import { notFound } from '@kpi/shared/platform/errors';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
+import { APP } from '../config';
 import { dependencies } from '../dependencies';
 import {
-  APP,
   deploymentParams,
   FLEET_ROLES,
   pageOptions,
@@ -42,7 +42,7 @@ httpRoute({
   tags: ['fleet'],
   handler: async ({ caller, params, query }) => {
     const scope = scopeFor(caller, params.tenantId);
-    const page = await dependencies().deployments.query(
+    const page = await (await dependencies()).deployments.query(
       scope,
       { ...statusFilter(query.status), orderBy: 'c.id' },
       pageOptions(query),
@@ -63,7 +63,7 @@ httpRoute({
   summary: 'Every deployment of every tenant (vendor staff)',
   tags: ['fleet'],
   handler: async ({ query }) => {
-    const page = await dependencies().allDeployments.query(
+    const page = await (await dependencies()).allDeployments.query(
       { ...statusFilter(query.status), orderBy: 'c.tenantId' },
       pageOptions(query),
     );
@@ -84,7 +84,7 @@ httpRoute({
   summary: 'One deployment: status, timing, latest heartbeat, open alerts',
   tags: ['fleet'],
   handler: async ({ caller, params }) => {
-    const found = await dependencies().deployments.get(
+    const found = await (await dependencies()).deployments.get(
       scopeFor(caller, params.tenantId),
       params.deploymentId,
     );
@@ -106,7 +106,7 @@ httpRoute({
   summary: 'Register a deployment or change its name, heartbeat period and grace time',
   tags: ['fleet'],
   handler: async ({ caller, params, body }) => {
-    const d = dependencies();
+    const d = await dependencies();
     const scope = scopeFor(caller, params.tenantId);
     const updated = await changeDeploymentSettings(d, scope, params.deploymentId, body, new Date());
     await recordAudit(d, scope, {
@@ -142,7 +142,7 @@ httpRoute({
   summary: "Counts of a tenant's deployments by status",
   tags: ['fleet'],
   handler: async ({ caller, params }) => ({
-    body: await tenantSummary(dependencies(), scopeFor(caller, params.tenantId)),
+    body: await tenantSummary(await dependencies(), scopeFor(caller, params.tenantId)),
   }),
 });
 
@@ -158,5 +158,5 @@ httpRoute({
   },
   summary: 'Counts of deployments by tenant and status (vendor staff)',
   tags: ['fleet'],
-  handler: async () => ({ body: await fleetSummary(dependencies()) }),
+  handler: async () => ({ body: await fleetSummary(await dependencies()) }),
 });

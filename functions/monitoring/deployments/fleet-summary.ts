@@ -6,7 +6,7 @@
  */
 import { DEPLOYMENT_STATUSES, type DeploymentStatus } from '@kpi/shared/contracts/monitoring-deployment';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 
 export type StatusCounts = Record<DeploymentStatus, number> & { total: number };
 
@@ -14,7 +14,7 @@ const empty = (): StatusCounts => ({ new: 0, up: 0, late: 0, down: 0, paused: 0,
 
 /** Counts of one tenant. */
 export async function tenantSummary(
-  deps: Pick<Dependencies, 'deployments'>,
+  deps: Pick<AppDeps, 'deployments'>,
   scope: TenantScope,
 ): Promise<StatusCounts> {
   const out = empty();
@@ -32,7 +32,7 @@ export async function tenantSummary(
 
 /** Counts of every tenant (vendor staff), at most `maxPages` pages of 1,000 deployments. */
 export async function fleetSummary(
-  deps: Pick<Dependencies, 'allDeployments'>,
+  deps: Pick<AppDeps, 'allDeployments'>,
   maxPages = 100,
 ): Promise<{ tenants: ({ tenantId: string } & StatusCounts)[]; complete: boolean }> {
   const byTenant = new Map<string, StatusCounts>();

@@ -10,7 +10,6 @@ import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
 import type { Heartbeat, HeartbeatResponse } from '@kpi/shared/contracts/monitoring-heartbeat';
 import { evaluateHeartbeatRules, evaluateStatus } from '@kpi/shared/domain/monitoring/alert-rules';
 import { applyHeartbeat } from '@kpi/shared/domain/monitoring/deployment-status';
-import { activeMaintenance } from '@kpi/shared/domain/monitoring/silences';
 import type { DeploymentCaller } from '@kpi/shared/platform/auth/caller';
 import { whileAvailable } from '@kpi/shared/platform/availability';
 import { isConflict, isPreconditionFailed } from '@kpi/shared/platform/cosmos/conditions';
@@ -18,12 +17,12 @@ import { scopeFor, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-s
 import { ErrorCodes, forbidden } from '@kpi/shared/platform/errors';
 import { commitTransition, publishNotices, transitionAlerts } from '../alerts/alert-changes';
 import { takePendingCommands } from '../commands/remote-commands';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 import {
   addSample,
   heartbeatEffect,
   newDeployment,
-  statusView,
+  statusStep,
   summarise,
   withView,
 } from '../deployments/deployment-doc';
@@ -32,7 +31,7 @@ import { oneAtATime } from '../support/one-at-a-time';
 import { retryLostRaces } from '../support/retry-lost-races';
 
 export async function recordHeartbeat(
-  deps: Dependencies,
+  deps: AppDeps,
   caller: DeploymentCaller,
   heartbeat: Heartbeat,
   now: Date = new Date(),
@@ -60,7 +59,7 @@ export async function recordHeartbeat(
 }
 
 /** True when stored now, false when this id was stored before. */
-async function storeHeartbeat(deps: Dependencies, caller: DeploymentCaller, hb: Heartbeat, now: Date) {
+async function storeHeartbeat(deps: AppDeps, caller: DeploymentCaller, hb: Heartbeat, now: Date) {
   try {
     await deps.heartbeats.create({ ...hb, tenantId: caller.tenantId, receivedAt: now.toISOString() });
     return true;
@@ -71,7 +70,7 @@ async function storeHeartbeat(deps: Dependencies, caller: DeploymentCaller, hb: 
 }
 
 async function updateDeployment(
-  deps: Dependencies,
+  deps: AppDeps,
   scope: TenantScope,
   caller: DeploymentCaller,
   hb: Heartbeat,
@@ -86,7 +85,7 @@ async function updateDeployment(
 }
 
 interface Intake {
-  deps: Dependencies;
+  deps: AppDeps;
   scope: TenantScope;
   caller: DeploymentCaller;
   hb: Heartbeat;
@@ -116,14 +115,7 @@ async function applyOnce(intake: Intake): Promise<{ deployment: Deployment; etag
     return { deployment: counted, etag: saved.etag };
   }
 
-  const maintenance = activeMaintenance(rules.windows, current.id, now);
-  const timing = { periodSeconds: current.periodSeconds, graceSeconds: current.graceSeconds };
-  const step = applyHeartbeat(
-    statusView(current),
-    now,
-    timing,
-    maintenance && { until: maintenance.occurrence.end },
-  );
+  const step = statusStep(applyHeartbeat, current, rules.windows, now);
   const updated: Deployment = {
     ...withView(current, step.view, now),
     lastHeartbeat: summarise(hb, now),
@@ -156,12 +148,7 @@ async function applyOnce(intake: Intake): Promise<{ deployment: Deployment; etag
  * No command is waiting any more: clear the flag, but only if nothing changed since this heartbeat's write
  * (a command issued meanwhile set the flag again and changed the etag; then it stays set).
  */
-async function clearCommandsPending(
-  deps: Dependencies,
-  scope: TenantScope,
-  deployment: Deployment,
-  etag: string,
-) {
+async function clearCommandsPending(deps: AppDeps, scope: TenantScope, deployment: Deployment, etag: string) {
   try {
     await deps.deployments.replace(scope, { ...deployment, commandsPending: false }, { ifMatch: etag });
   } catch (err) {

@@ -11,9 +11,10 @@ import { httpRoute } from '@kpi/shared/platform/http/route';
 import { subscriptionName, topicName } from '@kpi/shared/platform/servicebus/entity-names';
 import { serviceBusHandler } from '@kpi/shared/platform/servicebus/service-bus-handler';
 import { z } from 'zod';
+import { APP } from '../config';
 import { dependencies } from '../dependencies';
 import { accountManagerFor } from '../rules/tenant-rules';
-import { APP, FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
+import { FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
 import { trackLicenseEvent } from './track-license';
 
 app.serviceBusTopic('license-events-track', {
@@ -25,16 +26,20 @@ app.serviceBusTopic('license-events-track', {
     schema: licenseEventMessageSchema,
     idempotency: {
       key: (m) => `license-event:${m.data.idempotencyKey}`,
-      store: () => dependencies().effects,
+      store: async () => (await dependencies()).effects,
     },
     handler: async (message, meta) => {
-      const tracked = await trackLicenseEvent(dependencies(), message);
+      const tracked = await trackLicenseEvent(await dependencies(), message);
       meta.log.info('licence event tracked', { type: message.type, licenseId: tracked?.id });
     },
   }),
 });
 
-const view = (l: TrackedLicense, now: Date) => ({ ...l, daysLeft: daysLeft(l.expiresAt, now) });
+/** A page of tracked licences, each with its days left as of now. */
+function withDaysLeft<P extends { items: TrackedLicense[] }>(page: P) {
+  const now = new Date();
+  return { ...page, items: page.items.map((l) => ({ ...l, daysLeft: daysLeft(l.expiresAt, now) })) };
+}
 
 httpRoute({
   app: APP,
@@ -50,13 +55,12 @@ httpRoute({
   summary: "A tenant's licences as monitoring tracks them (status, days left, last event)",
   tags: ['licences'],
   handler: async ({ caller, params, query }) => {
-    const page = await dependencies().licenses.query(
+    const page = await (await dependencies()).licenses.query(
       scopeFor(caller, params.tenantId),
       { orderBy: 'c.expiresAt' },
       pageOptions(query),
     );
-    const now = new Date();
-    return { body: { ...page, items: page.items.map((l) => view(l, now)) } };
+    return { body: withDaysLeft(page) };
   },
 });
 
@@ -72,9 +76,11 @@ httpRoute({
   summary: 'Every tracked licence, soonest expiry first (vendor staff)',
   tags: ['licences'],
   handler: async ({ query }) => {
-    const page = await dependencies().allLicenses.query({ orderBy: 'c.expiresAt' }, pageOptions(query));
-    const now = new Date();
-    return { body: { ...page, items: page.items.map((l) => view(l, now)) } };
+    const page = await (await dependencies()).allLicenses.query(
+      { orderBy: 'c.expiresAt' },
+      pageOptions(query),
+    );
+    return { body: withDaysLeft(page) };
   },
 });
 
@@ -93,7 +99,7 @@ httpRoute({
   tags: ['licences'],
   handler: async ({ caller, params }) => {
     const scope = scopeFor(caller, params.tenantId);
-    const email = await accountManagerFor(dependencies(), scope.tenantId);
+    const email = await accountManagerFor(await dependencies(), scope.tenantId);
     return { body: { tenantId: scope.tenantId, ...(email ? { email } : {}) } };
   },
 });

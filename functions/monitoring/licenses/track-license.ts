@@ -13,11 +13,11 @@ import { evaluateLicenseEvent } from '@kpi/shared/domain/monitoring/license-rule
 import { isLostRace } from '@kpi/shared/platform/cosmos/conditions';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { commitAlertChanges, planDeploymentAlerts, publishLicenseNotice } from '../alerts/alert-changes';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 import { tenantRules, thresholdsFor } from '../rules/tenant-rules';
 
 export async function trackLicenseEvent(
-  deps: Dependencies,
+  deps: AppDeps,
   message: LicenseEventMessage,
   now: Date = new Date(),
 ): Promise<TrackedLicense | undefined> {
@@ -29,31 +29,25 @@ export async function trackLicenseEvent(
   for (let attempt = 1; ; attempt++) {
     const found = await deps.licenses.getVersioned(scope, d.licenseId);
     if (found && found.item.lastEventAt > message.time) return found.item;
+    // What the event says about the licence, for a first record and an update alike.
+    const told = {
+      configurationId: d.configurationId,
+      status: d.status,
+      expiresAt: d.expiresAt,
+      graceDays: d.graceDays,
+      contacts: d.contacts,
+      lastEventType: message.type,
+      lastEventAt: message.time,
+      updatedAt: now.toISOString(),
+    };
     const base: TrackedLicense = found?.item ?? {
       id: d.licenseId,
       tenantId: d.tenantId,
-      configurationId: d.configurationId,
-      status: d.status,
-      expiresAt: d.expiresAt,
-      graceDays: d.graceDays,
-      contacts: d.contacts,
-      lastEventType: message.type,
-      lastEventAt: message.time,
+      ...told,
       openAlerts: {},
       alertSeq: 0,
-      updatedAt: now.toISOString(),
     };
-    const next: TrackedLicense = {
-      ...base,
-      configurationId: d.configurationId,
-      status: d.status,
-      expiresAt: d.expiresAt,
-      graceDays: d.graceDays,
-      contacts: d.contacts,
-      lastEventType: message.type,
-      lastEventAt: message.time,
-      updatedAt: now.toISOString(),
-    };
+    const next: TrackedLicense = { ...base, ...told };
     const evaluations = evaluateLicenseEvent(
       message.type,
       {

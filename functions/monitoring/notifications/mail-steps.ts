@@ -13,7 +13,7 @@ import { admit, type RateLimit } from '@kpi/shared/domain/monitoring/notificatio
 import type { RenderedMail } from '@kpi/shared/domain/monitoring/render-notification';
 import { isConflict, isLostRace } from '@kpi/shared/platform/cosmos/conditions';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24);
 
@@ -29,7 +29,7 @@ export type RecordBase = Pick<NotificationRecord, 'groupKey' | 'kind' | 'alertId
 
 /** Record: one outbox entry; a second delivery finds it already there (conflict) and changes nothing. */
 export async function recordNotification(
-  deps: Pick<Dependencies, 'notifications'>,
+  deps: Pick<AppDeps, 'notifications'>,
   scope: TenantScope,
   item: Omit<NotificationRecord, 'tenantId'>,
 ): Promise<void> {
@@ -42,7 +42,7 @@ export async function recordNotification(
 
 /** Hold back: records why no e-mail went out (silenced, flapping, nobody to tell), so the outbox shows it. */
 export async function recordHeldBack(
-  deps: Pick<Dependencies, 'notifications'>,
+  deps: Pick<AppDeps, 'notifications'>,
   scope: TenantScope,
   base: RecordBase,
   held: { suffix: string; status: 'silenced' | 'flapping' | 'no-recipients'; subject: string },
@@ -55,12 +55,25 @@ export async function recordHeldBack(
   });
 }
 
+/** Hold back for want of recipients: recorded in the outbox, and the whole notice skipped (`*`). */
+export async function recordNoRecipients(
+  deps: Pick<AppDeps, 'notifications'>,
+  scope: TenantScope,
+  base: RecordBase,
+  subject: string,
+  outcome: SendOutcome,
+): Promise<SendOutcome> {
+  await recordHeldBack(deps, scope, base, { suffix: 'none', status: 'no-recipients', subject });
+  outcome.skipped['*'] = 'no-recipients';
+  return outcome;
+}
+
 /** The id of the e-mail to one recipient: outbox record id and ACS idempotency key at once. */
 export const deliveryId = (key: string, to: string) => `${key}~${hash(to)}`;
 
 /** Dedupe: true when an earlier delivery of this notice already handled the recipient. */
 export async function alreadyHandled(
-  deps: Pick<Dependencies, 'notifications'>,
+  deps: Pick<AppDeps, 'notifications'>,
   scope: TenantScope,
   id: string,
 ): Promise<boolean> {
@@ -72,7 +85,7 @@ export async function alreadyHandled(
  * false when the recipient is over the limit (or the history kept changing).
  */
 export async function takeRateSlot(
-  deps: Pick<Dependencies, 'mailRate'>,
+  deps: Pick<AppDeps, 'mailRate'>,
   to: string,
   now: Date,
   limit: RateLimit,
@@ -96,7 +109,7 @@ export async function takeRateSlot(
 
 /** Send and record: one e-mail through ACS (idempotent by `id`), then its outbox record with text and HTML. */
 export async function sendAndRecord(
-  deps: Pick<Dependencies, 'notifications' | 'mailer'>,
+  deps: Pick<AppDeps, 'notifications' | 'mailer'>,
   scope: TenantScope,
   base: RecordBase,
   delivery: { id: string; to: string; mail: RenderedMail },
@@ -120,7 +133,7 @@ export async function sendAndRecord(
  * over the rate limit gets a `rate-limited` record instead of the e-mail.
  */
 export async function deliverToEach(
-  deps: Pick<Dependencies, 'notifications' | 'mailer'>,
+  deps: Pick<AppDeps, 'notifications' | 'mailer'>,
   scope: TenantScope,
   base: RecordBase,
   notice: {

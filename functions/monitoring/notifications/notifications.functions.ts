@@ -5,8 +5,9 @@ import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { subscriptionName, topicName } from '@kpi/shared/platform/servicebus/entity-names';
 import { serviceBusHandler } from '@kpi/shared/platform/servicebus/service-bus-handler';
+import { APP } from '../config';
 import { dependencies } from '../dependencies';
-import { APP, FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
+import { FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
 import { sendLicenseNotice } from './send-license-notice';
 import { sendNotifications } from './send-notifications';
 
@@ -17,11 +18,11 @@ app.serviceBusTopic('notifications-send', {
   handler: serviceBusHandler({
     app: APP,
     schema: notifyMessageSchema,
-    idempotency: { key: (m) => `notify:${m.data.key}`, store: () => dependencies().effects },
+    idempotency: { key: (m) => `notify:${m.data.key}`, store: async () => (await dependencies()).effects },
     handler: async (message, meta) => {
       const data = message.data;
-      if (data.kind === 'license') await sendLicenseNotice(dependencies(), data, new Date(), meta.log);
-      else await sendNotifications(dependencies(), data, new Date(), meta.log);
+      if (data.kind === 'license') await sendLicenseNotice(await dependencies(), data, new Date(), meta.log);
+      else await sendNotifications(await dependencies(), data, new Date(), meta.log);
     },
   }),
 });
@@ -40,7 +41,7 @@ httpRoute({
   summary: "The outbox of a tenant's alert and licence e-mails, newest first",
   tags: ['notifications'],
   handler: async ({ caller, params, query }) => ({
-    body: await dependencies().notifications.query(
+    body: await (await dependencies()).notifications.query(
       scopeFor(caller, params.tenantId),
       { orderBy: 'c.at DESC' },
       pageOptions(query),
@@ -60,6 +61,6 @@ httpRoute({
   summary: 'The outbox of every tenant, newest first (vendor staff)',
   tags: ['notifications'],
   handler: async ({ query }) => ({
-    body: await dependencies().allNotifications.query({ orderBy: 'c.at DESC' }, pageOptions(query)),
+    body: await (await dependencies()).allNotifications.query({ orderBy: 'c.at DESC' }, pageOptions(query)),
   }),
 });

@@ -13,12 +13,18 @@ import {
 import { activeSilence } from '@kpi/shared/domain/monitoring/silences';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import type { Logger } from '@kpi/shared/platform/log';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 import { accountManagerFor, tenantRules } from '../rules/tenant-rules';
-import { deliverToEach, type RecordBase, recordHeldBack, type SendOutcome } from './mail-steps';
+import {
+  deliverToEach,
+  type RecordBase,
+  recordHeldBack,
+  recordNoRecipients,
+  type SendOutcome,
+} from './mail-steps';
 
 export async function sendLicenseNotice(
-  deps: Pick<Dependencies, 'alerts' | 'notifications' | 'mailer' | 'settings' | 'silences' | 'windows'> & {
+  deps: Pick<AppDeps, 'alerts' | 'notifications' | 'mailer' | 'settings' | 'silences' | 'windows'> & {
     links?: { monitorUrl?: string };
   },
   notice: LicenseNotice,
@@ -55,15 +61,7 @@ export async function sendLicenseNotice(
     now,
   });
   const recipients = [...new Set([...notice.contacts, ...(accountManager ? [accountManager] : [])])];
-  if (recipients.length === 0) {
-    await recordHeldBack(deps, scope, base, {
-      suffix: 'none',
-      status: 'no-recipients',
-      subject: mail.subject,
-    });
-    outcome.skipped['*'] = 'no-recipients';
-    return outcome;
-  }
+  if (recipients.length === 0) return recordNoRecipients(deps, scope, base, mail.subject, outcome);
   // No per-recipient rate limit here: licence e-mails come at most once per milestone or status change,
   // and holding back a renewal reminder would cost more than the e-mail.
   await deliverToEach(deps, scope, base, { recipients, mail }, outcome);

@@ -17,16 +17,23 @@ import { activeSilence } from '@kpi/shared/domain/monitoring/silences';
 import { systemScope, type TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import type { Logger } from '@kpi/shared/platform/log';
 import type { z } from 'zod';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 import { type TenantRules, tenantRules, VENDOR_TENANT } from '../rules/tenant-rules';
-import { deliverToEach, type RecordBase, recordHeldBack, type SendOutcome, takeRateSlot } from './mail-steps';
+import {
+  deliverToEach,
+  type RecordBase,
+  recordHeldBack,
+  recordNoRecipients,
+  type SendOutcome,
+  takeRateSlot,
+} from './mail-steps';
 
 export { recordNotification, type SendOutcome } from './mail-steps';
 
 type NoticeGroup = z.infer<typeof noticeGroupSchema>;
 
 export async function sendNotifications(
-  deps: Dependencies,
+  deps: AppDeps,
   group: NoticeGroup,
   now: Date,
   log?: Logger,
@@ -45,15 +52,7 @@ export async function sendNotifications(
   const recipients = await alertRecipients(deps, live, rules, now);
   const mail = renderNotification({ kind: group.kind, tenantId: group.tenantId, alerts: live });
   const liveBase = { ...base, alertIds: live.map((a) => a.id) };
-  if (recipients.length === 0) {
-    await recordHeldBack(deps, scope, liveBase, {
-      suffix: 'none',
-      status: 'no-recipients',
-      subject: mail.subject,
-    });
-    outcome.skipped['*'] = 'no-recipients';
-    return outcome;
-  }
+  if (recipients.length === 0) return recordNoRecipients(deps, scope, liveBase, mail.subject, outcome);
   const admitRecipient = (to: string) => takeRateSlot(deps, to, now, limit);
   await deliverToEach(deps, scope, liveBase, { recipients, mail, admitRecipient }, outcome);
   log?.info('notifications processed', { groupKey: group.key, sent: outcome.sent.length });
@@ -61,7 +60,7 @@ export async function sendNotifications(
 }
 
 /** The group's alerts; a reminder is only for alerts still open (acknowledged or resolved: nothing to remind of). */
-async function alertsToTell(deps: Dependencies, scope: TenantScope, group: NoticeGroup): Promise<Alert[]> {
+async function alertsToTell(deps: AppDeps, scope: TenantScope, group: NoticeGroup): Promise<Alert[]> {
   const found = await Promise.all(group.alertIds.map((id) => deps.alerts.get(scope, id)));
   return found.filter(
     (a): a is Alert => a !== undefined && (group.kind !== 'reminder' || a.state === 'open'),
@@ -70,7 +69,7 @@ async function alertsToTell(deps: Dependencies, scope: TenantScope, group: Notic
 
 /** Hold back: flapping and silenced alerts are recorded with that status; returns the alerts to mail. */
 async function holdBack(
-  deps: Dependencies,
+  deps: AppDeps,
   scope: TenantScope,
   base: RecordBase,
   alerts: readonly Alert[],
@@ -99,7 +98,7 @@ async function holdBack(
 
 /** Recipients: the tenant's contacts for these severities, vendor support, and the alerts' own `notify`. */
 async function alertRecipients(
-  deps: Dependencies,
+  deps: AppDeps,
   live: readonly Alert[],
   rules: TenantRules,
   now: Date,

@@ -25,9 +25,10 @@ import { badRequest, ErrorCodes, notFound, unprocessable } from '@kpi/shared/pla
 import { httpRoute } from '@kpi/shared/platform/http/route';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
-import { type Dependencies, dependencies } from '../dependencies';
+import { APP } from '../config';
+import { type AppDeps, dependencies } from '../dependencies';
 import { requireTenant } from '../support/known-records';
-import { APP, FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
+import { FLEET_ROLES, pageOptions, pageQuery, STAFF, tenantParams } from '../support/route-kit';
 import { saveSettings } from './settings';
 import { invalidateTenantRules, VENDOR_TENANT } from './tenant-rules';
 
@@ -69,7 +70,7 @@ function refusePatterns(matchers: readonly Matcher[]): void {
 
 for (const kind of ['silences', 'maintenance-windows'] as const) {
   const isSilence = kind === 'silences';
-  const repo = () => (isSilence ? dependencies().silences : dependencies().windows);
+  const repo = (d: AppDeps) => (isSilence ? d.silences : d.windows);
   const entity = isSilence ? 'silence' : 'maintenance-window';
   const noun = isSilence ? 'silence' : 'maintenance window';
   const notFoundCode = `${entity.toUpperCase().replace('-', '_')}.NOT_FOUND`;
@@ -80,12 +81,12 @@ for (const kind of ['silences', 'maintenance-windows'] as const) {
     tenantId: string,
     body: SilenceInput | MaintenanceWindowInput,
     action: 'created' | 'updated',
-    write: (scope: TenantScope, d: Dependencies) => Promise<Versioned<Silence | MaintenanceWindow>>,
+    write: (scope: TenantScope, d: AppDeps) => Promise<Versioned<Silence | MaintenanceWindow>>,
   ): Promise<Versioned<Silence | MaintenanceWindow>> {
     const matchers = 'matchers' in body ? body.matchers : [];
     refusePatterns(matchers);
     refuse([scheduleProblem(body.schedule)]);
-    const d = dependencies();
+    const d = await dependencies();
     const scope = scopeFor(caller, tenantId);
     await requireTenant(d, scope);
     const saved = await write(scope, d);
@@ -113,7 +114,7 @@ for (const kind of ['silences', 'maintenance-windows'] as const) {
     summary: `A tenant's ${noun}s`,
     tags: ['rules'],
     handler: async ({ caller, params, query }) => ({
-      body: await repo().list(scopeFor(caller, params.tenantId), pageOptions(query)),
+      body: await repo(await dependencies()).list(scopeFor(caller, params.tenantId), pageOptions(query)),
     }),
   });
 
@@ -159,7 +160,7 @@ for (const kind of ['silences', 'maintenance-windows'] as const) {
     tags: ['rules'],
     handler: async ({ caller, params, body, request }) => {
       const saved = await save(caller, params.tenantId, body, 'updated', async (scope, d) => {
-        const current = await repo().getVersioned(scope, params.id);
+        const current = await repo(d).getVersioned(scope, params.id);
         if (!current) throw notFound(notFoundCode, `No ${noun} ${params.id}`);
         const { id, createdBy, createdAt } = current.item;
         const item = {
@@ -192,9 +193,9 @@ for (const kind of ['silences', 'maintenance-windows'] as const) {
     summary: `Delete a ${noun}`,
     tags: ['rules'],
     handler: async ({ caller, params }) => {
-      const d = dependencies();
+      const d = await dependencies();
       const scope = scopeFor(caller, params.tenantId);
-      if (!(await repo().delete(scope, params.id))) {
+      if (!(await repo(d).delete(scope, params.id))) {
         throw notFound(notFoundCode, `No ${noun} ${params.id}`);
       }
       invalidateTenantRules(scope.tenantId);
@@ -218,7 +219,7 @@ httpRoute({
   tags: ['rules'],
   handler: async ({ caller, params }) => {
     const scope = scopeFor(caller, params.tenantId);
-    const found = await dependencies().settings.get(scope, 'settings');
+    const found = await (await dependencies()).settings.get(scope, 'settings');
     return {
       body:
         found ??
@@ -245,7 +246,7 @@ httpRoute({
   summary: "Change a tenant's threshold overrides, contacts or disabled rules",
   tags: ['rules'],
   handler: async ({ caller, params, body }) => {
-    const d = dependencies();
+    const d = await dependencies();
     const scope = scopeFor(caller, params.tenantId);
     await requireTenant(d, scope);
     const saved = await saveSettings(d, scope, body, caller.email);
@@ -270,7 +271,7 @@ httpRoute({
   summary: 'Vendor support addresses notified about every tenant’s alerts',
   tags: ['rules'],
   handler: async ({ caller, body }) => {
-    const d = dependencies();
+    const d = await dependencies();
     const scope = systemScope(VENDOR_TENANT, 'vendor contacts (platform-admin)');
     return { body: await saveSettings(d, scope, { contacts: body }, caller.email) };
   },
@@ -289,7 +290,7 @@ httpRoute({
   tags: ['rules'],
   handler: async () => {
     const scope = systemScope(VENDOR_TENANT, 'vendor settings (staff)');
-    const found = await dependencies().settings.get(scope, 'settings');
+    const found = await (await dependencies()).settings.get(scope, 'settings');
     return {
       body:
         found ??
@@ -316,6 +317,6 @@ httpRoute({
   tags: ['rules'],
   handler: async ({ caller, body }) => {
     const scope = systemScope(VENDOR_TENANT, 'vendor settings (platform-admin)');
-    return { body: await saveSettings(dependencies(), scope, body, caller.email) };
+    return { body: await saveSettings(await dependencies(), scope, body, caller.email) };
   },
 });

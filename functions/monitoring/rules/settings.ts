@@ -6,12 +6,12 @@ import {
 } from '@kpi/shared/contracts/monitoring-rules';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import type { z } from 'zod';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 import { FEW, retryLostRaces } from '../support/retry-lost-races';
 import { invalidateTenantRules } from './tenant-rules';
 
 export async function saveSettings(
-  deps: Pick<Dependencies, 'settings'>,
+  deps: Pick<AppDeps, 'settings'>,
   scope: TenantScope,
   input: z.infer<typeof vendorSettingsInputSchema>,
   by: string,

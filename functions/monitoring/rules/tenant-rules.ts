@@ -12,7 +12,7 @@ import type {
 import { effectiveThresholds } from '@kpi/shared/domain/monitoring/alert-rules';
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 
 export const CACHE_MS = 30_000;
 /** Tenant id under which vendor-wide settings (support contacts, default thresholds) are kept. */
@@ -24,7 +24,7 @@ export interface TenantRules {
   silences: Silence[];
 }
 
-type Stores = Pick<Dependencies, 'settings' | 'windows' | 'silences'>;
+type Stores = Pick<AppDeps, 'settings' | 'windows' | 'silences'>;
 const cache = new Map<string, { at: number; rules: Promise<TenantRules> }>();
 
 async function readAll<T>(page: (token?: string) => Promise<{ items: T[]; continuationToken?: string }>) {

@@ -10,13 +10,12 @@ import { remindAlert } from '@kpi/shared/domain/monitoring/alert-lifecycle';
 import { evaluateStatus } from '@kpi/shared/domain/monitoring/alert-rules';
 import { applySweep } from '@kpi/shared/domain/monitoring/deployment-status';
 import type { Notice } from '@kpi/shared/domain/monitoring/notifications';
-import { activeMaintenance } from '@kpi/shared/domain/monitoring/silences';
 import { isPreconditionFailed } from '@kpi/shared/platform/cosmos/conditions';
 import { systemScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import type { Logger } from '@kpi/shared/platform/log';
 import { commitTransition, publishNotices, transitionAlerts } from '../alerts/alert-changes';
-import type { Dependencies } from '../dependencies';
-import { statusView, withView } from '../deployments/deployment-doc';
+import type { AppDeps } from '../dependencies';
+import { statusStep, withView } from '../deployments/deployment-doc';
 import { tenantRules, thresholdsFor } from '../rules/tenant-rules';
 
 /** At most this many due deployments (and reminders) per run; the rest are picked up by the next run. */
@@ -30,7 +29,7 @@ export interface SweepResult {
   notifications: number;
 }
 
-export async function sweep(deps: Dependencies, now: Date, log?: Logger): Promise<SweepResult> {
+export async function sweep(deps: AppDeps, now: Date, log?: Logger): Promise<SweepResult> {
   const notices: Notice[] = [];
   const due = await dueDeployments(deps, now);
   let changed = 0;
@@ -55,7 +54,7 @@ export async function sweep(deps: Dependencies, now: Date, log?: Logger): Promis
   return { due: due.length, changed, reminders, notifications };
 }
 
-async function dueDeployments(deps: Dependencies, now: Date): Promise<Deployment[]> {
+async function dueDeployments(deps: AppDeps, now: Date): Promise<Deployment[]> {
   const out: Deployment[] = [];
   let token: string | undefined;
   do {
@@ -74,20 +73,13 @@ async function dueDeployments(deps: Dependencies, now: Date): Promise<Deployment
 }
 
 /** Notices when the deployment's status changed, undefined when nothing changed. */
-async function sweepOne(deps: Dependencies, seen: Deployment, now: Date): Promise<Notice[] | undefined> {
+async function sweepOne(deps: AppDeps, seen: Deployment, now: Date): Promise<Notice[] | undefined> {
   const scope = systemScope(seen.tenantId, 'deployment sweep');
   const found = await deps.deployments.getVersioned(scope, seen.id);
   if (!found) return undefined;
   const current = found.item;
   const rules = await tenantRules(deps, current.tenantId, now.getTime());
-  const maintenance = activeMaintenance(rules.windows, current.id, now);
-  const timing = { periodSeconds: current.periodSeconds, graceSeconds: current.graceSeconds };
-  const step = applySweep(
-    statusView(current),
-    now,
-    timing,
-    maintenance && { until: maintenance.occurrence.end },
-  );
+  const step = statusStep(applySweep, current, rules.windows, now);
   const updated = withView(current, step.view, now);
   const evaluations = step.change
     ? evaluateStatus(updated.status, updated.periodSeconds, updated.graceSeconds)
@@ -110,7 +102,7 @@ async function sweepOne(deps: Dependencies, seen: Deployment, now: Date): Promis
 }
 
 /** Reminders for open alerts whose `remindAt` passed. */
-async function remind(deps: Dependencies, now: Date, notices: Notice[]): Promise<number> {
+async function remind(deps: AppDeps, now: Date, notices: Notice[]): Promise<number> {
   let count = 0;
   let token: string | undefined;
   do {

@@ -7,7 +7,7 @@
  */
 import type { TenantScope } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { notFound } from '@kpi/shared/platform/errors';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 
 /** Tenants seen to exist, by id, with when that was read: a tenant is rarely deleted, writes are frequent. */
 const seen = new Map<string, number>();
@@ -15,7 +15,7 @@ const SEEN_MS = 60_000;
 
 /** 404 `TENANT.NOT_FOUND` unless the tenant exists. */
 export async function requireTenant(
-  deps: Pick<Dependencies, 'tenants'>,
+  deps: Pick<AppDeps, 'tenants'>,
   scope: TenantScope,
   now = Date.now(),
 ): Promise<void> {
@@ -30,7 +30,7 @@ export async function requireTenant(
 
 /** True when the deployment has a credential issued for this tenant. */
 export async function hasCredential(
-  deps: Pick<Dependencies, 'credentials'>,
+  deps: Pick<AppDeps, 'credentials'>,
   tenantId: string,
   deploymentId: string,
 ): Promise<boolean> {

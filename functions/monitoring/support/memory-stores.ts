@@ -18,7 +18,7 @@ import { resolveScope, type TenantScope } from '@kpi/shared/platform/cosmos/tena
 import type { Mailer, MailMessage } from '@kpi/shared/platform/email/ports';
 import { AppError, conflict } from '@kpi/shared/platform/errors';
 import { MemoryEffectStore, MemoryEventPublisher } from '@kpi/shared/platform/servicebus/memory-ports';
-import type { Dependencies } from '../dependencies';
+import type { AppDeps } from '../dependencies';
 
 type Scope = Principal | TenantScope;
 type Entry<T> = { item: T; etag: string };
@@ -143,5 +143,5 @@ export function memoryDependencies() {
     publisher: new MemoryEventPublisher(),
     mailer: new MemoryMailer(),
   };
-  return { stores, deps: stores as unknown as Dependencies };
+  return { stores, deps: stores as unknown as AppDeps };
 }

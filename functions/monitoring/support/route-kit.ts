@@ -1,13 +1,11 @@
 /**
- * What the monitoring routes share beyond the platform's route kit: the app name and its role sets. Paging and
+ * What the monitoring routes share beyond the platform's route kit: its role sets. Paging and
  * ids are the platform's (`shared/platform/http/route-kit.ts`, `shared/contracts/ids.ts`), re-exported under
  * the names the areas use.
  */
 import { entityIdSchema, tenantParams } from '@kpi/shared/contracts/ids';
 import { atLeast, type Role } from '@kpi/shared/platform/auth/roles';
 import { pageOf, pageQuery } from '@kpi/shared/platform/http/route-kit';
-
-export const APP = 'monitoring';
 
 /** Vendor staff. */
 export const STAFF = ['platform-admin', 'support'] as const satisfies readonly Role[];

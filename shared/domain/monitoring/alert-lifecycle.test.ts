@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { entityIdSchema } from '../../contracts/ids';
 import {
   AlertTransitionError,
   acknowledgeAlert,
+  alertId,
   openAlert,
   planAlerts,
   remindAlert,
@@ -42,6 +44,33 @@ describe('planAlerts: one open alert per rule and deployment', () => {
 
   it('a rule that says nothing leaves its open alert alone', () => {
     expect(planAlerts({ 'error-rate': 'x' }, [])).toEqual({ toOpen: [], toResolve: [] });
+  });
+});
+
+describe('alertId: always an id the alert routes take', () => {
+  const long = `license:${'a'.repeat(120)}`; // 128 characters, the longest deployment id the edge takes
+
+  it('keeps the readable form while it fits', () => {
+    expect(alertId('contoso-prod', 'heartbeat-missing', 2)).toBe('contoso-prod~heartbeat-missing~2');
+    const fits = 'd'.repeat(128 - '~memory~9'.length);
+    expect(alertId(fits, 'memory', 9)).toBe(`${fits}~memory~9`);
+  });
+
+  it('shortens a too long one to its start, a hash of the deployment id, the rule and the sequence', () => {
+    const id = alertId(long, 'license-expiring', 12);
+    expect(id.length).toBeLessThanOrEqual(128);
+    expect(entityIdSchema.safeParse(id).success).toBe(true);
+    expect(id).toMatch(/^license:a+~[0-9a-z]{13}~license-expiring~12$/);
+    expect(alertId(long, 'license-expiring', 12)).toBe(id);
+    expect(alertId(long, 'license-expiring', 13)).not.toBe(id);
+    // Two deployments that differ only past the kept start get different ids.
+    expect(alertId(`${long.slice(0, -1)}b`, 'license-expiring', 12)).not.toBe(id);
+  });
+
+  it('fits for every rule and a large sequence number', () => {
+    for (const rule of ['heartbeat-missing', 'license-expired', 'memory'] as const) {
+      expect(entityIdSchema.safeParse(alertId(long, rule, 1_000_000)).success).toBe(true);
+    }
   });
 });
 

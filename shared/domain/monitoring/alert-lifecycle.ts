@@ -4,6 +4,7 @@
  * with an open alert changes nothing. Alert ids are deterministic (deployment, rule, sequence), so a
  * repeated evaluation creates the same id instead of a second alert.
  */
+import { ENTITY_ID_MAX_LENGTH } from '../../contracts/ids';
 import type { Alert, AlertRule } from '../../contracts/monitoring-alert';
 import type { RuleEvaluation } from './alert-rules';
 
@@ -38,9 +39,26 @@ export function planAlerts(
   return plan;
 }
 
-/** Deterministic alert id. */
-export const alertId = (deploymentId: string, rule: AlertRule, seq: number) =>
-  `${deploymentId}~${rule}~${seq}`;
+/**
+ * Deterministic alert id, `<deploymentId>~<rule>~<seq>`, addressable by the alert routes (`ids.ts`: at most
+ * 128 characters). When a long deployment id would make it longer, the deployment part becomes its start and
+ * a hash of the whole id, `<start>~<hash>~<rule>~<seq>`: still readable, still one id per deployment.
+ */
+export function alertId(deploymentId: string, rule: AlertRule, seq: number): string {
+  const tail = `~${rule}~${seq}`;
+  const plain = `${deploymentId}${tail}`;
+  if (plain.length <= ENTITY_ID_MAX_LENGTH) return plain;
+  const hash = `~${fnv1a64(deploymentId)}`;
+  return `${deploymentId.slice(0, ENTITY_ID_MAX_LENGTH - hash.length - tail.length)}${hash}${tail}`;
+}
+
+/** FNV-1a, 64 bits, of the UTF-8 bytes, as 13 base-36 digits: pure, so it runs in browsers and tests alike. */
+function fnv1a64(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text))
+    h = ((h ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return h.toString(36).padStart(13, '0');
+}
 
 const addMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000).toISOString();
 

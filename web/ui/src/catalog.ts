@@ -11,3 +11,4 @@ export {
   type TreeNode,
   type TreeNodeKind,
 } from './catalog/catalog-tree';
+export { directionText, formatValue } from './catalog/kpi-value';

@@ -5,3 +5,4 @@ export { ErrorPanel, type ErrorPanelProps } from './layout/ErrorPanel';
 export { Forbidden, type ForbiddenProps } from './layout/Forbidden';
 export { Loading, type LoadingProps } from './layout/Loading';
 export { Panel, type PanelProps } from './layout/Panel';
+export { type ReadState, readFallback } from './layout/read-fallback';

@@ -23,17 +23,8 @@ export function searchKpis(kpis: readonly ClientKpi[], query: string): ClientKpi
   });
 }
 
-export const directionText: Record<ClientKpi['direction'], string> = {
-  'higher-is-better': 'Higher is better ↑',
-  'lower-is-better': 'Lower is better ↓',
-};
-
-/** A value with its unit label ("95 %", "3.2 days"). */
-export function formatValue(value: number, unitLabel: string): string {
-  const text = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(value);
-  if (!unitLabel) return text;
-  return unitLabel === '%' ? `${text} %` : `${text} ${unitLabel}`;
-}
+// Shared with the Config UI's catalog.
+export { directionText, formatValue } from '@kpi/web-ui/catalog';
 
 /** A date and time for people ("7 Dec 2026, 21:15"), or a dash. */
 export function formatTime(iso: string | undefined): string {

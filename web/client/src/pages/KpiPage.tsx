@@ -89,13 +89,13 @@ function Definition({ kpi, catalogVersion }: { kpi: ClientKpi; catalogVersion: s
             <dd data-testid="kpi-target">{formatValue(kpi.target, unit)}</dd>
             <dt>Bands</dt>
             <dd>
-              <span className={styles.band} data-band="good">
+              <span className={`${styles.band} kpi-tone`} data-tone="good">
                 good {formatValue(kpi.thresholds.good, unit)}
               </span>
-              <span className={styles.band} data-band="warning">
+              <span className={`${styles.band} kpi-tone`} data-tone="warning">
                 warning {formatValue(kpi.thresholds.warning, unit)}
               </span>
-              <span className={styles.band} data-band="critical">
+              <span className={`${styles.band} kpi-tone`} data-tone="critical">
                 critical {formatValue(kpi.thresholds.critical, unit)}
               </span>
             </dd>

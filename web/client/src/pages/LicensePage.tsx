@@ -20,6 +20,7 @@ const sourceText = {
 } as const;
 
 const stateText = { full: 'Licensed', grace: 'Grace period', refused: 'Refused' } as const;
+const stateTone = { full: 'good', grace: 'warning', refused: 'critical' } as const;
 
 /**
  * The licence as this deployment enforces it: every reader sees its state; admins and owners also see
@@ -51,7 +52,12 @@ export default function LicensePage() {
     <>
       <div className={styles.head}>
         <h1>Licence</h1>
-        <span className={styles.state} data-state={status.state} data-testid="license-state">
+        <span
+          className={`${styles.state} kpi-tone`}
+          data-state={status.state}
+          data-tone={stateTone[status.state]}
+          data-testid="license-state"
+        >
           {stateText[status.state]}
         </span>
       </div>

@@ -1,5 +1,6 @@
 import type { AnalysisView } from '@kpi/shared/contracts/demo-config';
 import { useMemo, useState } from 'react';
+import frame from '../common/page.module.css';
 import styles from './Analysis.module.css';
 import { filterKpis, type KpiStatus, missingOf, STATUS_LABEL, type StatusFilter } from './readiness';
 
@@ -23,7 +24,7 @@ export function ReadinessList({ kpis, nameOf, customKpis }: ReadinessListProps) 
   return (
     <div>
       <div className={styles.filters}>
-        <fieldset className={styles.segmented}>
+        <fieldset className={frame.segmented}>
           <legend className="kpi-visually-hidden">Show KPIs</legend>
           {FILTERS.map((f) => (
             <label key={f} className={status === f ? styles.segmentOn : styles.segment}>

@@ -1,6 +1,7 @@
 import type { ConfigurationView } from '@kpi/shared/contracts/demo-config';
 import type { kpiDetailSchema } from '@kpi/shared/contracts/metadata-catalog';
 import { useApi } from '@kpi/web-ui/api';
+import { directionText, formatValue } from '@kpi/web-ui/catalog';
 import { ErrorPanel, Loading } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import type { z } from 'zod';
@@ -18,18 +19,6 @@ export interface KpiDetailProps {
   savedInSelection: boolean;
   /** Editor on a draft configuration. */
   canEdit: boolean;
-}
-
-const directionText: Record<string, string> = {
-  'higher-is-better': 'Higher is better ↑',
-  'lower-is-better': 'Lower is better ↓',
-};
-
-/** Formats a KPI value with its unit label ("95 %", "3.2 days"). */
-export function formatValue(value: number, unitLabel: string): string {
-  const text = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(value);
-  if (!unitLabel) return text;
-  return unitLabel === '%' ? `${text} %` : `${text} ${unitLabel}`;
 }
 
 /** A catalog KPI: what it measures, its formula (the service's canonical print), targets and data needs. */
@@ -63,13 +52,13 @@ export function KpiDetail({ kpiId, configuration, savedInSelection, canEdit }: K
         <dd data-testid="catalog-target">{formatValue(kpi.target, kpi.unitLabel)}</dd>
         <dt>Bands</dt>
         <dd>
-          <span className={styles.band} data-band="good">
+          <span className={`${styles.band} kpi-tone`} data-tone="good">
             good {formatValue(kpi.thresholds.good, kpi.unitLabel)}
           </span>{' '}
-          <span className={styles.band} data-band="warning">
+          <span className={`${styles.band} kpi-tone`} data-tone="warning">
             warning {formatValue(kpi.thresholds.warning, kpi.unitLabel)}
           </span>{' '}
-          <span className={styles.band} data-band="critical">
+          <span className={`${styles.band} kpi-tone`} data-tone="critical">
             critical {formatValue(kpi.thresholds.critical, kpi.unitLabel)}
           </span>
         </dd>

@@ -1,5 +1,6 @@
 import type { ConfigurationView } from '@kpi/shared/contracts/demo-config';
 import { ApiError, useApiClient } from '@kpi/web-ui/api';
+import { useLeaveWarning } from '@kpi/web-ui/forms';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
 import { catalogKpiIds, sameSelection, selectionDiff } from './selection';
@@ -74,12 +75,7 @@ export function useSelectionDraft(configuration: ConfigurationView | undefined):
   const diff = useMemo(() => (draft ? selectionDiff(saved, draft) : undefined), [draft, saved]);
 
   // Leaving the page with unsaved changes asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveWarning(dirty);
 
   const change = useCallback(
     (next: Set<string>) => {

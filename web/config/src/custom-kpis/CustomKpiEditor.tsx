@@ -1,6 +1,7 @@
 import type { CustomKpi, customKpiViewSchema } from '@kpi/shared/contracts/metadata-custom-kpi';
 import type { DataObject } from '@kpi/shared/domain/catalog/types';
 import { ApiError } from '@kpi/web-ui/api';
+import { useLeaveWarning } from '@kpi/web-ui/forms';
 import { ErrorPanel, Loading } from '@kpi/web-ui/layout';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
@@ -108,12 +109,7 @@ export function CustomKpiEditor(props: CustomKpiEditorProps) {
   const dirty = JSON.stringify(form) !== JSON.stringify(saved);
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
   // Closing the tab or reloading with unsaved edits asks first, as the browser allows.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveWarning(dirty);
   const [period, setPeriod] = useState('2024-06');
   const checks = useFormulaChecks({
     tenantId,

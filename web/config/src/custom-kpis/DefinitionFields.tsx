@@ -1,3 +1,4 @@
+import { Options } from '@kpi/web-ui/forms';
 import type { ReactNode } from 'react';
 import styles from './CustomKpis.module.css';
 import { type DefinitionForm, type FormErrors, GRAINS, UNITS } from './definition-form';
@@ -117,11 +118,7 @@ export function DefinitionFields({
               onChange({ unit: unit.value, ...(usual ? { unitLabel: unit.unitLabel } : {}) });
             }}
           >
-            {UNITS.map((u) => (
-              <option key={u.value} value={u.value}>
-                {u.label}
-              </option>
-            ))}
+            <Options items={UNITS} value={(u) => u.value} label={(u) => u.label} />
           </select>
         )}
       </Field>
@@ -160,11 +157,7 @@ export function DefinitionFields({
             disabled={readOnly}
             onChange={(e) => onChange({ timeGrain: e.target.value as DefinitionForm['timeGrain'] })}
           >
-            {GRAINS.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
+            <Options items={GRAINS} />
           </select>
         )}
       </Field>

@@ -1,4 +1,5 @@
 import type { RequirementsView } from '@kpi/shared/contracts/metadata-catalog';
+import { Options } from '@kpi/web-ui/forms';
 import { format as d3format } from 'd3';
 import styles from './CustomKpis.module.css';
 import type { PreviewResult, Remote } from './useFormulaChecks';
@@ -41,11 +42,7 @@ export function PreviewPanel({ preview, unitLabel, format, period, onPeriod, blo
           value={period}
           onChange={(e) => onPeriod(e.target.value)}
         >
-          {PREVIEW_PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
+          <Options items={PREVIEW_PERIODS} />
         </select>
       </div>
       {blocked ? (

@@ -1,6 +1,6 @@
 import type { CustomKpiVersion, diffSchema } from '@kpi/shared/contracts/metadata-custom-kpi';
 import { useApi } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Loading } from '@kpi/web-ui/layout';
+import { EmptyState, readFallback } from '@kpi/web-ui/layout';
 import { useState } from 'react';
 import type { z } from 'zod';
 import styles from './CustomKpis.module.css';
@@ -17,15 +17,11 @@ const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 export function VersionHistory({ basePath }: { basePath: string }) {
   const versions = useApi<{ items: CustomKpiVersion[] }>(`${basePath}/versions?limit=100`);
   const [chosen, setChosen] = useState<number>();
-  if (versions.loading) return <Loading label="Loading versions…" />;
-  if (versions.error && !versions.data)
-    return (
-      <ErrorPanel
-        title="The versions could not be loaded"
-        error={versions.error}
-        action={{ label: 'Retry', onClick: versions.reload }}
-      />
-    );
+  const versionsFallback = readFallback(versions, {
+    loading: 'Loading versions…',
+    failed: 'The versions could not be loaded',
+  });
+  if (versionsFallback) return versionsFallback;
   const items = versions.data?.items ?? [];
   if (items.length === 0)
     return (
@@ -71,15 +67,8 @@ export function VersionHistory({ basePath }: { basePath: string }) {
 
 function DiffToDraft({ basePath, version }: { basePath: string; version: number }) {
   const diff = useApi<Diff>(`${basePath}/diff?from=${version}&to=draft`);
-  if (diff.loading) return <Loading label="Comparing with the draft…" />;
-  if (diff.error && !diff.data)
-    return (
-      <ErrorPanel
-        title="No comparison"
-        error={diff.error}
-        action={{ label: 'Retry', onClick: diff.reload }}
-      />
-    );
+  const diffFallback = readFallback(diff, { loading: 'Comparing with the draft…', failed: 'No comparison' });
+  if (diffFallback) return diffFallback;
   const changes = diff.data?.changes ?? [];
   return (
     <section className={styles.card} aria-label="Changes in the draft">

@@ -3,6 +3,7 @@
  * and its conversion to and from the metadata service's definition, with field-level messages.
  */
 import type { CustomKpiDefinition } from '@kpi/shared/contracts/metadata-custom-kpi';
+import { slugOf } from '@kpi/web-ui/forms';
 
 export const UNITS = [
   { value: 'percent', label: 'Percent', unitLabel: '%' },
@@ -83,14 +84,7 @@ export function formOf(id: string, d: CustomKpiDefinition): DefinitionForm {
 
 /** A KPI id from its name: lower-case words joined by dashes (the service's id rule). */
 export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  return slugOf(name, 80);
 }
 
 export type FormErrors = Partial<Record<keyof DefinitionForm, string>>;

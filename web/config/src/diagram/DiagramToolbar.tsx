@@ -1,3 +1,4 @@
+import { Options } from '@kpi/web-ui/forms';
 import { areaColor } from './area-colors';
 import styles from './Diagram.module.css';
 import type { DiagramScope } from './use-diagram-data';
@@ -50,11 +51,7 @@ export function DiagramToolbar(props: DiagramToolbarProps) {
         Highlight KPI
         <select value={kpi ?? ''} onChange={(e) => props.onKpi(e.target.value || undefined)}>
           <option value="">None</option>
-          {kpis.map((k) => (
-            <option key={k.id} value={k.id}>
-              {k.name}
-            </option>
-          ))}
+          <Options items={kpis} value={(k) => k.id} label={(k) => k.name} />
         </select>
       </label>
       {props.areas.length > 0 && (

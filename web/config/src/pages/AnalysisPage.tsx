@@ -1,6 +1,6 @@
 import type { AnalysisView as Analysis } from '@kpi/shared/contracts/demo-config';
 import { useApi } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Loading } from '@kpi/web-ui/layout';
+import { EmptyState, readFallback } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import styles from '../analysis/Analysis.module.css';
 import { AnalysisView } from '../analysis/AnalysisView';
@@ -30,15 +30,12 @@ export default function AnalysisPage() {
   useSourcesChanged(configurationPath, reload);
 
   if (!configurationPath) return <NoConfiguration what="analysis" />;
-  if (analysis.loading) return <Loading label="Analysing the configuration…" />;
-  if (analysis.error && !analysis.data)
-    return (
-      <ErrorPanel
-        title="The analysis could not be loaded"
-        error={analysis.error}
-        action={{ label: 'Retry', onClick: reload }}
-      />
-    );
+  const analysisFallback = readFallback(analysis, {
+    loading: 'Analysing the configuration…',
+    failed: 'The analysis could not be loaded',
+    retry: reload,
+  });
+  if (analysisFallback) return analysisFallback;
   const data = analysis.data;
   if (!data) return null;
   return (

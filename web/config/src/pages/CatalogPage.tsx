@@ -8,7 +8,7 @@ import {
   type TreeNode,
 } from '@kpi/web-ui/catalog';
 import { HorizontalBarChart } from '@kpi/web-ui/charts';
-import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
+import { EmptyState, ErrorPanel, Loading, Panel, readFallback } from '@kpi/web-ui/layout';
 import { Link, useLocation } from '@kpi/web-ui/routing';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { CatalogTree, type TreeChecks } from '../catalog/CatalogTree';
@@ -25,18 +25,14 @@ import styles from './CatalogPage.module.css';
  * tree has tri-state checkboxes that edit the configuration's selection. `?kpi=<id>` opens a KPI.
  */
 export default function CatalogPage() {
-  const { data, error, loading, reload } = useApi<CatalogTreeResponse>(catalogTreePath);
-  if (loading) return <Loading label="Loading the KPI catalog…" />;
-  if (error && !data)
-    return (
-      <ErrorPanel
-        title="The catalog could not be loaded"
-        error={error}
-        action={{ label: 'Retry', onClick: reload }}
-      />
-    );
-  if (!data) return null;
-  return <Catalog catalog={data} />;
+  const tree = useApi<CatalogTreeResponse>(catalogTreePath);
+  const fallback = readFallback(tree, {
+    loading: 'Loading the KPI catalog…',
+    failed: 'The catalog could not be loaded',
+  });
+  if (fallback) return fallback;
+  if (!tree.data) return null;
+  return <Catalog catalog={tree.data} />;
 }
 
 function readOnlyReason(canEdit: boolean, status: string): string | undefined {

@@ -5,6 +5,7 @@ import { type CatalogTreeResponse, catalogTreePath, type TreeNode } from '@kpi/w
 import { EmptyState, ErrorPanel, Loading, Panel } from '@kpi/web-ui/layout';
 import { Link, navigate, useLocation } from '@kpi/web-ui/routing';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import frame from '../common/page.module.css';
 import { CustomKpiEditor } from '../custom-kpis/CustomKpiEditor';
 import { CustomKpiList } from '../custom-kpis/CustomKpiList';
 import styles from '../custom-kpis/CustomKpis.module.css';
@@ -143,7 +144,7 @@ function CustomKpis({
           </>
         )}
       </Panel>
-      <div className={styles.workArea}>
+      <div className={frame.column}>
         {((objects.error && !objects.data) || (tree.error && !tree.data)) && (
           <ErrorPanel
             title="The catalog could not be loaded: completion and instant checks are off (the service still checks)"

@@ -5,6 +5,7 @@ import { KpiTile } from '@kpi/web-ui/kpi';
 import { EmptyState, ErrorPanel, Loading } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useId, useMemo, useState } from 'react';
+import frame from '../common/page.module.css';
 import styles from '../demo/Demo.module.css';
 import {
   DEFAULT_MONTH,
@@ -51,8 +52,8 @@ function Demo({ configurationPath, name }: { configurationPath: string; name: st
   }, [preview.data]);
 
   return (
-    <div className={styles.page}>
-      <header className={styles.header}>
+    <div className={frame.page}>
+      <header className={frame.header}>
         <div>
           <h1>Dashboard preview</h1>
           <p className={styles.muted}>

@@ -1,9 +1,10 @@
 import type { SowVersion } from '@kpi/shared/contracts/demo-config';
 import { DEFAULT_ESTIMATE_PARAMETERS } from '@kpi/shared/domain/sow/estimate';
 import { useApi, useApiClient } from '@kpi/web-ui/api';
-import { EmptyState, ErrorPanel, Loading } from '@kpi/web-ui/layout';
+import { EmptyState, ErrorPanel, Loading, readFallback } from '@kpi/web-ui/layout';
 import { Link } from '@kpi/web-ui/routing';
 import { useState } from 'react';
+import frame from '../common/page.module.css';
 import { EstimateView } from '../sow/EstimateView';
 import { ParametersPanel } from '../sow/ParametersPanel';
 import styles from '../sow/Sow.module.css';
@@ -25,15 +26,11 @@ export default function SowPage() {
         Statement of Work.
       </EmptyState>
     );
-  if (configuration.loading) return <Loading label="Loading the configuration…" />;
-  if (configuration.error && !configuration.data)
-    return (
-      <ErrorPanel
-        title="The configuration could not be loaded"
-        error={configuration.error}
-        action={{ label: 'Retry', onClick: configuration.reload }}
-      />
-    );
+  const configurationFallback = readFallback(configuration, {
+    loading: 'Loading the configuration…',
+    failed: 'The configuration could not be loaded',
+  });
+  if (configurationFallback) return configurationFallback;
   return (
     <Sow key={configurationPath} configurationPath={configurationPath} configurationId={configurationId} />
   );
@@ -91,8 +88,8 @@ function Sow({ configurationPath, configurationId }: { configurationPath: string
   const name = configuration.data?.name ?? configurationId;
   const data = estimate.data;
   return (
-    <div className={styles.page}>
-      <header className={styles.header}>
+    <div className={frame.page}>
+      <header className={frame.header}>
         <div>
           <h1>Statement of Work</h1>
           <p className={styles.muted}>
@@ -161,7 +158,7 @@ function Sow({ configurationPath, configurationId }: { configurationPath: string
               : undefined
           }
         />
-        <div className={styles.side}>
+        <div className={frame.column}>
           <section className={styles.card} aria-labelledby="sow-estimate-title">
             <div className={styles.cardHead}>
               <h2 id="sow-estimate-title">Estimate</h2>

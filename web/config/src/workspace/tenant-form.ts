@@ -1,5 +1,6 @@
 /** The create-tenant form: its values, client-side checks, and the API's refusals mapped onto fields. */
 import { TENANT_ID_PATTERN } from '@kpi/shared/contracts/ids';
+import { slugOf } from '@kpi/web-ui/forms';
 
 export interface ContactInput {
   name: string;
@@ -21,14 +22,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A tenant id proposed from the name: lower-case ASCII words joined by dashes, at most 63 characters. */
 export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-    .replace(/-+$/, '');
+  return slugOf(name, 63);
 }
 
 /** What is wrong with the form before it is sent ({} when nothing). */

@@ -2,6 +2,8 @@
  * The filter bar above a Monitor list (alerts, outbox, audit): a named `search` landmark holding labelled
  * selects and search boxes, each a `label` around its caption and control so the caption is its name.
  */
+
+import { Options } from '@kpi/web-ui/forms';
 import type { ReactNode } from 'react';
 import styles from './form.module.css';
 
@@ -38,11 +40,7 @@ export function FilterSelect<V extends string, C extends V = V>({
       <span>{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value as V)}>
         {children}
-        {choices.map((c) => (
-          <option key={c} value={c}>
-            {labelOf(c)}
-          </option>
-        ))}
+        <Options items={choices} label={(c) => labelOf(c)} />
       </select>
     </label>
   );

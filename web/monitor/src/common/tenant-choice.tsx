@@ -6,6 +6,7 @@
  */
 import { useApi } from '@kpi/web-ui/api';
 import { useAuth } from '@kpi/web-ui/auth';
+import { Options } from '@kpi/web-ui/forms';
 import { EmptyState } from '@kpi/web-ui/layout';
 import { navigate, useLocation } from '@kpi/web-ui/routing';
 import { type ReactNode, useCallback, useMemo } from 'react';
@@ -82,11 +83,7 @@ export function TenantPicker({ choice, allowAll }: { choice: TenantChoice; allow
       >
         {allowAll && <option value="">All tenants</option>}
         {!allowAll && !choice.tenantId && <option value="">Choose a tenant…</option>}
-        {options.map((t) => (
-          <option key={t} value={t}>
-            {t}
-          </option>
-        ))}
+        <Options items={options} />
       </select>
     </label>
   );

@@ -1,5 +1,6 @@
 import type { CommandKind, RemoteCommand } from '@kpi/shared/contracts/monitoring-command';
 import { useApiClient } from '@kpi/web-ui/api';
+import { Options } from '@kpi/web-ui/forms';
 import { type FormEvent, useId, useState } from 'react';
 import {
   COMMAND_CHOICES,
@@ -62,22 +63,14 @@ export function IssueCommandForm({ tenantId, deploymentId, onIssued }: IssueComm
           onChange={(e) => setKind(e.target.value as CommandKind)}
           aria-describedby={helpId}
         >
-          {COMMAND_CHOICES.map((c) => (
-            <option key={c.kind} value={c.kind}>
-              {c.label}
-            </option>
-          ))}
+          <Options items={COMMAND_CHOICES} value={(c) => c.kind} label={(c) => c.label} />
         </select>
       </label>
       {kind === 'set-log-level' && (
         <label>
           Log level
           <select value={level} onChange={(e) => setLevel(e.target.value as LogLevel)}>
-            {LOG_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
+            <Options items={LOG_LEVELS} />
           </select>
         </label>
       )}
@@ -94,11 +87,7 @@ export function IssueCommandForm({ tenantId, deploymentId, onIssued }: IssueComm
       <label>
         Expires in
         <select value={expires} onChange={(e) => setExpires(Number(e.target.value))}>
-          {EXPIRY_CHOICES.map((c) => (
-            <option key={c.minutes} value={c.minutes}>
-              {c.label}
-            </option>
-          ))}
+          <Options items={EXPIRY_CHOICES} value={(c) => c.minutes} label={(c) => c.label} />
         </select>
       </label>
       <button type="submit" className="kpi-button kpi-button-primary" disabled={busy}>

@@ -1,3 +1,4 @@
+import { Options } from '@kpi/web-ui/forms';
 import { EmptyState, Panel } from '@kpi/web-ui/layout';
 import { Link, navigate } from '@kpi/web-ui/routing';
 import { useId, useState } from 'react';
@@ -75,11 +76,7 @@ export function FleetTable({ rows, total, filter, onFilter, tenants, versions, n
             onChange={(e) => set('status', e.target.value as DeploymentStatus | '')}
           >
             <option value="">Any status</option>
-            {STATUS_ORDER.map((s) => (
-              <option key={s} value={s}>
-                {statusStyle(s).label}
-              </option>
-            ))}
+            <Options items={STATUS_ORDER} label={(s) => statusStyle(s).label} />
           </select>
         </div>
         {tenants.length > 1 && (
@@ -87,11 +84,7 @@ export function FleetTable({ rows, total, filter, onFilter, tenants, versions, n
             <label htmlFor={`${id}-tenant`}>Tenant</label>
             <select id={`${id}-tenant`} value={filter.tenant} onChange={(e) => set('tenant', e.target.value)}>
               <option value="">Any tenant</option>
-              {tenants.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
+              <Options items={tenants} />
             </select>
           </div>
         )}
@@ -103,11 +96,7 @@ export function FleetTable({ rows, total, filter, onFilter, tenants, versions, n
             onChange={(e) => set('version', e.target.value)}
           >
             <option value="">Any version</option>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
+            <Options items={versions} />
           </select>
         </div>
       </form>

@@ -3,6 +3,7 @@ import type { RemoteCommand } from '@kpi/shared/contracts/monitoring-command';
 import type { Deployment } from '@kpi/shared/contracts/monitoring-deployment';
 import { ApiError, useApi } from '@kpi/web-ui/api';
 import { useAuth } from '@kpi/web-ui/auth';
+import { Options } from '@kpi/web-ui/forms';
 import { EmptyState, ErrorPanel, Forbidden, Loading, Panel } from '@kpi/web-ui/layout';
 import { Link, useLocation } from '@kpi/web-ui/routing';
 import { useMemo, useState } from 'react';
@@ -115,11 +116,7 @@ function Detail({ tenant, id }: { tenant: string; id: string }) {
         <label>
           Window
           <select value={windowMs} onChange={(e) => setWindowMs(Number(e.target.value))}>
-            {WINDOWS.map((w) => (
-              <option key={w.ms} value={w.ms}>
-                {w.label}
-              </option>
-            ))}
+            <Options items={WINDOWS} value={(w) => w.ms} label={(w) => w.label} />
           </select>
         </label>
         {!history.complete && (

@@ -1,3 +1,4 @@
+import { Options } from '@kpi/web-ui/forms';
 import styles from './settings.module.css';
 import { errorAt, type FieldErrors, type ManagersDraft } from './settings-model';
 
@@ -78,11 +79,7 @@ export function AccountManagerFields({
                       onChange={(e) => setRow(i, { ...row, tenantId: e.target.value })}
                     >
                       <option value="">Choose a tenant…</option>
-                      {choices.map((t) => (
-                        <option key={t} value={t}>
-                          {t}
-                        </option>
-                      ))}
+                      <Options items={choices} />
                     </select>
                   )}
                 </td>

@@ -1,5 +1,6 @@
 import type { Matcher } from '@kpi/shared/contracts/monitoring-rules';
 import { ApiError, useApiClient } from '@kpi/web-ui/api';
+import { Options } from '@kpi/web-ui/forms';
 import { type FormEvent, useMemo, useState } from 'react';
 import { RULES } from '../alerts/alert-model';
 import { Dialog, DialogActions } from '../common/Dialog';
@@ -105,22 +106,14 @@ export function RuleDialog({ tenantId, initial, replacing, deployments, onClose,
                   value={m.label}
                   onChange={(e) => setMatcher(i, { label: e.target.value as Matcher['label'] })}
                 >
-                  {MATCHER_LABELS.map((l) => (
-                    <option key={l} value={l}>
-                      {l}
-                    </option>
-                  ))}
+                  <Options items={MATCHER_LABELS} />
                 </select>
                 <select
                   aria-label={`Matcher ${i + 1} operator`}
                   value={m.op}
                   onChange={(e) => setMatcher(i, { op: e.target.value as Matcher['op'] })}
                 >
-                  {OPS.map((o) => (
-                    <option key={o} value={o}>
-                      {o}
-                    </option>
-                  ))}
+                  <Options items={OPS} />
                 </select>
                 <input
                   aria-label={`Matcher ${i + 1} value`}

@@ -1,8 +1,8 @@
 /** The minute sweep: due deployments → late/down/paused, heartbeat-missing alerts, reminders. */
 import { app } from '@azure/functions';
 import { invocationLogger } from '@kpi/shared/platform/log';
+import { APP } from '../config';
 import { dependencies } from '../dependencies';
-import { APP } from '../support/route-kit';
 import { sweep } from './sweep';
 
 app.timer('deployments-sweep', {
@@ -10,7 +10,7 @@ app.timer('deployments-sweep', {
   schedule: '0 * * * * *',
   handler: async (_timer, context) => {
     const log = invocationLogger(context, APP);
-    const result = await sweep(dependencies(), new Date(), log);
+    const result = await sweep(await dependencies(), new Date(), log);
     log.info('sweep done', { ...result });
   },
 });

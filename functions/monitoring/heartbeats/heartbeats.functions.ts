@@ -8,8 +8,9 @@ import {
 import { scopeFor } from '@kpi/shared/platform/cosmos/tenant-scope';
 import { notFound } from '@kpi/shared/platform/errors';
 import { httpRoute } from '@kpi/shared/platform/http/route';
+import { APP } from '../config';
 import { dependencies } from '../dependencies';
-import { APP, deploymentParams, FLEET_ROLES, pageOptions, pageQuery } from '../support/route-kit';
+import { deploymentParams, FLEET_ROLES, pageOptions, pageQuery } from '../support/route-kit';
 import { recordHeartbeat } from './record-heartbeat';
 
 httpRoute({
@@ -23,7 +24,7 @@ httpRoute({
   responses: { 200: heartbeatResponseSchema },
   summary: 'A deployment reports its health; the answer carries pending remote commands and the server time',
   tags: ['heartbeats'],
-  handler: async ({ caller, body }) => ({ body: await recordHeartbeat(dependencies(), caller, body) }),
+  handler: async ({ caller, body }) => ({ body: await recordHeartbeat(await dependencies(), caller, body) }),
 });
 
 httpRoute({
@@ -40,7 +41,7 @@ httpRoute({
   summary: 'Heartbeat history of a deployment, newest first (kept 7 days)',
   tags: ['heartbeats'],
   handler: async ({ caller, params, query }) => {
-    const d = dependencies();
+    const d = await dependencies();
     // Tenant isolation: the deployment must exist in the caller's (or named) tenant before its history is read.
     const scope = scopeFor(caller, params.tenantId);
     if (!(await d.deployments.get(scope, params.deploymentId))) {

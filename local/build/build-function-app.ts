@@ -49,7 +49,8 @@ export async function buildFunctionApp(
     sourcemap: options.minify ? false : 'linked',
     legalComments: 'linked',
     logLevel: 'warning',
-    external: ['@azure/functions-core'],
+    // DuckDB's native binding (a `.node` file per platform) cannot be inlined: it ships beside the bundle.
+    external: ['@azure/functions-core', '@duckdb/node-bindings-*'],
     // ESM builds of some SDK packages (e.g. @azure/storage-common) call createRequire(import.meta.url),
     // which is undefined in a CommonJS bundle: give it the bundle's own file URL.
     define: { 'import.meta.url': '__bundleFileUrl' },
@@ -58,6 +59,7 @@ export async function buildFunctionApp(
   await copyFile(hostJson, join(distDir, 'host.json'));
   const imports = await copyRuntimeAssets(Object.keys(result.metafile.inputs), distDir);
   await copyFontFiles(Object.keys(result.metafile.inputs), app.dir, distDir);
+  await copyNativeBindings(Object.keys(result.metafile.inputs), app.dir, distDir);
   const manifest = {
     name: `kpi-${app.name}`,
     version: '0.1.0',
@@ -99,6 +101,21 @@ async function copyRuntimeAssets(
     Object.assign(imports, asset.imports);
   }
   return imports;
+}
+
+/**
+ * DuckDB's native binding for the Function host's platform (Flex Consumption: linux-x64, glibc), copied into
+ * the bundle's own node_modules when `@duckdb/node-bindings` is bundled (duckdb-node-neo#98: it must match
+ * the deployed CPU and glibc).
+ */
+const NATIVE_BINDING = '@duckdb/node-bindings-linux-x64';
+
+async function copyNativeBindings(inputs: readonly string[], appDir: string, distDir: string): Promise<void> {
+  if (!inputs.some((i) => i.includes('node_modules/@duckdb/node-bindings/'))) return;
+  const bindings = createRequire(createRequire(join(appDir, 'index.ts')).resolve('@duckdb/node-api')).resolve(
+    `${NATIVE_BINDING}/package.json`,
+  );
+  await cp(join(bindings, '..'), join(distDir, 'node_modules', NATIVE_BINDING), { recursive: true });
 }
 
 /**

@@ -22,11 +22,19 @@ export interface BreakdownPanelProps {
 const dimensionLabel = (path: string) => path.split('.').slice(1).join(' ');
 
 /**
+ * Fields of the KPI's own object first: they split the data the KPI already reads, while a path through a
+ * relationship also needs the related object in the deployment's catalog snapshot and lake.
+ */
+const byDepth = (paths: readonly string[]) =>
+  [...paths].sort((a, b) => a.split('.').length - b.split('.').length);
+
+/**
  * The drill-down: the KPI for one period split by one of its catalog dimensions (the calculation engine's
  * breakdown), as bars and a sortable table; pressing a member selects it and shows its numbers.
  */
 export function BreakdownPanel({ kpi, grain, period }: BreakdownPanelProps) {
-  const [dimension, setDimension] = useState(kpi.dimensions[0]);
+  const dimensions = useMemo(() => byDepth(kpi.dimensions), [kpi.dimensions]);
+  const [dimension, setDimension] = useState(dimensions[0]);
   const [selected, setSelected] = useState<string>();
   const tenant = useLicense().status?.tenantId ?? '';
   const svg = useRef<SVGSVGElement>(null);
@@ -70,7 +78,7 @@ export function BreakdownPanel({ kpi, grain, period }: BreakdownPanelProps) {
             }}
             data-testid="dimension-picker"
           >
-            {kpi.dimensions.map((d) => (
+            {dimensions.map((d) => (
               <option key={d} value={d}>
                 {dimensionLabel(d)} ({d})
               </option>

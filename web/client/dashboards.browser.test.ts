@@ -20,6 +20,9 @@ if (skipReason) console.warn(`Dashboard browser tests skipped: ${skipReason}`);
 const OLIVIA = 'olivia@contoso.example'; // owner
 const VERA = 'vera@contoso.example'; // viewer
 const DAY = 86_400_000;
+// The calculation app caches lake files by deployment and path in the machine's temp folder, across runs:
+// file names unique to this run keep an earlier run's files out.
+const run = Date.now().toString(36);
 /** A number as the tiles print it (thousands separators, a typographic minus). */
 const shownNumber = (text: string | null) => Number(text?.replace(/,/g, '').replace('\u2212', '-'));
 const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
@@ -65,7 +68,7 @@ const lines = (from: number, days: number) =>
 type World = Awaited<ReturnType<typeof startDashboardWorld>>;
 const startDashboardWorld = () => startClientSites(['full']);
 
-describe.skipIf(skipReason !== undefined)('Client dashboards in Chromium', () => {
+describe.skipIf(skipReason !== undefined)('Client dashboards in Chromium', { timeout: 120_000 }, () => {
   const session = useBrowserSession<World>({ start: startDashboardWorld, acceptDownloads: true });
   let site: ClientSite;
   let kpis: KpiList;
@@ -99,13 +102,13 @@ describe.skipIf(skipReason !== undefined)('Client dashboards in Chromium', () =>
     }
     const lake = await DeploymentLake.open(site.deployment);
     try {
-      await lake.load('Shipment', 'shp-1', shipments(start, 401, 's1', false));
-      await lake.load('SalesOrderLine', 'sol-1', lines(start, 401));
+      await lake.load('Shipment', `shp-1-${run}`, shipments(start, 401, 's1', false));
+      await lake.load('SalesOrderLine', `sol-1-${run}`, lines(start, 401));
     } finally {
       await lake.close();
     }
-    const run = await calc('POST', 'recompute', OLIVIA);
-    expect(run).toMatchObject({ kind: 'full', kpis: KPIS.length, errors: 0 });
+    const summary = await calc('POST', 'recompute', OLIVIA);
+    expect(summary).toMatchObject({ kind: 'full', kpis: KPIS.length, errors: 0 });
   }, 300_000);
 
   it('home: a tile per entitled KPI with its value and band, grouped, with the data freshness', async () => {
@@ -166,7 +169,7 @@ describe.skipIf(skipReason !== undefined)('Client dashboards in Chromium', () =>
         .allTextContents()
         .then((t) => t.sort()),
     ).toEqual(['parcel', 'road']);
-    await breakdown.getByRole('button', { name: 'road' }).click();
+    await breakdown.getByRole('button', { name: 'road', exact: true }).click();
     await poll(() => page.getByTestId('breakdown-selection').textContent()).toMatch(
       /^Filtered to road: .+ from \d+ records\.$/,
     );
@@ -204,7 +207,7 @@ describe.skipIf(skipReason !== undefined)('Client dashboards in Chromium', () =>
     try {
       await lake.load(
         'Shipment',
-        'shp-late',
+        `shp-late-${run}`,
         shipments(today, 1, 'late', true).flatMap((s) =>
           Array.from({ length: 20 }, (_, i) => ({ ...s, id: `${s.id}-${i}` })),
         ),

@@ -175,6 +175,19 @@ describe.skipIf(skipReason !== undefined)('Client dashboards in Chromium', { tim
     );
 
     const r = await newest('otif-rate');
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `SVG of ${otif.name} by month` }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe(
+      exportFileName(
+        { tenant: 'contoso', dashboard: otif.name, part: 'by month', period: r.periodKey },
+        'svg',
+      ),
+    );
+    const drawing = await readFile((await svg.path())!, 'utf8');
+    expect(drawing).toMatch(/^<\?xml/);
+    expect(drawing).toContain(`<title>${otif.name.replace(/&/g, '&amp;')} by month</title>`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: `CSV of ${otif.name} by month` }).click(),

@@ -31,8 +31,7 @@ export function KpiValues({ kpi }: { kpi: ClientKpi }) {
   const shown = period ?? keys[0];
   return (
     <div className={styles.values}>
-      <div className={styles.head}>
-        <span />
+      <div className={styles.pickerRow}>
         <PeriodPicker grain={grain} period={period} periods={keys} onChange={setPeriod} />
       </div>
       {loading ? (

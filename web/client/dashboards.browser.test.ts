@@ -185,6 +185,13 @@ describe.skipIf(skipReason !== undefined)('Client dashboards in Chromium', { tim
         'svg',
       ),
     );
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `PNG of ${otif.name} by month` }).click(),
+    ]);
+    expect(png.suggestedFilename()).toMatch(/^contoso_.+_by-month_\d{4}-\d{2}\.png$/);
+    const bytes = await readFile((await png.path())!);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     const drawing = await readFile((await svg.path())!, 'utf8');
     expect(drawing).toMatch(/^<\?xml/);
     expect(drawing).toContain(`<title>${otif.name.replace(/&/g, '&amp;')} by month</title>`);
@@ -240,5 +247,25 @@ describe.skipIf(skipReason !== undefined)('Client dashboards in Chromium', { tim
     );
     // The marker is brief.
     await poll(() => cell.getAttribute('data-updated')).toBeNull();
+  });
+
+  it('a KPI whose calculation fails says so on its tile; the others keep their values', async () => {
+    const { page } = session;
+    const lake = await DeploymentLake.open(site.deployment);
+    try {
+      await lake.loadUnreadable('Shipment', `shp-bad-${run}`);
+    } finally {
+      await lake.close();
+    }
+    expect(await calc('POST', 'recompute', OLIVIA)).toMatchObject({ kind: 'full', errors: 1 });
+    expect((await newest('otif-rate')).status).toBe('error');
+    await signIn(page, site.ui, VERA, '/dashboards');
+    const otif = page.locator('[data-kpi-id="otif-rate"]');
+    await poll(() => otif.getAttribute('data-status')).toBe('error');
+    expect(await otif.getByTestId('kpi-note').textContent()).toMatch(/^Could not compute: .+/);
+    expect(await otif.getByTestId('kpi-value').textContent()).toBe('—');
+    const margin = page.locator('[data-kpi-id="gross-margin"]');
+    expect(await margin.getAttribute('data-status')).toMatch(/^(good|warning|critical)$/);
+    expect(await margin.getByTestId('kpi-note').count()).toBe(0);
   });
 });

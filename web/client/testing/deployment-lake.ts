@@ -86,6 +86,26 @@ export class DeploymentLake {
     return manifest;
   }
 
+  /** Appends a file to `object` that is not Parquet: the KPIs reading it fail at run time (an error state). */
+  async loadUnreadable(object: string, runId: string): Promise<LakeManifest> {
+    const path = `${object}/${runId}-0.parquet`;
+    const bytes = Buffer.from('this is not parquet');
+    const lake = this.blobs.getContainerClient('lake');
+    await lake.getBlockBlobClient(path).uploadData(bytes);
+    const { resource: prev } = await this.manifests.item(object, object).read<LakeManifest>();
+    if (!prev) throw new Error(`no manifest of ${object} yet`);
+    const now = new Date().toISOString();
+    const manifest: LakeManifest = {
+      ...prev,
+      version: prev.version + 1,
+      files: [...prev.files, { path, rows: 1, bytes: bytes.length, writtenBy: runId, writtenAt: now }],
+      rows: prev.rows + 1,
+      updatedAt: now,
+    };
+    await this.manifests.items.upsert(manifest);
+    return manifest;
+  }
+
   async close(): Promise<void> {
     this.session.close();
     await rm(this.root, { recursive: true, force: true });

@@ -33,7 +33,7 @@ export interface LiveResults {
 export function useLiveResults(grain: ResultGrain, enabled: boolean, pollMs = LIVE_POLL_MS): LiveResults {
   const client = useApiClient();
   const list = useApi<KpiResultList>(enabled ? `calculation/results?grain=${grain}` : undefined);
-  const [results, setResults] = useState<Map<string, KpiResult>>();
+  const [results, setResults] = useState<{ grain: ResultGrain; map: Map<string, KpiResult> }>();
   const [updated, setUpdated] = useState<ReadonlySet<string>>(new Set());
   const [liveError, setLiveError] = useState<Error>();
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
@@ -60,11 +60,12 @@ export function useLiveResults(grain: ResultGrain, enabled: boolean, pollMs = LI
     };
   }, []);
 
-  const data = list.data;
+  // Right after the grain changed, the list on hand is still the other grain's until the new one answers.
+  const data = list.data?.items.some((r) => r.grain !== grain) ? undefined : list.data;
   useEffect(() => {
     if (!data) return;
     shown.current = new Map(data.items.filter((r) => r.grain === grain).map((r) => [r.id, r]));
-    setResults(shown.current);
+    setResults({ grain, map: shown.current });
   }, [data, grain]);
 
   // One loop per list answer: each round asks for what was written after the newest token seen.
@@ -84,7 +85,7 @@ export function useLiveResults(grain: ResultGrain, enabled: boolean, pollMs = LI
         if (changes.items.length) {
           const { next, changed } = mergeChanges(shown.current ?? new Map(), changes.items, grain);
           shown.current = next;
-          setResults(next);
+          setResults({ grain, map: next });
           mark(changed);
         }
         setLiveError(undefined);
@@ -103,7 +104,8 @@ export function useLiveResults(grain: ResultGrain, enabled: boolean, pollMs = LI
   }, [client, data, grain, pollMs, mark]);
 
   return {
-    results: data ? results : undefined,
+    // While another grain's list is still on its way, there is nothing of this grain to show yet.
+    results: results?.grain === grain ? results.map : undefined,
     error: list.error,
     loading: list.loading,
     reload: list.reload,

@@ -57,7 +57,18 @@ interface DeployOptions {
   uiPort: number;
 }
 
-export async function startClientWorld(): Promise<ClientWorld> {
+/** The licence states a world can start deployments in. */
+export type SiteKind = 'full' | 'grace' | 'refused';
+
+/** The vendor platform and a deployment in each licence state under test. */
+export function startClientWorld(): Promise<ClientWorld> {
+  return startClientSites(['full', 'grace', 'refused']);
+}
+
+/** The vendor platform and deployments in only the `kinds` asked for (e.g. the dashboards need `full` alone). */
+export async function startClientSites<K extends SiteKind>(
+  kinds: readonly K[],
+): Promise<Pick<ClientWorld, 'vendor' | 'stop'> & Record<K, ClientSite>> {
   const root = await mkdtemp(join(tmpdir(), 'kpi-client-ui-'));
   const running: { stop(): Promise<void> }[] = [];
   const stopAll = async () => {
@@ -160,8 +171,13 @@ export async function startClientWorld(): Promise<ClientWorld> {
       });
       return serve(dep, port, issued.licenseId);
     };
-    const [full, grace, refused] = await Promise.all([startFull(), startGrace(), startRefused()]);
-    return { vendor, full, grace, refused, stop: stopAll };
+    const starts: Record<SiteKind, () => Promise<ClientSite>> = {
+      full: startFull,
+      grace: startGrace,
+      refused: startRefused,
+    };
+    const sites = await Promise.all(kinds.map(async (k) => [k, await starts[k]()] as const));
+    return { vendor, stop: stopAll, ...(Object.fromEntries(sites) as Record<K, ClientSite>) };
   } catch (err) {
     await stopAll();
     throw err;
@@ -176,7 +192,7 @@ export async function startClientWorld(): Promise<ClientWorld> {
  */
 export async function signInAhead(
   page: Page,
-  world: ClientWorld,
+  world: Pick<ClientWorld, 'vendor'>,
   site: ClientSite,
   email: string,
   path = '/',
@@ -208,7 +224,7 @@ export async function signInAhead(
 
 /** GETs a client-app route of a deployment as a user (what the UI should show), with a token valid on its clock. */
 export async function clientGet<T>(
-  world: ClientWorld,
+  world: Pick<ClientWorld, 'vendor'>,
   site: ClientSite,
   path: string,
   email: string,

@@ -4,13 +4,14 @@ import { Link, useLocation } from '@kpi/web-ui/routing';
 import type { z } from 'zod';
 import { CatalogError } from '../catalog/CatalogError';
 import { directionText, formatValue } from '../catalog/kpi-format';
+import { KpiValues } from '../dashboards/KpiValues';
 import { DataRoute } from '../license/DataRoute';
 import { useDataApi } from '../license/useDataApi';
 import styles from './KpiPage.module.css';
 
 type KpiEnvelope = z.infer<typeof kpiEnvelopeSchema>;
 
-/** One entitled KPI's definition (`/kpi?id=…`). */
+/** One entitled KPI: its values over time, the drill-down and its definition (`/kpi?id=…&grain=…&period=…`). */
 export default function KpiPage() {
   const { search } = useLocation();
   const id = new URLSearchParams(search).get('id') ?? '';
@@ -49,6 +50,7 @@ function Definition({ kpi, catalogVersion }: { kpi: ClientKpi; catalogVersion: s
         catalog {catalogVersion}
       </p>
       <p className={styles.description}>{kpi.description}</p>
+      <KpiValues kpi={kpi} />
       <div className={styles.grid}>
         <Panel title="Definition">
           <dl className={styles.facts}>

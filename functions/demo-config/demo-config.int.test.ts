@@ -606,6 +606,8 @@ describe('role matrix', () => {
     ['GET', `${SEEDED}/sows`, readers],
     ['GET', `${SEEDED}/sows/1`, readers],
     ['GET', `${SEEDED}/sows/1/pdf`, readers],
+    // Client deployments only, with their credential (connector.int.test.ts calls it as one): no user.
+    ['GET', 'deployment/sources', []],
   ];
 
   it('covers every documented route', async () => {

@@ -15,9 +15,9 @@ import { type CustomKpiVersion, customKpiVersionSchema } from '@kpi/shared/contr
 import { loadCatalogWithIndex } from '@kpi/shared/domain/catalog/load-catalog';
 import type { Catalog, CatalogIndex } from '@kpi/shared/domain/catalog/types';
 import { FormulaEngine } from '@kpi/shared/domain/formula/index';
+import type { CredentialLookup } from '@kpi/shared/platform/auth/deployment-authenticator';
 import { AzureBlobStore } from '@kpi/shared/platform/blob/azure-blob-store';
 import type { BlobStore } from '@kpi/shared/platform/blob/ports';
-import type { CredentialLookup } from '@kpi/shared/platform/auth/deployment-authenticator';
 import { containerName } from '@kpi/shared/platform/cosmos/container-names';
 import { cosmosClient } from '@kpi/shared/platform/cosmos/cosmos-client';
 import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';

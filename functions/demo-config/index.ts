@@ -16,7 +16,9 @@ import { dependencies } from './dependencies';
 
 // Client deployments read their configuration's source declarations with their deployment credential.
 configureHttpEdge({
-  deploymentAuthenticator: createDeploymentAuthenticator(async (id) => (await dependencies()).credentials(id)),
+  deploymentAuthenticator: createDeploymentAuthenticator(async (id) =>
+    (await dependencies()).credentials(id),
+  ),
 });
 
 registerOpenApiRoute(APP, { title: 'KPI Platform demo-config service', version: '0.1.0' });

@@ -58,6 +58,11 @@ export interface ClientDeploymentOptions {
    * run-from-package zip (what Azure mounts as wwwroot). Their settings are still those config.ts declares.
    */
   packagedApps?: Record<string, string>;
+  /**
+   * Only these of the deployment's apps (tests of one app: every worker started costs seconds on a busy
+   * machine); default all of bicep/client-function-apps.json.
+   */
+  apps?: readonly string[];
   /** Extra environment for the client's workers (tests: a preloaded fake clock). */
   workerEnv?: Record<string, string>;
   workerExecArgv?: string[];
@@ -175,7 +180,7 @@ export async function startClientDeployment(o: ClientDeploymentOptions): Promise
     };
     const apps = await Promise.all(
       discoverApps(join(repoRoot, 'functions'))
-        .filter((a) => clientAppNames.includes(a.name))
+        .filter((a) => clientAppNames.includes(a.name) && (o.apps?.includes(a.name) ?? true))
         .map(async (a) => ({
           ...a,
           dir: o.packagedApps?.[a.name] ?? a.dir,

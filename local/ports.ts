@@ -20,6 +20,9 @@ export const defaultPorts = {
   clientKeyVault: { port: 7084, setting: 'LOCAL_CLIENT_KEYVAULT_PORT' },
   clientCosmos: { port: 8091, setting: 'LOCAL_CLIENT_COSMOS_PORT' },
   clientServiceBus: { port: 5682, setting: 'LOCAL_CLIENT_SERVICEBUS_PORT' },
+  // The client's own systems its connector reads: a PostgreSQL ERP (PGlite) and a REST CRM.
+  clientErp: { port: 5442, setting: 'LOCAL_CLIENT_ERP_PORT' },
+  clientCrm: { port: 7085, setting: 'LOCAL_CLIENT_CRM_PORT' },
 } as const;
 
 export type PortName = keyof typeof defaultPorts;

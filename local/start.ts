@@ -2,7 +2,7 @@
  * `npm start`: the whole platform on the documented ports, data in `.data/`, until Ctrl-C.
  */
 import { join } from 'node:path';
-import { SEED_CLIENT, startSeedClient } from './client/seed-client';
+import { SEED_CLIENT, startSeedClient, startSeedSources } from './client/seed-client';
 import { cosmosLocalKey } from './cosmos/cosmos';
 import { seededUsers } from './identity/users';
 import { seedFleet, startSeedFleet } from './seed/fleet';
@@ -79,6 +79,29 @@ async function main(): Promise<void> {
       console.error(`client deployment ${SEED_CLIENT.deploymentId} did not start: ${err.message}`);
       return undefined;
     });
+  // Its demo sources (PGlite ERP, REST CRM, files in its Blob storage), registered through its connector.
+  const sources = client.then(async (deployment) => {
+    if (!deployment) return undefined;
+    const began = performance.now();
+    try {
+      const running = await startSeedSources(deployment, {
+        vendorApi: stack.urls.api,
+        adminToken: () => stack.token('ada@vendor.example'),
+        ownerToken: () => stack.token('olivia@contoso.example'),
+        dataDir: join(repoRoot, '.data', 'client', SEED_CLIENT.tenantId),
+        ports: { erp: p.clientErp, crm: p.clientCrm },
+        log,
+      });
+      const s = ((performance.now() - began) / 1000).toFixed(1);
+      log(
+        `contoso demo sources are registered (${s} s): ERP 127.0.0.1:${p.clientErp}, CRM ${running.crmBaseUrl}`,
+      );
+      return running;
+    } catch (err) {
+      console.error(`contoso demo sources did not start: ${(err as Error).message}`);
+      return undefined;
+    }
+  });
   const seconds = ((performance.now() - began) / 1000).toFixed(1);
   const u = stack.urls;
   console.log(
@@ -110,6 +133,8 @@ async function main(): Promise<void> {
     console.log(`\n${signal}: stopping…`);
     fleet
       .then((live) => live?.stop())
+      .then(() => sources)
+      .then((running) => running?.stop())
       .then(() => client)
       .then((deployment) => deployment?.stop())
       .then(() => stack.stop())

@@ -5,7 +5,9 @@ import type { Catalog, CatalogIndex } from '@kpi/shared/domain/catalog/types';
 import type { FormulaEngine } from '@kpi/shared/domain/formula/index';
 import type { BlobStore } from '@kpi/shared/platform/blob/ports';
 import type { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository';
+import type { CredentialLookup } from '@kpi/shared/platform/auth/deployment-authenticator';
 import type { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
+import type { LicenseRef } from './sources/deployment-sources';
 
 export interface DemoConfigDeps {
   tenants: TenantRepository<Tenant>;
@@ -22,6 +24,10 @@ export interface DemoConfigDeps {
   catalog: Catalog;
   catalogIndex: CatalogIndex;
   engine: FormulaEngine;
+  /** Read only (licence service data): which configuration a deployment is licensed for. */
+  licenses: TenantRepository<LicenseRef>;
+  /** Read only (issued by the licence service): deployment credentials for the deployment authenticator. */
+  credentials: CredentialLookup;
   clock: () => Date;
   newId: (prefix: string) => string;
 }

@@ -10,6 +10,7 @@ import {
   type Tenant,
   tenantSchema,
 } from '@kpi/shared/contracts/demo-config';
+import { deploymentCredentialSchema } from '@kpi/shared/contracts/deployment-credential';
 import { type CustomKpiVersion, customKpiVersionSchema } from '@kpi/shared/contracts/metadata-custom-kpi';
 import { loadCatalogWithIndex } from '@kpi/shared/domain/catalog/load-catalog';
 import { FormulaEngine } from '@kpi/shared/domain/formula/index';
@@ -20,6 +21,7 @@ import { GlobalRepository } from '@kpi/shared/platform/cosmos/global-repository'
 import { TenantRepository } from '@kpi/shared/platform/cosmos/tenant-repository';
 import { config } from './config';
 import type { DemoConfigDeps } from './demo-config-deps';
+import { type LicenseRef, licenseRefSchema } from './sources/deployment-sources';
 
 // Checked at module load: an undeclared name stops the app at start-up.
 const containers = {
@@ -28,6 +30,8 @@ const containers = {
   sources: containerName('data-sources'),
   sowVersions: containerName('sow-versions'),
   customKpiVersions: containerName('custom-kpi-versions'),
+  licenses: containerName('licenses'),
+  credentials: containerName('deployment-credentials'),
 };
 
 function create(): DemoConfigDeps {
@@ -39,6 +43,11 @@ function create(): DemoConfigDeps {
     entity: 'TENANT',
   };
   const { catalog, index } = loadCatalogWithIndex();
+  const credentials = new GlobalRepository({
+    container: database.container(containers.credentials),
+    schema: deploymentCredentialSchema,
+    entity: 'DEPLOYMENT_CREDENTIAL',
+  });
   return {
     tenants: new TenantRepository<Tenant>(tenantOptions),
     allTenants: new GlobalRepository<Tenant>({ ...tenantOptions, partitionKeyPath: '/tenantId' }),
@@ -66,6 +75,12 @@ function create(): DemoConfigDeps {
     catalog,
     catalogIndex: index,
     engine: new FormulaEngine(catalog.objects, new Map(catalog.kpis.map((k) => [k.id, k.formula]))),
+    licenses: new TenantRepository<LicenseRef>({
+      container: database.container(containers.licenses),
+      schema: licenseRefSchema,
+      entity: 'LICENSE',
+    }),
+    credentials: (id) => credentials.get(id),
     clock: () => new Date(),
     newId: (prefix) => `${prefix}-${randomBytes(8).toString('hex')}`,
   };

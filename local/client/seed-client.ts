@@ -12,6 +12,12 @@ import {
   startClientDeployment,
 } from './client-deployment';
 import { issueLicense } from './issue-license';
+import {
+  type DeploymentDemoSources,
+  objectsOfKpis,
+  registerDemoSources,
+  startDeploymentDemoSources,
+} from './seed-sources';
 
 export const SEED_CLIENT = {
   tenantId: 'contoso',
@@ -59,4 +65,41 @@ export async function startSeedClient(o: SeedClientOptions): Promise<ClientDeplo
     corsOrigins: o.corsOrigins,
     log: o.log,
   });
+}
+
+/**
+ * Contoso's demo sources, started for its deployment and registered through its connector (as its owner):
+ * the objects of the seeded configuration's KPIs, two years of history. Run after the banner: a first fill
+ * of the PGlite ERP takes seconds; later starts reuse the persisted database.
+ */
+export async function startSeedSources(
+  deployment: ClientDeployment,
+  o: {
+    vendorApi: string;
+    adminToken: () => Promise<string>;
+    ownerToken: () => Promise<string>;
+    dataDir: string;
+    ports: { erp: number; crm: number };
+    log: (line: string) => void;
+  },
+): Promise<DeploymentDemoSources> {
+  const res = await fetch(
+    `${o.vendorApi}/demo-config/tenants/${SEED_CLIENT.tenantId}/configurations/${SEED_CLIENT.configurationId}`,
+    { headers: { authorization: `Bearer ${await o.adminToken()}` } },
+  );
+  if (!res.ok) throw new Error(`configuration ${SEED_CLIENT.configurationId}: ${res.status}`);
+  const configuration = (await res.json()) as { selectedKpis: { kpiId: string }[] };
+  const running = await startDeploymentDemoSources(deployment, {
+    industry: 'manufacturing',
+    objects: objectsOfKpis(configuration.selectedKpis.map((k) => k.kpiId)),
+    dataDir: join(o.dataDir, 'demo-sources'),
+    ports: o.ports,
+  });
+  try {
+    await registerDemoSources(deployment, running, o.ownerToken, o.log);
+  } catch (err) {
+    // The sources keep running for a later registration (the connector may still be starting).
+    o.log(`demo sources not registered: ${(err as Error).message}`);
+  }
+  return running;
 }

@@ -473,3 +473,10 @@ export const dashboardPreviewSchema = z.object({
   ),
 });
 export type DashboardPreview = z.infer<typeof dashboardPreviewSchema>;
+
+/** What a client deployment reads of its configuration's declarations (deployment credential). */
+export const deploymentSourcesSchema = z.object({
+  configurationId: idSchema,
+  items: z.array(dataSourceSchema),
+});
+export type DeploymentSources = z.infer<typeof deploymentSourcesSchema>;

@@ -4,6 +4,7 @@ import {
   dataSourceListSchema,
   dataSourceRequestSchema,
   dataSourceViewSchema,
+  deploymentSourcesSchema,
   inferSampleRequestSchema,
   inferSampleResponseSchema,
 } from '@kpi/shared/contracts/demo-config';
@@ -21,6 +22,7 @@ import {
   sourceParams,
   withEtag,
 } from '../route-kit';
+import { deploymentSources } from './deployment-sources';
 import { inferSample } from './infer-sample';
 import {
   createSource,
@@ -155,4 +157,18 @@ httpRoute({
     const { deps } = await inExistingConfiguration(caller, params);
     return { body: await inferSample(body, deps.catalog.objects, undefined, log) };
   },
+});
+
+httpRoute({
+  app: APP,
+  name: 'deployment-sources-get',
+  method: 'GET',
+  route: 'deployment/sources',
+  roles: 'deployment',
+  responses: { 200: deploymentSourcesSchema },
+  statuses: [404],
+  summary:
+    "A client deployment's own declarations: the sources of the configuration its licence names (deployment credential)",
+  tags,
+  handler: async ({ caller }) => ({ body: await deploymentSources(dependencies(), caller) }),
 });

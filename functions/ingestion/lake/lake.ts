@@ -19,6 +19,8 @@ export const LAKE_DEFAULTS = {
   graceMs: 15 * 60_000,
   /** Compaction runs after a load once an object has more live files than this. */
   compactAbove: 16,
+  /** Pushes append small files often: compaction waits for more of them. */
+  compactPushesAbove: 64,
   swapAttempts: 20,
 } as const;
 
@@ -156,9 +158,13 @@ export class Lake {
   }
 
   /** Compacts when the object has more live files than the threshold (after a load). */
-  async compactIfNeeded(object: DataObject, runId: string): Promise<LakeManifest | undefined> {
+  async compactIfNeeded(
+    object: DataObject,
+    runId: string,
+    above = this.deps.compactAbove ?? LAKE_DEFAULTS.compactAbove,
+  ): Promise<LakeManifest | undefined> {
     const m = await this.manifest(object.name);
-    if (!m || m.files.length <= (this.deps.compactAbove ?? LAKE_DEFAULTS.compactAbove)) return undefined;
+    if (!m || m.files.length <= above) return undefined;
     return this.compact(object, runId);
   }
 

@@ -9,7 +9,7 @@ import type { PushRecords, PushResult } from '@kpi/shared/contracts/ingestion';
 import { compileMapping, MappingInvalidError } from '@kpi/shared/domain/mapping/index';
 import { unprocessable } from '@kpi/shared/platform/errors';
 import type { EffectStore } from '@kpi/shared/platform/servicebus/ports';
-import { timeRangeOf } from '../lake/lake';
+import { LAKE_DEFAULTS, timeRangeOf } from '../lake/lake';
 import { mapRows } from '../model/map-rows';
 import type { RunDeps } from '../runs/run-ingestion';
 
@@ -87,5 +87,10 @@ export async function pushRecords(
     });
   }
   await deps.pushes.record(key, { outcome: result });
+  if (manifest && manifest.files.length > LAKE_DEFAULTS.compactPushesAbove) {
+    await deps.lake.compactIfNeeded(object, tag, LAKE_DEFAULTS.compactPushesAbove).catch((err: unknown) => {
+      deps.log.warn('compaction after push failed', { object: object.name, error: String(err) });
+    });
+  }
   return result;
 }

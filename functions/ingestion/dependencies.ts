@@ -16,7 +16,7 @@ import { Lake } from './lake/lake';
 import { SnapshotObjectModel } from './model/object-model';
 import { CosmosPublishedMappings } from './model/published-mappings';
 import { CosmosPushKeyStore, CosmosPushOutcomes } from './push/cosmos-push-stores';
-import type { PushKeyDeps } from './push/push-keys';
+import { CachedPushKeys, type PushKeyDeps } from './push/push-keys';
 import type { PushDeps } from './push/push-records';
 import {
   CosmosCursorStore,
@@ -82,7 +82,7 @@ async function create(): Promise<AppDeps> {
     request: (message) =>
       publisher.publish(REQUESTS_QUEUE, { type: RUN_REQUESTED, data: message, messageId: message.runId }),
     pushes: new CosmosPushOutcomes(database.container(containers.effects)),
-    pushKeys: new CosmosPushKeyStore(database.container(containers.pushKeys)),
+    pushKeys: new CachedPushKeys(new CosmosPushKeyStore(database.container(containers.pushKeys))),
     clock,
     log,
   };

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDbSession } from '@kpi/shared/calculation/duckdb-session';
-import { writeRecordsToParquet } from '@kpi/shared/calculation/parquet-writer';
+import { writeCheckedRecordsToParquet } from '@kpi/shared/calculation/parquet-writer';
 import { duckDbDialect } from '@kpi/shared/calculation/sql/dialect';
 import type { DataObject } from '@kpi/shared/domain/catalog/types';
 
@@ -45,14 +45,17 @@ export class DuckDbParquet implements ParquetEngine {
     return next;
   }
 
+  /** Records already checked against the object's types (`mapRows` does it). */
   write(object: DataObject, records: readonly Record<string, unknown>[]): Promise<WrittenParquet> {
     return this.serial(async () => {
-      const path = join(this.dir, `w${++this.seq}.parquet`);
+      const n = ++this.seq;
+      const path = join(this.dir, `w${n}.parquet`);
+      const scratch = join(this.dir, `w${n}.ndjson`);
       try {
-        await writeRecordsToParquet(this.session, object, records, path);
+        await writeCheckedRecordsToParquet(this.session, object, records, path, scratch);
         return { bytes: await readFile(path), rows: records.length, ...timeOf(object, records) };
       } finally {
-        await rm(path, { force: true });
+        await Promise.all([rm(path, { force: true }), rm(scratch, { force: true })]);
       }
     });
   }

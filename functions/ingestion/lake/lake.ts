@@ -50,6 +50,28 @@ export function timeRangeOf(files: readonly LakeFile[]): TimeRange | undefined {
   };
 }
 
+type Plan = (base: LakeManifest) => { files: LakeFile[]; keysUnique: boolean; retire: string[] } | undefined;
+
+const appendPlan =
+  (files: readonly LakeFile[]): Plan =>
+  (base) => {
+    const live = new Set(base.files.map((f) => f.path));
+    const added = files.filter((f, i) => !live.has(f.path) && files.findIndex((g) => g.path === f.path) === i);
+    if (!added.length) return undefined;
+    return { files: [...base.files, ...added], keysUnique: false, retire: [] };
+  };
+
+const replacePlan =
+  (files: readonly LakeFile[]): Plan =>
+  (base) => {
+    const next = new Set(files.map((f) => f.path));
+    return {
+      files: [...files],
+      keysUnique: files.length <= 1,
+      retire: base.files.filter((f) => !next.has(f.path)).map((f) => f.path),
+    };
+  };
+
 export class Lake {
   constructor(private readonly deps: LakeDeps) {}
 
@@ -88,29 +110,46 @@ export class Lake {
 
   /**
    * Swaps the object's manifest: appends files (a file already live is not added twice: a retried batch or
-   * push changes nothing) or replaces the live set. Retries a lost race on the current manifest.
+   * push changes nothing) or replaces the live set. Retries a lost race on the current manifest. Appends
+   * waiting for the same object in this process go in one swap (group commit), so concurrent pushes do not
+   * race each other for the ETag.
    */
   async swap(object: string, change: LakeChange): Promise<LakeManifest> {
-    return this.swapWith(object, (base) => {
-      const live = new Set(base.files.map((f) => f.path));
-      if (change.kind === 'append') {
-        const added = change.files.filter((f) => !live.has(f.path));
-        if (!added.length) return undefined;
-        return { files: [...base.files, ...added], keysUnique: false, retire: [] };
-      }
-      const next = new Set(change.files.map((f) => f.path));
-      return {
-        files: [...change.files],
-        keysUnique: change.files.length <= 1,
-        retire: base.files.filter((f) => !next.has(f.path)).map((f) => f.path),
-      };
+    if (change.kind === 'replace') return this.swapWith(object, replacePlan(change.files));
+    return new Promise((resolve, reject) => {
+      const waiting = this.pending.get(object) ?? { files: [], waiters: [] };
+      waiting.files.push(...change.files);
+      waiting.waiters.push({ resolve, reject });
+      this.pending.set(object, waiting);
+      void this.drain(object);
     });
   }
 
-  private async swapWith(
-    object: string,
-    plan: (base: LakeManifest) => { files: LakeFile[]; keysUnique: boolean; retire: string[] } | undefined,
-  ): Promise<LakeManifest> {
+  private readonly pending = new Map<
+    string,
+    { files: LakeFile[]; waiters: { resolve: (m: LakeManifest) => void; reject: (e: unknown) => void }[] }
+  >();
+  private readonly draining = new Set<string>();
+
+  private async drain(object: string): Promise<void> {
+    if (this.draining.has(object)) return;
+    this.draining.add(object);
+    try {
+      for (let next = this.pending.get(object); next; next = this.pending.get(object)) {
+        this.pending.delete(object);
+        try {
+          const m = await this.swapWith(object, appendPlan(next.files));
+          for (const w of next.waiters) w.resolve(m);
+        } catch (err) {
+          for (const w of next.waiters) w.reject(err);
+        }
+      }
+    } finally {
+      this.draining.delete(object);
+    }
+  }
+
+  private async swapWith(object: string, plan: Plan): Promise<LakeManifest> {
     const grace = this.deps.graceMs ?? LAKE_DEFAULTS.graceMs;
     for (let attempt = 0; attempt < LAKE_DEFAULTS.swapAttempts; attempt++) {
       const stored = await this.deps.manifests.get(object);

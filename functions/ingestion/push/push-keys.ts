@@ -72,3 +72,35 @@ export async function authenticatePush(deps: Pick<PushKeyDeps, 'pushKeys'>, head
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw invalid();
   return { sourceId: stored.sourceId, keyId: stored.id };
 }
+
+/**
+ * Push keys read at most every `ttlMs` per key (a push stream would otherwise read its key on every call). A
+ * revocation through this instance takes effect at once; on other instances within `ttlMs`.
+ */
+export class CachedPushKeys implements PushKeyStore {
+  private readonly cache = new Map<string, { at: number; key: StoredPushKey | undefined }>();
+
+  constructor(
+    private readonly store: PushKeyStore,
+    private readonly ttlMs = 30_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(id: string): Promise<StoredPushKey | undefined> {
+    const hit = this.cache.get(id);
+    if (hit && this.now() - hit.at < this.ttlMs) return hit.key;
+    const key = await this.store.get(id);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(id, { at: this.now(), key });
+    return key;
+  }
+
+  async save(key: StoredPushKey): Promise<void> {
+    this.cache.delete(key.id);
+    await this.store.save(key);
+  }
+
+  list(): Promise<StoredPushKey[]> {
+    return this.store.list();
+  }
+}

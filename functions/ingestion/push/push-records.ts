@@ -6,6 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { PushRecords, PushResult } from '@kpi/shared/contracts/ingestion';
+import type { LakeFile, LakeManifest } from '@kpi/shared/contracts/lake';
 import { compileMapping, MappingInvalidError } from '@kpi/shared/domain/mapping/index';
 import { unprocessable } from '@kpi/shared/platform/errors';
 import type { EffectStore } from '@kpi/shared/platform/servicebus/ports';
@@ -52,14 +53,15 @@ export async function pushRecords(
     runId: tag,
     at,
   });
-  let manifest = await deps.lake.manifest(object.name);
-  const path = `${object.name}/${tag}-0.parquet`;
-  const files = [];
-  if (records.length && !manifest?.files.some((f) => f.path === path)) {
+  // A retry after a crash between the swap and the outcome record writes the same rows to the same name
+  // again, and the swap finds the file live already: nothing is added.
+  let manifest: LakeManifest | undefined;
+  const files: LakeFile[] = [];
+  if (records.length) {
     const file = await deps.lake.writeFile(object, records, tag, 0);
     files.push(file);
     manifest = await deps.lake.swap(object.name, { kind: 'append', files: [file] });
-  }
+  } else manifest = await deps.lake.manifest(object.name);
   if (quarantined.length) await deps.quarantine.add(quarantined);
   const result: PushResult = {
     batchId,
@@ -70,7 +72,7 @@ export async function pushRecords(
     duplicate: false,
   };
   if (records.length) {
-    const timeRange = timeRangeOf(files.length ? files : (manifest?.files.filter((f) => f.path === path) ?? []));
+    const timeRange = timeRangeOf(files);
     await deps.publisher.publish(deps.eventsTopic, {
       type: 'records.appended',
       subject: object.name,

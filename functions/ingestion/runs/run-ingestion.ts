@@ -23,6 +23,7 @@ import type { Logger } from '@kpi/shared/platform/log';
 import type { EventPublisher } from '@kpi/shared/platform/servicebus/ports';
 import { type Lake, timeRangeOf } from '../lake/lake';
 import { mapRows } from '../model/map-rows';
+import { prefetch } from './prefetch';
 import type { ObjectModel } from '../model/object-model';
 import type { PublishedMappings } from '../model/published-mappings';
 import type { CursorStore, QuarantineStore, RunStore, SourceReader } from './stores';
@@ -151,7 +152,7 @@ export async function executeRun(deps: RunDeps, req: RunRequestMessage): Promise
           ...(run.cursorField !== undefined ? { cursorField: run.cursorField } : {}),
           ...(position !== undefined ? { cursorValue: position } : {}),
         };
-        for await (const batch of deps.read(prepared.source, request)) {
+        for await (const batch of prefetch(deps.read(prepared.source, request))) {
           const at = deps.clock();
           const { records, quarantined } = mapRows(prepared.compiled, prepared.object, batch.records, {
             firstRow: run.rowsRead + 1,

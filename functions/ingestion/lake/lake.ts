@@ -11,7 +11,7 @@ import type { BlobStore } from '@kpi/shared/platform/blob/ports';
 import { isLostRace } from '@kpi/shared/platform/cosmos/conditions';
 import { unavailable } from '@kpi/shared/platform/errors';
 import type { Logger } from '@kpi/shared/platform/log';
-import type { ManifestStore } from '@kpi/shared/platform/lake/ports';
+import type { ManifestStore, StoredManifest } from '@kpi/shared/platform/lake/ports';
 import type { ParquetEngine, WrittenParquet } from './duckdb-parquet';
 
 export const LAKE_DEFAULTS = {
@@ -130,6 +130,10 @@ export class Lake {
     { files: LakeFile[]; waiters: { resolve: (m: LakeManifest) => void; reject: (e: unknown) => void }[] }
   >();
   private readonly draining = new Set<string>();
+  /** The manifest and ETag of this process's last successful swap, per object. */
+  private readonly last = new Map<string, StoredManifest>();
+  /** Objects being compacted by this process (one compaction per object at a time). */
+  private readonly compacting = new Set<string>();
 
   private async drain(object: string): Promise<void> {
     if (this.draining.has(object)) return;
@@ -152,7 +156,9 @@ export class Lake {
   private async swapWith(object: string, plan: Plan): Promise<LakeManifest> {
     const grace = this.deps.graceMs ?? LAKE_DEFAULTS.graceMs;
     for (let attempt = 0; attempt < LAKE_DEFAULTS.swapAttempts; attempt++) {
-      const stored = await this.deps.manifests.get(object);
+      // This process's last swap is usually still current: try it first, read the store after a lost race.
+      const known = attempt === 0 ? this.last.get(object) : undefined;
+      const stored = known ?? (await this.deps.manifests.get(object));
       const now = this.deps.clock();
       const base: LakeManifest = stored?.manifest ?? {
         id: object,
@@ -181,8 +187,9 @@ export class Lake {
         retired: retired.filter((r) => !expired.includes(r)),
       };
       try {
-        await this.deps.manifests.put(next, stored?.etag);
+        this.last.set(object, { manifest: next, etag: await this.deps.manifests.put(next, stored?.etag) });
       } catch (err) {
+        this.last.delete(object);
         if (isLostRace(err)) continue;
         throw err;
       }
@@ -202,6 +209,7 @@ export class Lake {
     runId: string,
     above = this.deps.compactAbove ?? LAKE_DEFAULTS.compactAbove,
   ): Promise<LakeManifest | undefined> {
+    if (this.compacting.has(object.name)) return undefined;
     const m = await this.manifest(object.name);
     if (!m || m.files.length <= above) return undefined;
     return this.compact(object, runId);
@@ -213,6 +221,16 @@ export class Lake {
    * the compacted file is dropped.
    */
   async compact(object: DataObject, runId: string): Promise<LakeManifest | undefined> {
+    if (this.compacting.has(object.name)) return undefined;
+    this.compacting.add(object.name);
+    try {
+      return await this.compactNow(object, runId);
+    } finally {
+      this.compacting.delete(object.name);
+    }
+  }
+
+  private async compactNow(object: DataObject, runId: string): Promise<LakeManifest | undefined> {
     const m = await this.manifest(object.name);
     if (!m || (m.files.length <= 1 && m.keysUnique)) return m;
     const taken = m.files;

@@ -23,6 +23,7 @@ import type { Logger } from '@kpi/shared/platform/log';
 import type { EventPublisher } from '@kpi/shared/platform/servicebus/ports';
 import { type Lake, timeRangeOf } from '../lake/lake';
 import { mapRows } from '../model/map-rows';
+import { PendingWrites } from './pending-writes';
 import { prefetch } from './prefetch';
 import type { ObjectModel } from '../model/object-model';
 import type { PublishedMappings } from '../model/published-mappings';
@@ -135,6 +136,7 @@ export async function executeRun(deps: RunDeps, req: RunRequestMessage): Promise
   run.attempts += 1;
   await deps.runs.save(run);
   const written: LakeFile[] = [];
+  const pending = new PendingWrites(2, written);
   let manifest: LakeManifest | undefined;
   let prepared: Prepared | undefined;
   try {
@@ -160,12 +162,12 @@ export async function executeRun(deps: RunDeps, req: RunRequestMessage): Promise
             runId: run.id,
             at: at.toISOString(),
           });
-          if (records.length) {
+          if (records.length && run.mode === 'full') {
+            await pending.add(deps.lake.writeFile(prepared.object, records, run.id, run.batches));
+          } else if (records.length) {
             const file = await deps.lake.writeFile(prepared.object, records, run.id, run.batches);
             written.push(file);
-            if (run.mode === 'incremental') {
-              manifest = await deps.lake.swap(prepared.object.name, { kind: 'append', files: [file] });
-            }
+            manifest = await deps.lake.swap(prepared.object.name, { kind: 'append', files: [file] });
           }
           const kept = INGESTION_LIMITS.quarantineRowsPerRun - run.rowsQuarantined;
           if (quarantined.length && kept > 0) await deps.quarantine.add(quarantined.slice(0, kept));
@@ -187,8 +189,10 @@ export async function executeRun(deps: RunDeps, req: RunRequestMessage): Promise
           if (manifest) run.manifestVersion = manifest.version;
           await deps.runs.save(run);
         }
+        await pending.flush();
         break;
       } catch (err) {
+        await pending.settle();
         if (!TRANSIENT.has(codeOf(err)) || attempt + 1 >= RUN_RETRIES.attempts) throw err;
         run.errors.push({ code: codeOf(err), message: (err as Error).message, at: deps.clock().toISOString() });
         await deps.runs.save(run);

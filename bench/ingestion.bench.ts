@@ -19,18 +19,6 @@ import { performance } from 'node:perf_hooks';
 import { CosmosClient } from '@azure/cosmos';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { Connectors, parseDefinition } from '../shared/connectors/connectors';
-import { MemorySecretStore } from '../shared/connectors/fixtures';
-import { pushRecordsSchema } from '../shared/contracts/ingestion';
-import { LAKE_CONTAINER } from '../shared/contracts/lake';
-import type { Mapping } from '../shared/contracts/mapping';
-import type { StoredSource } from '../shared/contracts/source';
-import { loadCatalog } from '../shared/domain/catalog/load-catalog';
-import { compileMapping } from '../shared/domain/mapping/index';
-import { AzureBlobStore } from '../shared/platform/blob/azure-blob-store';
-import { CosmosManifestStore } from '../shared/platform/lake/cosmos-manifest-store';
-import { createLogger } from '../shared/platform/log';
-import { MemoryEventPublisher } from '../shared/platform/servicebus/memory-ports';
 import { DuckDbParquet } from '../functions/ingestion/lake/duckdb-parquet';
 import { Lake } from '../functions/ingestion/lake/lake';
 import { mapRows } from '../functions/ingestion/model/map-rows';
@@ -47,6 +35,18 @@ import { startAzurite } from '../local/azurite/azurite';
 import { startCosmos } from '../local/cosmos/cosmos';
 import { ensureCosmosContainers, loadClientCosmosContainers } from '../local/cosmos/ensure-containers';
 import { freePort } from '../local/net';
+import { Connectors, parseDefinition } from '../shared/connectors/connectors';
+import { MemorySecretStore } from '../shared/connectors/fixtures';
+import { pushRecordsSchema } from '../shared/contracts/ingestion';
+import { LAKE_CONTAINER } from '../shared/contracts/lake';
+import type { Mapping } from '../shared/contracts/mapping';
+import type { StoredSource } from '../shared/contracts/source';
+import { loadCatalog } from '../shared/domain/catalog/load-catalog';
+import { compileMapping } from '../shared/domain/mapping/index';
+import { AzureBlobStore } from '../shared/platform/blob/azure-blob-store';
+import { CosmosManifestStore } from '../shared/platform/lake/cosmos-manifest-store';
+import { createLogger } from '../shared/platform/log';
+import { MemoryEventPublisher } from '../shared/platform/servicebus/memory-ports';
 import { startScript } from './lib/processes';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
@@ -96,7 +96,9 @@ async function bareRead(port: number): Promise<number> {
 }
 
 function listen(server: Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
 }
 
 async function drive(url: string, headers: Record<string, string>) {
@@ -121,13 +123,21 @@ async function drive(url: string, headers: Record<string, string>) {
           return {
             ...req,
             headers: { ...req.headers, ...headers, 'content-type': 'application/json' },
-            body: JSON.stringify({ batchId: batch, records: records.map((r) => ({ ...r, id: `${batch}-${r.id}` })) }),
+            body: JSON.stringify({
+              batchId: batch,
+              records: records.map((r) => ({ ...r, id: `${batch}-${r.id}` })),
+            }),
           };
         },
       },
     ],
   });
-  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 async function main() {
@@ -137,7 +147,12 @@ async function main() {
     // The database in its own process, as a client's server is: reading overlaps writing as it would.
     startScript(join(__dirname, 'servers', 'pglite-server.ts'), [String(pgPort)], {}),
     (async () =>
-      startAzurite({ dataDir: join(dir, 'azurite'), blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() }))(),
+      startAzurite({
+        dataDir: join(dir, 'azurite'),
+        blobPort: await freePort(),
+        queuePort: await freePort(),
+        tablePort: await freePort(),
+      }))(),
     freePort().then((port) => startCosmos({ port, dataDir: join(dir, 'cosmos'), snapshotDelayMs: 600_000 })),
   ]);
   const parquet = await DuckDbParquet.open({ threads: 2 });
@@ -152,20 +167,42 @@ async function main() {
       from generate_series(1, ${ROWS}) g;
       create index on orders (updated_at);`);
     await admin.end();
-    console.log(`ingestion bench: ${fmt(ROWS)} rows in PGlite (filled in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    console.log(
+      `ingestion bench: ${fmt(ROWS)} rows in PGlite (filled in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+    );
 
-    const client = new CosmosClient({ endpoint: cosmos.endpoint, key: cosmos.key, connectionPolicy: { enableEndpointDiscovery: false } });
+    const client = new CosmosClient({
+      endpoint: cosmos.endpoint,
+      key: cosmos.key,
+      connectionPolicy: { enableEndpointDiscovery: false },
+    });
     const declared = loadClientCosmosContainers();
     await ensureCosmosContainers(client, declared);
     const db = client.database(declared.database);
-    const blobs = AzureBlobStore.fromConnection({ kind: 'connectionString', value: azurite.connectionString });
-    const lake = new Lake({ manifests: new CosmosManifestStore(db.container('lake-manifest')), blobs, parquet, clock: () => new Date(), log });
+    const blobs = AzureBlobStore.fromConnection({
+      kind: 'connectionString',
+      value: azurite.connectionString,
+    });
+    const lake = new Lake({
+      manifests: new CosmosManifestStore(db.container('lake-manifest')),
+      blobs,
+      parquet,
+      clock: () => new Date(),
+      log,
+    });
     const source: StoredSource = {
       id: 'erp',
       tenantId: 'contoso',
       name: 'ERP',
       status: 'ready',
-      definition: parseDefinition({ type: 'postgresql', host: '127.0.0.1', port: pgPort, database: 'postgres', user: 'postgres', sslMode: 'disable' }),
+      definition: parseDefinition({
+        type: 'postgresql',
+        host: '127.0.0.1',
+        port: pgPort,
+        database: 'postgres',
+        user: 'postgres',
+        sslMode: 'disable',
+      }),
       providesObjects: ['SalesOrder'],
       origin: { kind: 'client' },
       secretRefs: [],
@@ -216,13 +253,21 @@ async function main() {
     const manifest = await lake.manifest('SalesOrder');
     const baseline = Math.min(base1, base2);
     console.log('full load (PostgreSQL → lake)');
-    console.log(`  bare pg cursor read          ${fmt(rate(baseRows1 === baseRows2 ? baseRows1 : NaN, baseline)).padStart(10)} rows/s  (${(baseline / 1000).toFixed(1)} s)`);
-    console.log(`  ingestion run (full)         ${fmt(rate(run.rowsRead, ours)).padStart(10)} rows/s  (${(ours / 1000).toFixed(1)} s, ${manifest?.files.length} files, ${fmt(manifest?.rows ?? 0)} rows live, quarantined ${run.rowsQuarantined})`);
+    console.log(
+      `  bare pg cursor read          ${fmt(rate(baseRows1 === baseRows2 ? baseRows1 : NaN, baseline)).padStart(10)} rows/s  (${(baseline / 1000).toFixed(1)} s)`,
+    );
+    console.log(
+      `  ingestion run (full)         ${fmt(rate(run.rowsRead, ours)).padStart(10)} rows/s  (${(ours / 1000).toFixed(1)} s, ${manifest?.files.length} files, ${fmt(manifest?.rows ?? 0)} rows live, quarantined ${run.rowsQuarantined})`,
+    );
     console.log(`  ratio                        ${(baseline / ours).toFixed(2)}×  (target ≥ 0.5×)`);
 
     // ---- push intake
     const pushKeys = new CachedPushKeys(new CosmosPushKeyStore(db.container('push-keys')));
-    const created = await createPushKey({ pushKeys, sources: deps.sources, clock: () => new Date() }, { sourceId: 'erp', name: 'bench' }, 'bench');
+    const created = await createPushKey(
+      { pushKeys, sources: deps.sources, clock: () => new Date() },
+      { sourceId: 'erp', name: 'bench' },
+      'bench',
+    );
     const pushDeps = { ...deps, pushes: new CosmosPushOutcomes(db.container('ingestion-effects')) };
     const compiled = compileMapping(mapping, object);
     const body = async (req: import('node:http').IncomingMessage) => {
@@ -244,10 +289,22 @@ async function main() {
     const bareServer = createServer(async (req, res) => {
       try {
         const parsed = pushRecordsSchema.parse(await body(req));
-        const { records } = mapRows(compiled, object, parsed.records, { firstRow: 1, mappingId: mapping.id, runId: 'bare', at: new Date().toISOString() });
+        const { records } = mapRows(compiled, object, parsed.records, {
+          firstRow: 1,
+          mappingId: mapping.id,
+          runId: 'bare',
+          at: new Date().toISOString(),
+        });
         const written = await parquet.write(object, records);
-        await blobs.putBytes(LAKE_CONTAINER, `Bare/${++bareN}.parquet`, written.bytes, 'application/vnd.apache.parquet');
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ accepted: records.length }));
+        await blobs.putBytes(
+          LAKE_CONTAINER,
+          `Bare/${++bareN}.parquet`,
+          written.bytes,
+          'application/vnd.apache.parquet',
+        );
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ accepted: records.length }));
       } catch (err) {
         res.writeHead(500).end(String(err));
       }
@@ -259,9 +316,15 @@ async function main() {
     oursServer.close();
     bareServer.close();
     console.log(`push intake (${PUSH_BATCH} records a call, 8 connections, ${PUSH_SECONDS} s)`);
-    console.log(`  bare server (validate, map, Parquet, blob)   ${bare.rps.toFixed(1).padStart(7)} calls/s  p99 ${bare.p99} ms  non-2xx ${bare.non2xx}`);
-    console.log(`  ingestion push (+ key, swap, idempotency)    ${push.rps.toFixed(1).padStart(7)} calls/s  p99 ${push.p99} ms  non-2xx ${push.non2xx}  (manifest v${after?.version}, ${after?.files.length} files)`);
-    console.log(`  ratio                                        ${(push.rps / bare.rps).toFixed(2)}×  (target ≥ 0.7×)`);
+    console.log(
+      `  bare server (validate, map, Parquet, blob)   ${bare.rps.toFixed(1).padStart(7)} calls/s  p99 ${bare.p99} ms  non-2xx ${bare.non2xx}`,
+    );
+    console.log(
+      `  ingestion push (+ key, swap, idempotency)    ${push.rps.toFixed(1).padStart(7)} calls/s  p99 ${push.p99} ms  non-2xx ${push.non2xx}  (manifest v${after?.version}, ${after?.files.length} files)`,
+    );
+    console.log(
+      `  ratio                                        ${(push.rps / bare.rps).toFixed(2)}×  (target ≥ 0.7×)`,
+    );
   } finally {
     parquet.close();
     pgServer.kill();

@@ -25,8 +25,8 @@ import {
   CosmosSourceReader,
 } from './runs/cosmos-run-stores';
 import type { RunDeps } from './runs/run-ingestion';
-import type { ScheduleDeps } from './runs/schedule-runs';
 import { RUN_REQUESTED } from './runs/run-request';
+import type { ScheduleDeps } from './runs/schedule-runs';
 
 // Checked at module load: an undeclared name stops the app at start-up (and the cross-check sees it).
 const containers = {

@@ -8,8 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CosmosClient, type Database } from '@azure/cosmos';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { ServiceBusClient } from '@azure/service-bus';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { AzureBlobStore } from '@kpi/shared/platform/blob/azure-blob-store';
 import { CosmosManifestStore } from '@kpi/shared/platform/lake/cosmos-manifest-store';
 import { ManifestLakeFiles } from '@kpi/shared/platform/lake/manifest-lake-files';
@@ -36,7 +36,11 @@ let db: Database;
 let lake: ManifestLakeFiles;
 let bus: ServiceBusClient;
 
-async function call(method: string, path: string, o: { as?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+async function call(
+  method: string,
+  path: string,
+  o: { as?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...o.headers };
   if (o.as) headers.authorization = `Bearer ${await stack.token(o.as)}`;
   if (o.body !== undefined) headers['content-type'] = 'application/json';
@@ -63,7 +67,10 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
 /** Starts a run and waits for its end. */
 async function run(body: Record<string, unknown>) {
-  const started = await call('POST', 'runs', { as: OLIVIA, body: { mappingId: MAPPING, batchSize: 100, ...body } });
+  const started = await call('POST', 'runs', {
+    as: OLIVIA,
+    body: { mappingId: MAPPING, batchSize: 100, ...body },
+  });
   expect(started.status, started.text).toBe(202);
   return until(`run ${started.body.id}`, async () => {
     const r = await call('GET', `runs/${started.body.id}`, { as: VERA });
@@ -141,7 +148,15 @@ beforeAll(async () => {
     tenantId: 'contoso',
     name: 'ERP',
     status: 'ready',
-    definition: { type: 'postgresql', host: '127.0.0.1', port: pg.port, database: 'postgres', user: 'postgres', sslMode: 'disable', schema: 'public' },
+    definition: {
+      type: 'postgresql',
+      host: '127.0.0.1',
+      port: pg.port,
+      database: 'postgres',
+      user: 'postgres',
+      sslMode: 'disable',
+      schema: 'public',
+    },
     providesObjects: ['SalesOrder'],
     origin: { kind: 'client' },
     secretRefs: [],
@@ -179,12 +194,16 @@ beforeAll(async () => {
   );
   bus = new ServiceBusClient(dep.serviceBus.connectionString);
   // Ingestion reads the object model from the snapshot client-app stores at start-up.
-  await until('the catalog snapshot', async () => {
-    const res = await fetch(`${dep.api}/client-app/kpis`, {
-      headers: { authorization: `Bearer ${await stack.token(VERA)}` },
-    });
-    return res.status === 200 ? true : undefined;
-  }, 120_000);
+  await until(
+    'the catalog snapshot',
+    async () => {
+      const res = await fetch(`${dep.api}/client-app/kpis`, {
+        headers: { authorization: `Bearer ${await stack.token(VERA)}` },
+      });
+      return res.status === 200 ? true : undefined;
+    },
+    120_000,
+  );
 }, 300_000);
 
 afterAll(async () => {
@@ -198,7 +217,13 @@ afterAll(async () => {
 describe('ingestion', { timeout: 180_000 }, () => {
   it('full load into the lake with a manifest; quarantine counted; incremental picks up a changed row', async () => {
     const full = await run({ mode: 'full', cursorField: 'updated_at' });
-    expect(full).toMatchObject({ status: 'succeeded', mode: 'full', rowsRead: 30, rowsWritten: 29, rowsQuarantined: 1 });
+    expect(full).toMatchObject({
+      status: 'succeeded',
+      mode: 'full',
+      rowsRead: 30,
+      rowsWritten: 29,
+      rowsQuarantined: 1,
+    });
     expect(full.rowsRead).toBe(full.rowsWritten + full.rowsQuarantined);
     const manifest = await lake.manifestOf('SalesOrder');
     expect(manifest).toMatchObject({ rows: 29, version: full.manifestVersion });
@@ -208,14 +233,21 @@ describe('ingestion', { timeout: 180_000 }, () => {
     expect(before.rows.has('o0005')).toBe(false);
 
     const q = await call('GET', `quarantine?mappingId=${MAPPING}`, { as: OLIVIA });
-    expect(q.body.items.map((r: { row: number; errors: { field: string; value: string; code: string }[] }) => [r.row, r.errors[0]])).toEqual([
+    expect(
+      q.body.items.map((r: { row: number; errors: { field: string; value: string; code: string }[] }) => [
+        r.row,
+        r.errors[0],
+      ]),
+    ).toEqual([
       [5, expect.objectContaining({ field: 'status', value: 'lost', code: 'VALUE.ENUM_UNMAPPED' })],
     ]);
     const csv = await call('GET', `quarantine.csv?mappingId=${MAPPING}`, { as: OLIVIA });
     expect(csv.text.split('\r\n')[1]).toMatch(new RegExp(`^${full.id},5,status,lost,VALUE.ENUM_UNMAPPED,`));
     expect((await call('GET', `quarantine?mappingId=${MAPPING}`, { as: VERA })).status).toBe(403);
 
-    await pg.db.exec(`update orders_raw set status = 'shipped', amount = '12345', updated_at = '2026-06-01' where id = 'o0003'`);
+    await pg.db.exec(
+      `update orders_raw set status = 'shipped', amount = '12345', updated_at = '2026-06-01' where id = 'o0003'`,
+    );
     const inc = await run({});
     expect(inc).toMatchObject({ status: 'succeeded', mode: 'incremental' });
     // The boundary row (the stored cursor) is read again and upserted by key: 2 rows.
@@ -225,7 +257,9 @@ describe('ingestion', { timeout: 180_000 }, () => {
     expect(after.rows.size).toBe(29);
 
     const runs = await call('GET', `runs?mappingId=${MAPPING}`, { as: VERA });
-    expect(runs.body.items.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([full.id, inc.id]));
+    expect(runs.body.items.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining([full.id, inc.id]),
+    );
     expect((await call('POST', 'runs', { as: VERA, body: { mappingId: MAPPING } })).status).toBe(403);
     expect((await call('POST', 'runs', { as: OLIVIA, body: { mappingId: 'nope' } })).body.error.code).toBe(
       'INGESTION.MAPPING_NOT_PUBLISHED',
@@ -258,7 +292,10 @@ describe('ingestion', { timeout: 180_000 }, () => {
   });
 
   it('push: records.appended published once; a retried push adds no duplicate, key by key', async () => {
-    const created = await call('POST', 'push-keys', { as: OLIVIA, body: { sourceId: 'erp', name: 'webshop' } });
+    const created = await call('POST', 'push-keys', {
+      as: OLIVIA,
+      body: { sourceId: 'erp', name: 'webshop' },
+    });
     expect(created.status, created.text).toBe(201);
     const key = created.body.key as string;
     expect((await call('GET', 'push-keys', { as: OLIVIA })).text).not.toContain(key.split('.')[1]);
@@ -277,7 +314,11 @@ describe('ingestion', { timeout: 180_000 }, () => {
     const first = await push('batch-1');
     expect(first.body).toMatchObject({ accepted: 49, quarantined: 1, duplicate: false });
     const again = await push('batch-1');
-    expect(again.body).toMatchObject({ accepted: 49, duplicate: true, manifestVersion: first.body.manifestVersion });
+    expect(again.body).toMatchObject({
+      accepted: 49,
+      duplicate: true,
+      manifestVersion: first.body.manifestVersion,
+    });
     const { counts } = await liveRows('SalesOrder');
     const pushed = [...counts].filter(([k]) => k.startsWith('p'));
     expect(pushed).toHaveLength(49);
@@ -303,7 +344,9 @@ describe('ingestion', { timeout: 180_000 }, () => {
     }
     expect(appended.map((e) => [e.data.batchId, e.data.rows])).toEqual([['batch-1', 49]]);
 
-    expect((await push('batch-2', 'pk_nope.aaaaaaaaaaaaaaaaaaaaaaaa')).body.error.code).toBe('INGESTION.PUSH_KEY_INVALID');
+    expect((await push('batch-2', 'pk_nope.aaaaaaaaaaaaaaaaaaaaaaaa')).body.error.code).toBe(
+      'INGESTION.PUSH_KEY_INVALID',
+    );
     expect((await call('DELETE', `push-keys/${created.body.id}`, { as: OLIVIA })).status).toBe(200);
     expect((await push('batch-3')).status).toBe(401);
   });
@@ -316,7 +359,14 @@ describe('ingestion', { timeout: 180_000 }, () => {
         id: { column: 'id' },
         customerId: { column: 'customer' },
         orderedAt: { transform: { kind: 'date', column: 'ordered_at', format: 'iso' } },
-        status: { transform: { kind: 'enum', column: 'status', values: { open: 'open', shipped: 'shipped' }, default: 'cancelled' } },
+        status: {
+          transform: {
+            kind: 'enum',
+            column: 'status',
+            values: { open: 'open', shipped: 'shipped' },
+            default: 'cancelled',
+          },
+        },
         totalAmount: { transform: { kind: 'cast', column: 'amount' } },
       },
     });
@@ -327,7 +377,9 @@ describe('ingestion', { timeout: 180_000 }, () => {
     const open = await call('GET', `quarantine?mappingId=${MAPPING}&status=open`, { as: OLIVIA });
     expect(open.body.items).toEqual([]);
 
-    const doc = await fetch(`${dep.api}/ingestion/openapi.json`).then((r) => r.json() as Promise<{ paths: Record<string, unknown> }>);
+    const doc = await fetch(`${dep.api}/ingestion/openapi.json`).then(
+      (r) => r.json() as Promise<{ paths: Record<string, unknown> }>,
+    );
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/ingestion/objects/{object}/records',

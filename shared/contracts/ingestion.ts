@@ -133,7 +133,9 @@ export const replayResultSchema = z.object({
 });
 
 /** `POST push-keys`: a key for one source to push records with. */
-export const createPushKeySchema = z.object({ sourceId: entityIdSchema, name: z.string().min(1).max(100) }).strict();
+export const createPushKeySchema = z
+  .object({ sourceId: entityIdSchema, name: z.string().min(1).max(100) })
+  .strict();
 export const pushKeyViewSchema = z.object({
   id: z.string(),
   sourceId: z.string(),
@@ -156,7 +158,10 @@ export const pushRecordsSchema = z
   .object({
     /** Idempotency: a retried batch with the same id adds nothing (or send an `Idempotency-Key` header). */
     batchId: entityIdSchema.optional(),
-    records: z.array(z.record(z.string().max(300), fieldValue)).min(1).max(INGESTION_LIMITS.pushRecords),
+    records: z
+      .array(z.record(z.string().max(300), fieldValue))
+      .min(1)
+      .max(INGESTION_LIMITS.pushRecords),
   })
   .strict();
 export type PushRecords = z.infer<typeof pushRecordsSchema>;

@@ -10,8 +10,8 @@ import type { DataObject } from '@kpi/shared/domain/catalog/types';
 import type { BlobStore } from '@kpi/shared/platform/blob/ports';
 import { isLostRace } from '@kpi/shared/platform/cosmos/conditions';
 import { unavailable } from '@kpi/shared/platform/errors';
-import type { Logger } from '@kpi/shared/platform/log';
 import type { ManifestStore, StoredManifest } from '@kpi/shared/platform/lake/ports';
+import type { Logger } from '@kpi/shared/platform/log';
 import type { ParquetEngine, WrittenParquet } from './duckdb-parquet';
 
 export const LAKE_DEFAULTS = {
@@ -56,7 +56,9 @@ const appendPlan =
   (files: readonly LakeFile[]): Plan =>
   (base) => {
     const live = new Set(base.files.map((f) => f.path));
-    const added = files.filter((f, i) => !live.has(f.path) && files.findIndex((g) => g.path === f.path) === i);
+    const added = files.filter(
+      (f, i) => !live.has(f.path) && files.findIndex((g) => g.path === f.path) === i,
+    );
     if (!added.length) return undefined;
     return { files: [...base.files, ...added], keysUnique: false, retire: [] };
   };
@@ -241,7 +243,12 @@ export class Lake {
         return blob.bytes;
       }),
     );
-    const merged = await this.upload(object, await this.deps.parquet.merge(object, bytes), `compact-${runId}`, 0);
+    const merged = await this.upload(
+      object,
+      await this.deps.parquet.merge(object, bytes),
+      `compact-${runId}`,
+      0,
+    );
     const takenPaths = new Set(taken.map((f) => f.path));
     let dropped = false;
     const swapped = await this.swapWith(object.name, (base) => {

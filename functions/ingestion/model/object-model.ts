@@ -31,7 +31,7 @@ export class SnapshotObjectModel implements ObjectModel {
 
   async object(name: string): Promise<DataObject> {
     let objects = this.cached && this.now() - this.cached.at < TTL_MS ? this.cached.objects : undefined;
-    if (!objects || !objects.has(name)) {
+    if (!objects?.has(name)) {
       const snapshot = await readStoredSnapshot(this.blobs, this.verifier, this.deployment);
       objects = snapshot?.objects ?? new Map();
       this.cached = { at: this.now(), objects };

@@ -59,7 +59,8 @@ export async function revokePushKey(deps: PushKeyDeps, id: string): Promise<Push
   return view(revoked);
 }
 
-const invalid = () => unauthorized('INGESTION.PUSH_KEY_INVALID', 'Send a valid push key: Authorization: PushKey <key>');
+const invalid = () =>
+  unauthorized('INGESTION.PUSH_KEY_INVALID', 'Send a valid push key: Authorization: PushKey <key>');
 
 /** The source a push key stands for; `INGESTION.PUSH_KEY_INVALID` (401) for a missing, wrong or revoked key. */
 export async function authenticatePush(deps: Pick<PushKeyDeps, 'pushKeys'>, header: string | null) {

@@ -14,7 +14,11 @@ import { LAKE_DEFAULTS, timeRangeOf } from '../lake/lake';
 import { mapRows } from '../model/map-rows';
 import type { RunDeps } from '../runs/run-ingestion';
 
-export interface PushDeps extends Pick<RunDeps, 'mappings' | 'objects' | 'lake' | 'quarantine' | 'publisher' | 'eventsTopic' | 'clock' | 'log'> {
+export interface PushDeps
+  extends Pick<
+    RunDeps,
+    'mappings' | 'objects' | 'lake' | 'quarantine' | 'publisher' | 'eventsTopic' | 'clock' | 'log'
+  > {
   /** Outcomes of batches already taken, by `push:<source>:<batch>`. */
   pushes: EffectStore & { outcome(key: string): Promise<PushResult | undefined> };
 }

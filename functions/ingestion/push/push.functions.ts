@@ -38,7 +38,10 @@ httpRoute({
     const { sourceId } = await authenticatePush(deps, request.headers.get('authorization'));
     const idempotencyKey = request.headers.get('idempotency-key') ?? undefined;
     if (idempotencyKey !== undefined && !entityIdSchema.safeParse(idempotencyKey).success) {
-      throw badRequest('REQUEST.VALIDATION_FAILED', 'Idempotency-Key must be an id (letters, digits, _ - . : ~)');
+      throw badRequest(
+        'REQUEST.VALIDATION_FAILED',
+        'Idempotency-Key must be an id (letters, digits, _ - . : ~)',
+      );
     }
     return {
       body: await pushRecords(deps, {

@@ -18,7 +18,8 @@ export async function replayQuarantine(
   req: { mappingId: string; runId: string; requestedBy: string },
 ) {
   const mapping = await deps.mappings.get(req.mappingId);
-  if (!mapping) throw notFound('INGESTION.MAPPING_NOT_PUBLISHED', `Mapping ${req.mappingId} has no published version`);
+  if (!mapping)
+    throw notFound('INGESTION.MAPPING_NOT_PUBLISHED', `Mapping ${req.mappingId} has no published version`);
   const object = await deps.objects.object(mapping.object);
   let compiled: ReturnType<typeof compileMapping>;
   try {
@@ -45,7 +46,12 @@ export async function replayQuarantine(
   let manifestVersion: number | undefined;
   const files = [];
   if (passing.length) {
-    const file = await deps.lake.writeFile(object, passing.map((r) => r.out.records[0]!), req.runId, 0);
+    const file = await deps.lake.writeFile(
+      object,
+      passing.map((r) => r.out.records[0]!),
+      req.runId,
+      0,
+    );
     files.push(file);
     manifestVersion = (await deps.lake.swap(object.name, { kind: 'append', files: [file] })).version;
   }

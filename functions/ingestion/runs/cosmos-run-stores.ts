@@ -96,9 +96,11 @@ export class CosmosQuarantineStore implements QuarantineStore {
 
   async add(rows: readonly QuarantinedRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 100) {
-      const ops: OperationInput[] = rows
-        .slice(i, i + 100)
-        .map((r) => ({ operationType: 'Upsert', partitionKey: r.mappingId, resourceBody: r as unknown as JSONObject }));
+      const ops: OperationInput[] = rows.slice(i, i + 100).map((r) => ({
+        operationType: 'Upsert',
+        partitionKey: r.mappingId,
+        resourceBody: r as unknown as JSONObject,
+      }));
       const results = await this.container.items.bulk(ops);
       const failed = results.find((r) => r.statusCode >= 400);
       if (failed) throw new Error(`quarantine rows not stored (${failed.statusCode})`);

@@ -40,7 +40,9 @@ async function liveRows(t: ReturnType<typeof runDeps>) {
   const { writeFile, mkdtemp } = await import('node:fs/promises');
   const dir = await mkdtemp('/tmp/kpi-live-');
   await writeFile(`${dir}/x.parquet`, merged.bytes);
-  const rows = (await c.runAndReadAll(`SELECT id, status, totalAmount FROM '${dir}/x.parquet'`)).getRowObjectsJS();
+  const rows = (
+    await c.runAndReadAll(`SELECT id, status, totalAmount FROM '${dir}/x.parquet'`)
+  ).getRowObjectsJS();
   c.closeSync();
   db.closeSync();
   return new Map(rows.map((r) => [String(r.id), r]));
@@ -51,15 +53,29 @@ describe('ingestion runs', () => {
     const rows = Array.from({ length: 35 }, (_, i) => order(i));
     rows[7] = order(7, { amount: 'n/a' });
     rows[9] = order(9, { status: 'lost' });
-    const t = runDeps(parquet, tableSource(() => rows));
+    const t = runDeps(
+      parquet,
+      tableSource(() => rows),
+    );
     const run = await executeRun(t.deps, req('r1', { mode: 'full' }));
-    expect(run).toMatchObject({ status: 'succeeded', rowsRead: 35, rowsWritten: 33, rowsQuarantined: 2, batches: 4 });
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      rowsRead: 35,
+      rowsWritten: 33,
+      rowsQuarantined: 2,
+      batches: 4,
+    });
     expect(run.rowsRead).toBe(run.rowsWritten + run.rowsQuarantined);
     const m = t.manifests.items.get('SalesOrder')?.manifest;
     // Four files are over the threshold (3): compaction merged them after the load.
     expect(m).toMatchObject({ rows: 33, keysUnique: true });
     expect(m?.files).toHaveLength(1);
-    expect(t.cursors.get('m-orders')?.cursorValue).toBe(rows.map((r) => r.updated_at as string).sort().at(-1));
+    expect(t.cursors.get('m-orders')?.cursorValue).toBe(
+      rows
+        .map((r) => r.updated_at as string)
+        .sort()
+        .at(-1),
+    );
     const q = [...t.quarantine.values()];
     expect(q.map((r) => [r.row, r.errors[0]?.field, r.errors[0]?.code])).toEqual([
       [8, 'totalAmount', 'VALUE.NOT_A_NUMBER'],
@@ -73,7 +89,10 @@ describe('ingestion runs', () => {
 
   it('incremental picks up a changed row; compaction leaves one file with unique keys, last write wins', async () => {
     const rows = Array.from({ length: 20 }, (_, i) => order(i));
-    const t = runDeps(parquet, tableSource(() => rows));
+    const t = runDeps(
+      parquet,
+      tableSource(() => rows),
+    );
     await executeRun(t.deps, req('r1', { mode: 'full' }));
     rows[3] = order(3, { status: 'shipped', amount: '999', updated_at: '2026-05-02T00:00:00Z' });
     const inc = await executeRun(t.deps, req('r2'));
@@ -94,7 +113,9 @@ describe('ingestion runs', () => {
   it('a source failing mid-run leaves the cursor at the last batch written; the next run loads the rest', async () => {
     const rows = Array.from({ length: 50 }, (_, i) => order(i));
     let fail: number | undefined = 3;
-    const t = runDeps(parquet, (s, r) => tableSource(() => rows, fail === undefined ? {} : { failAt: fail })(s, r));
+    const t = runDeps(parquet, (s, r) =>
+      tableSource(() => rows, fail === undefined ? {} : { failAt: fail })(s, r),
+    );
     const first = await executeRun(t.deps, req('r1', { mode: 'incremental' }));
     expect(first).toMatchObject({ status: 'failed', rowsWritten: 30, batches: 3 });
     expect(first.errors.at(-1)?.code).toBe('SOURCE.PROTOCOL');
@@ -108,10 +129,17 @@ describe('ingestion runs', () => {
   });
 
   it('retries a transient source error with back-off, then fails with the error kept', async () => {
-    const t = runDeps(parquet, tableSource(() => [order(1)], { failAt: 0, code: 'SOURCE.UNREACHABLE' }));
+    const t = runDeps(
+      parquet,
+      tableSource(() => [order(1)], { failAt: 0, code: 'SOURCE.UNREACHABLE' }),
+    );
     const run = await executeRun(t.deps, req('r1', { mode: 'full' }));
     expect(run.status).toBe('failed');
-    expect(run.errors.map((e) => e.code)).toEqual(['SOURCE.UNREACHABLE', 'SOURCE.UNREACHABLE', 'SOURCE.UNREACHABLE']);
+    expect(run.errors.map((e) => e.code)).toEqual([
+      'SOURCE.UNREACHABLE',
+      'SOURCE.UNREACHABLE',
+      'SOURCE.UNREACHABLE',
+    ]);
     expect(t.manifests.items.size).toBe(0);
     expect(erpSource.id).toBe('erp');
   });

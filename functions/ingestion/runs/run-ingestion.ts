@@ -23,10 +23,10 @@ import type { Logger } from '@kpi/shared/platform/log';
 import type { EventPublisher } from '@kpi/shared/platform/servicebus/ports';
 import { type Lake, timeRangeOf } from '../lake/lake';
 import { mapRows } from '../model/map-rows';
-import { PendingWrites } from './pending-writes';
-import { prefetch } from './prefetch';
 import type { ObjectModel } from '../model/object-model';
 import type { PublishedMappings } from '../model/published-mappings';
+import { PendingWrites } from './pending-writes';
+import { prefetch } from './prefetch';
 import type { CursorStore, QuarantineStore, RunStore, SourceReader } from './stores';
 
 export interface RunDeps {
@@ -98,7 +98,10 @@ export async function queueRun(deps: RunDeps, req: RunRequestMessage): Promise<I
   const mode: RunMode =
     req.mode ?? (cursorField !== undefined && cursor?.cursorValue !== undefined ? 'incremental' : 'full');
   if (mode === 'incremental' && cursorField === undefined) {
-    throw badRequest('INGESTION.CURSOR_REQUIRED', `Mapping ${mapping.id} has no cursor column: send cursorField`);
+    throw badRequest(
+      'INGESTION.CURSOR_REQUIRED',
+      `Mapping ${mapping.id} has no cursor column: send cursorField`,
+    );
   }
   const run: IngestionRun = {
     id: req.runId,
@@ -143,7 +146,8 @@ export async function executeRun(deps: RunDeps, req: RunRequestMessage): Promise
     prepared = await prepare(deps, run.mappingId);
     const estimate = (await deps.runs.lastSucceeded(run.mappingId))?.rowsRead;
     const cursor = await deps.cursors.get(run.mappingId);
-    if (run.mode === 'incremental' && cursor?.cursorValue !== undefined) run.cursorBefore = cursor.cursorValue;
+    if (run.mode === 'incremental' && cursor?.cursorValue !== undefined)
+      run.cursorBefore = cursor.cursorValue;
     let position = run.mode === 'incremental' ? cursor?.cursorValue : undefined;
     let lastState: Batch['state'] | undefined;
     for (let attempt = 0; ; attempt++) {
@@ -185,7 +189,15 @@ export async function executeRun(deps: RunDeps, req: RunRequestMessage): Promise
             });
             run.cursorAfter = position;
           }
-          run = progress(run, batch.records.length, records.length, quarantined.length, started, at, estimate);
+          run = progress(
+            run,
+            batch.records.length,
+            records.length,
+            quarantined.length,
+            started,
+            at,
+            estimate,
+          );
           if (manifest) run.manifestVersion = manifest.version;
           await deps.runs.save(run);
         }
@@ -194,7 +206,11 @@ export async function executeRun(deps: RunDeps, req: RunRequestMessage): Promise
       } catch (err) {
         await pending.settle();
         if (!TRANSIENT.has(codeOf(err)) || attempt + 1 >= RUN_RETRIES.attempts) throw err;
-        run.errors.push({ code: codeOf(err), message: (err as Error).message, at: deps.clock().toISOString() });
+        run.errors.push({
+          code: codeOf(err),
+          message: (err as Error).message,
+          at: deps.clock().toISOString(),
+        });
         await deps.runs.save(run);
         if (run.mode === 'full') {
           // A full refresh starts again: nothing it wrote is live yet.

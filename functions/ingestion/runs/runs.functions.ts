@@ -27,12 +27,18 @@ httpRoute({
   roles: ADMINS,
   body: startRunSchema,
   responses: { 202: ingestionRunSchema },
-  summary: 'Queues a run of a published mapping (full refresh or incremental by cursor); poll GET runs/{runId}',
+  summary:
+    'Queues a run of a published mapping (full refresh or incremental by cursor); poll GET runs/{runId}',
   tags,
   handler: async ({ caller, body }) => {
     const deps = await dependencies();
     ownTenant(caller, deps.tenantId);
-    const message = { ...body, runId: `run-${randomUUID()}`, trigger: 'http' as const, requestedBy: callerName(caller) };
+    const message = {
+      ...body,
+      runId: `run-${randomUUID()}`,
+      trigger: 'http' as const,
+      requestedBy: callerName(caller),
+    };
     const run = await queueRun(deps, message);
     await deps.request(message);
     return { status: 202, body: run, headers: { location: `/api/${APP}/runs/${run.id}` } };
@@ -52,7 +58,9 @@ httpRoute({
   handler: async ({ caller, query }) => {
     const deps = await dependencies();
     ownTenant(caller, deps.tenantId);
-    return { body: await deps.runs.list(query.mappingId ? { mappingId: query.mappingId } : {}, pageOf(query)) };
+    return {
+      body: await deps.runs.list(query.mappingId ? { mappingId: query.mappingId } : {}, pageOf(query)),
+    };
   },
 });
 
@@ -81,7 +89,9 @@ app.serviceBusQueue('ingestion-run', {
   handler: serviceBusHandler({
     app: APP,
     schema: runRequestedSchema,
-    idempotency: { inherent: 'a run id runs once: a finished run is answered as stored, a running one is left alone' },
+    idempotency: {
+      inherent: 'a run id runs once: a finished run is answered as stored, a running one is left alone',
+    },
     handler: async (message, meta) => {
       const deps = await dependencies();
       const run = await executeRun({ ...deps, log: meta.log }, message.data);

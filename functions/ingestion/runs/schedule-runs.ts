@@ -4,9 +4,10 @@
  * recorded before the request is queued, and the run id is derived from the occurrence, so two timer
  * invocations (or instances) queue one run per occurrence.
  */
-import { Cron } from 'croner';
+
 import type { RunRequestMessage } from '@kpi/shared/contracts/ingestion';
 import type { Logger } from '@kpi/shared/platform/log';
+import { Cron } from 'croner';
 import type { PublishedMappings } from '../model/published-mappings';
 import type { CursorStore, SourceReader } from './stores';
 

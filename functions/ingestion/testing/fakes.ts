@@ -86,7 +86,16 @@ export const erpSource: StoredSource = {
   tenantId: 'contoso',
   name: 'ERP',
   status: 'ready',
-  definition: { type: 'postgresql', host: 'h', port: 5432, database: 'd', user: 'u', sslMode: 'disable', schema: 'public', connectTimeoutMs: 1000 },
+  definition: {
+    type: 'postgresql',
+    host: 'h',
+    port: 5432,
+    database: 'd',
+    user: 'u',
+    sslMode: 'disable',
+    schema: 'public',
+    connectTimeoutMs: 1000,
+  },
   providesObjects: ['SalesOrder'],
   origin: { kind: 'client' },
   secretRefs: [],
@@ -97,11 +106,19 @@ export const erpSource: StoredSource = {
 };
 
 /** A sorted source over `rows` (by `updated_at`), batches like PostgreSQL's; `failAt` throws at that batch. */
-export function tableSource(rows: () => Record<string, string | number | null>[], o: { failAt?: number; code?: string } = {}) {
+export function tableSource(
+  rows: () => Record<string, string | number | null>[],
+  o: { failAt?: number; code?: string } = {},
+) {
   return async function* read(_s: StoredSource, req: ReadRequest): AsyncGenerator<Batch> {
     const field = req.cursorField;
     const all = rows()
-      .filter((r) => field === undefined || req.cursorValue === undefined || (r[field] as string) >= String(req.cursorValue))
+      .filter(
+        (r) =>
+          field === undefined ||
+          req.cursorValue === undefined ||
+          (r[field] as string) >= String(req.cursorValue),
+      )
       .sort((a, b) => String(a.updated_at).localeCompare(String(b.updated_at)));
     const size = req.batchSize ?? 1000;
     for (let i = 0, n = 0; i < all.length || n === 0; i += size, n++) {
@@ -113,7 +130,11 @@ export function tableSource(rows: () => Record<string, string | number | null>[]
         state: {
           stream: req.stream,
           ...(field ? { cursorField: field } : {}),
-          ...(field && last ? { cursorValue: last[field] as string } : req.cursorValue !== undefined ? { cursorValue: req.cursorValue } : {}),
+          ...(field && last
+            ? { cursorValue: last[field] as string }
+            : req.cursorValue !== undefined
+              ? { cursorValue: req.cursorValue }
+              : {}),
           recordsRead: i + records.length,
         },
         done: i + size >= all.length,
@@ -123,7 +144,11 @@ export function tableSource(rows: () => Record<string, string | number | null>[]
   };
 }
 
-export function runDeps(parquet: DuckDbParquet, read: RunDeps['read'], now = () => new Date('2026-06-01T00:00:00Z')) {
+export function runDeps(
+  parquet: DuckDbParquet,
+  read: RunDeps['read'],
+  now = () => new Date('2026-06-01T00:00:00Z'),
+) {
   const manifests = new MemoryManifests();
   const blobs = new MemoryBlobs();
   const runs = new Map<string, IngestionRun>();
@@ -135,21 +160,30 @@ export function runDeps(parquet: DuckDbParquet, read: RunDeps['read'], now = () 
       get: async (id) => structuredClone(runs.get(id)),
       save: async (r) => void runs.set(r.id, structuredClone(r)),
       list: async () => ({ items: [...runs.values()] }),
-      lastSucceeded: async (m) => [...runs.values()].filter((r) => r.mappingId === m && r.status === 'succeeded').at(-1),
+      lastSucceeded: async (m) =>
+        [...runs.values()].filter((r) => r.mappingId === m && r.status === 'succeeded').at(-1),
     },
     cursors: { get: async (id) => cursors.get(id), save: async (c) => void cursors.set(c.id, c) },
     quarantine: {
-      add: async (rows) => rows.forEach((r) => quarantine.set(r.id, r)),
-      update: async (rows) => rows.forEach((r) => quarantine.set(r.id, r)),
+      add: async (rows) => {
+        for (const r of rows) quarantine.set(r.id, r);
+      },
+      update: async (rows) => {
+        for (const r of rows) quarantine.set(r.id, r);
+      },
       list: async () => ({ items: [...quarantine.values()] }),
-      open: async (m, limit) => [...quarantine.values()].filter((r) => r.mappingId === m && r.status === 'open').slice(0, limit),
+      open: async (m, limit) =>
+        [...quarantine.values()].filter((r) => r.mappingId === m && r.status === 'open').slice(0, limit),
     },
     mappings: {
       get: async (id) => (id === orderMapping.id ? orderMapping : undefined),
       forSourceObject: async (s, o) => (s === 'erp' && o === 'SalesOrder' ? orderMapping : undefined),
       forSource: async () => [orderMapping],
     },
-    sources: { get: async (id) => (id === 'erp' ? erpSource : undefined), scheduled: async () => [erpSource] },
+    sources: {
+      get: async (id) => (id === 'erp' ? erpSource : undefined),
+      scheduled: async () => [erpSource],
+    },
     objects: { object: async () => orderObject },
     lake: new Lake({ manifests, blobs, parquet, clock: now, log: quietLog, compactAbove: 3 }),
     read,

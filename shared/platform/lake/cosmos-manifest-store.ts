@@ -29,8 +29,10 @@ export class CosmosManifestStore implements ManifestStore {
       return res.resource?._etag as string;
     } catch (err) {
       const status = cosmosStatus(err);
-      if (status === 409) throw conflict('LAKE.MANIFEST_RACE', `The ${manifest.id} manifest was created meanwhile`);
-      if (status === 412) throw preconditionFailed('LAKE.MANIFEST_RACE', `The ${manifest.id} manifest changed meanwhile`);
+      if (status === 409)
+        throw conflict('LAKE.MANIFEST_RACE', `The ${manifest.id} manifest was created meanwhile`);
+      if (status === 412)
+        throw preconditionFailed('LAKE.MANIFEST_RACE', `The ${manifest.id} manifest changed meanwhile`);
       throw err;
     }
   }

@@ -67,9 +67,9 @@ describe('ingestion runs', () => {
     });
     expect(run.rowsRead).toBe(run.rowsWritten + run.rowsQuarantined);
     const m = t.manifests.items.get('SalesOrder')?.manifest;
-    // Four files are over the threshold (3): compaction merged them after the load.
-    expect(m).toMatchObject({ rows: 33, keysUnique: true });
-    expect(m?.files).toHaveLength(1);
+    // A full refresh is one snapshot of the source: no compaction after it, even over the threshold (3).
+    expect(m).toMatchObject({ rows: 33, keysUnique: false });
+    expect(m?.files).toHaveLength(4);
     expect(t.cursors.get('m-orders')?.cursorValue).toBe(
       rows
         .map((r) => r.updated_at as string)

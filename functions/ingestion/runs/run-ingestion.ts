@@ -246,7 +246,8 @@ export async function executeRun(deps: RunDeps, req: RunRequestMessage): Promise
     delete run.etaSeconds;
     await deps.runs.save(run);
     await publishCompleted(deps, run, written);
-    await compactAfter(deps, prepared.object, run.id);
+    // Compaction merges upserts: a full refresh has none (its files are one snapshot of the source).
+    if (run.mode === 'incremental') await compactAfter(deps, prepared.object, run.id);
     return run;
   } catch (err) {
     if (run.mode === 'full') await deps.lake.discard(written);

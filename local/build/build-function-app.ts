@@ -6,7 +6,7 @@
  */
 import { copyFile, cp, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { SOW_FONT_DIR, sowFontFiles } from '../../functions/demo-config/sow/pdf-fonts';
 
@@ -49,7 +49,9 @@ export async function buildFunctionApp(
     sourcemap: options.minify ? false : 'linked',
     legalComments: 'linked',
     logLevel: 'warning',
-    external: ['@azure/functions-core'],
+    // DuckDB's native binding (a .node file per platform) cannot be inlined: it ships beside the bundle
+    // for the deployment's target, linux-x64 (copyNativeModules; LESSONS.md "DuckDB inside a Function").
+    external: ['@azure/functions-core', ...NATIVE_MODULES.map((n) => n.external)],
     // ESM builds of some SDK packages (e.g. @azure/storage-common) call createRequire(import.meta.url),
     // which is undefined in a CommonJS bundle: give it the bundle's own file URL.
     define: { 'import.meta.url': '__bundleFileUrl' },
@@ -57,6 +59,7 @@ export async function buildFunctionApp(
   });
   await copyFile(hostJson, join(distDir, 'host.json'));
   const imports = await copyRuntimeAssets(Object.keys(result.metafile.inputs), distDir);
+  await copyNativeModules(result.metafile, app.dir, distDir);
   await copyFontFiles(Object.keys(result.metafile.inputs), app.dir, distDir);
   const manifest = {
     name: `kpi-${app.name}`,
@@ -99,6 +102,32 @@ async function copyRuntimeAssets(
     Object.assign(imports, asset.imports);
   }
   return imports;
+}
+
+/** Packages with native code, kept out of the bundle and copied into `dist/node_modules` for linux-x64. */
+const NATIVE_MODULES = [
+  {
+    external: '@duckdb/node-bindings',
+    packages: ['@duckdb/node-bindings', '@duckdb/node-bindings-linux-x64', 'detect-libc'],
+  },
+];
+
+async function copyNativeModules(
+  metafile: { outputs: Record<string, { imports: { path: string; external?: boolean }[] }> },
+  appDir: string,
+  distDir: string,
+): Promise<void> {
+  const imported = new Set(
+    Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)),
+  );
+  const resolve = createRequire(join(appDir, 'index.ts')).resolve;
+  for (const native of NATIVE_MODULES) {
+    if (!imported.has(native.external)) continue;
+    for (const pkg of native.packages) {
+      const from = dirname(resolve(`${pkg}/package.json`, { paths: [dirname(resolve(native.external))] }));
+      await cp(from, join(distDir, 'node_modules', pkg), { recursive: true });
+    }
+  }
 }
 
 /**

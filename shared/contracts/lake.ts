@@ -48,6 +48,11 @@ export const lakeManifestSchema = z.object({
   keysUnique: z.boolean(),
   rows: z.number().int().nonnegative(),
   updatedAt: isoInstant,
+  /**
+   * Files taken out of the live set by a swap, kept for a grace period because a reader may still hold the
+   * previous manifest; the writer deletes them (and drops them here) at a later swap once the grace is over.
+   */
+  retired: z.array(z.object({ path: z.string().min(1).max(1024), retiredAt: isoInstant })).optional(),
 });
 export type LakeManifest = z.infer<typeof lakeManifestSchema>;
 

@@ -3,6 +3,7 @@
  */
 import { join } from 'node:path';
 import { SEED_CLIENT, startSeedClient, startSeedSources } from './client/seed-client';
+import { seedLoads } from './client/seed-loads';
 import { seedMappings } from './client/seed-mappings';
 import { cosmosLocalKey } from './cosmos/cosmos';
 import { seededUsers } from './identity/users';
@@ -106,6 +107,8 @@ async function main(): Promise<void> {
       log(
         `contoso mappings: ${mapped.published.length} published, ${mapped.drafts.length} left as drafts, ${mapped.unmatched.length} streams unmatched`,
       );
+      // Loads of every published mapping: ingestion writes the lake, then calculation computes the KPIs.
+      await seedLoads({ api: deployment.api, token: () => stack.token('olivia@contoso.example'), log });
       return running;
     } catch (err) {
       console.error(`contoso demo sources did not start: ${(err as Error).message}`);

@@ -69,7 +69,7 @@ export async function startSeedClient(o: SeedClientOptions): Promise<ClientDeplo
 
 /**
  * Contoso's demo sources, started for its deployment and registered through its connector (as its owner):
- * the objects of the seeded configuration's KPIs, two years of history. Run after the banner: a first fill
+ * the objects of the seeded configuration's KPIs, the two years up to this month. Run after the banner: a first fill
  * of the PGlite ERP takes seconds; later starts reuse the persisted database.
  */
 export async function startSeedSources(
@@ -93,6 +93,8 @@ export async function startSeedSources(
     industry: 'manufacturing',
     objects: objectsOfKpis(configuration.selectedKpis.map((k) => k.kpiId)),
     dataDir: join(o.dataDir, 'demo-sources'),
+    // Two years up to this month, so the dashboards' current periods have values.
+    endingWith: new Date(),
     ports: o.ports,
   });
   try {

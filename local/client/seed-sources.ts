@@ -46,6 +46,8 @@ export async function startDeploymentDemoSources(
     dataDir: string;
     ports?: { erp?: number; crm?: number };
     months?: number;
+    /** The last month of history (default: the library's fixed window from January 2023). */
+    endingWith?: Date;
     xlsxMaxRows?: number;
   },
 ): Promise<DeploymentDemoSources> {
@@ -71,6 +73,7 @@ export async function startDeploymentDemoSources(
       industry: o.industry,
       objects: o.objects,
       ...(o.months ? { months: o.months } : {}),
+      ...(o.endingWith ? { endingWith: o.endingWith } : {}),
       erp: { port: o.ports?.erp ?? (await freePort()), dataDir: join(o.dataDir, 'erp') },
       crmBaseUrl,
       blobs,

@@ -33,8 +33,10 @@ export interface DemoSourcesOptions {
   industry: string;
   /** The configuration's catalog objects. */
   objects: readonly string[];
-  /** Months of history (default 24, from January 2023). */
+  /** Months of history (default 24, from January 2023, unless `endingWith`). */
   months?: number;
+  /** The last month of history (its month to date counts): `npm start` passes today, so KPIs are current. */
+  endingWith?: Date;
   erp: { port: number; host?: string; dataDir?: string };
   /** Where the stack serves the CRM handler, e.g. `http://127.0.0.1:7071/crm/v1`. */
   crmBaseUrl: string;
@@ -74,7 +76,11 @@ export async function startDemoSources(o: DemoSourcesOptions): Promise<DemoSourc
   const months = o.months ?? 24;
   const prefix = o.prefix ?? 'demo-sources/hr/';
   let t = Date.now();
-  const objects = demoObjects(o.industry, o.objects, { months });
+  const last = o.endingWith;
+  const window = last
+    ? { startYear: last.getUTCFullYear(), startMonth: last.getUTCMonth() - months + 1 }
+    : {};
+  const objects = demoObjects(o.industry, o.objects, { months, ...window });
   const generate = Date.now() - t;
 
   t = Date.now();
@@ -86,7 +92,7 @@ export async function startDemoSources(o: DemoSourcesOptions): Promise<DemoSourc
   const erpStart = Date.now() - t;
   t = Date.now();
   const erpObjects = objects.filter((x) => x.source === 'erp');
-  const fingerprint = `v1|${o.industry}|${months}|${erpObjects.map((x) => x.object.name).join(',')}`;
+  const fingerprint = `v2|${o.industry}|${months}|${JSON.stringify(window)}|${erpObjects.map((x) => x.object.name).join(',')}`;
   let erpFilled = false;
   try {
     if (!(await erpIsFilled(erp.db, fingerprint))) {

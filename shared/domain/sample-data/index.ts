@@ -13,8 +13,9 @@ import type { Window } from './random';
 export interface SampleDataOptions {
   /** Extra seed text: the same industry and seed always give the same records. */
   readonly seed?: string;
-  /** First month generated (default 2023-01). */
+  /** First month generated (default 2023-01): its year, and its month 0-11 (default 0, January). */
   readonly startYear?: number;
+  readonly startMonth?: number;
   /** Months generated (default 24, so that previous-period and last-year comparisons have data). */
   readonly months?: number;
 }
@@ -40,11 +41,12 @@ export const SAMPLE_PERIOD: Period = monthPeriod(2024, 6);
  */
 export function generateSampleData(industryId: string, options: SampleDataOptions = {}): Dataset {
   const startYear = options.startYear ?? 2023;
+  const startMonth = options.startMonth ?? 0;
   const months = options.months ?? 24;
   const window: Window = {
-    start: Date.UTC(startYear, 0, 1),
+    start: Date.UTC(startYear, startMonth, 1),
     months,
-    end: Date.UTC(startYear, months, 1),
+    end: Date.UTC(startYear, startMonth + months, 1),
   };
   const ctx = createContext(
     `${industryId}/${options.seed ?? 'kpi-sample'}`,

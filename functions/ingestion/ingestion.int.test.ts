@@ -121,6 +121,8 @@ beforeAll(async () => {
       authAudience: apiAudience,
       licenseKey: issued.key,
       dataDir: join(root, 'client'),
+      // Not calculation: this test reads the `calculation` subscription of ingestion-events itself.
+      apps: ['client-app', 'connector', 'mapping', 'ingestion'],
       ...(process.env.CLIENT_TEST_LOG ? { log: (l: string) => console.log(l) } : {}),
     }),
     freePort().then((port) => startPglite({ port })),

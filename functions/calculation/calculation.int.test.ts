@@ -212,6 +212,8 @@ beforeAll(async () => {
     authAudience: apiAudience,
     licenseKey: issued.key,
     dataDir: join(root, 'client'),
+    // Only the snapshot (client-app) and the app under test; the test writes the lake itself.
+    apps: ['client-app', 'calculation'],
     ...(process.env.CLIENT_TEST_LOG ? { log: (l: string) => console.log(l) } : {}),
   });
   const cosmos = new CosmosClient({

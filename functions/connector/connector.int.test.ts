@@ -70,6 +70,8 @@ beforeAll(async () => {
     authAudience: apiAudience,
     licenseKey: key,
     dataDir: join(root, 'client'),
+    // Only the deployment credential (client-app) and the app under test.
+    apps: ['client-app', 'connector'],
     log: (line) => lines.push(line),
   });
   demo = await startDeploymentDemoSources(dep, {

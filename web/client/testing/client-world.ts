@@ -103,6 +103,9 @@ export async function startClientSites<K extends SiteKind>(
         authAudience: apiAudience,
         ...(o.key ? { licenseKey: o.key } : {}),
         dataDir: o.dataDir,
+        // The pages under test read client-app (licence, KPIs) and calculation (values); the data apps have
+        // their own tests, and every worker started costs seconds.
+        apps: ['client-app', 'calculation'],
         corsOrigins: [`http://127.0.0.1:${o.uiPort}`],
         ...(o.clockDays
           ? {

@@ -107,6 +107,8 @@ export async function startMappingWorld(): Promise<MappingWorld> {
       authAudience: apiAudience,
       licenseKey: issued.key,
       dataDir: join(root, 'client'),
+      // The mapping page's apps only (every worker started costs seconds).
+      apps: ['client-app', 'connector', 'mapping'],
       corsOrigins: [`http://127.0.0.1:${port}`],
     });
     running.push(deployment);

@@ -210,7 +210,7 @@ export async function startClientDeployment(o: ClientDeploymentOptions): Promise
       storage,
       cosmos,
       serviceBus,
-      settings: apps[0]?.settings ?? {},
+      settings: (apps.find((a) => a.name === 'client-app') ?? apps[0])?.settings ?? {},
       stop: stopAll,
     };
   } catch (err) {
